@@ -1,0 +1,125 @@
+// posctl init, products, guides.
+#include "cliparse.h"
+#include "posctl.h"
+#include "textcolumns.h"
+
+#include "services/demostore.h"
+#include "services/lookupservice.h"
+#include "services/till.h"
+#include "store/catalogrepository.h"
+#include "store/peoplerepository.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace pos {
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+QString jsonLine(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+} // namespace
+
+int runInit(CliContext &ctx)
+{
+    QCommandLineParser parser;
+    parser.addOption({u"demo"_s, Posctl::tr("Load the demo store.")});
+    if (!parseCommand(ctx, parser, 0, 0))
+        return ExitBadInput;
+    Till till;
+    if (!openTill(ctx, till))
+        return ExitFailure;
+    if (parser.isSet(u"demo"_s)) {
+        if (Status s = DemoStore::load(till); !s)
+            return fail(ctx, s.error(), ExitFailure);
+    }
+    const Database &db = till.database();
+    ctx.out << Posctl::tr("Database %1 is ready (schema %2).").arg(db.path()).arg(db.schemaVersion()) << Qt::endl;
+    if (till.isProvisioned()) {
+        ctx.out << Posctl::tr("Store %1 %2, terminal %3: %4 products, %5 guides, %6 members.")
+                       .arg(till.store().id, till.store().name, till.store().terminalId)
+                       .arg(CatalogRepository(db).count())
+                       .arg(LookupService(till).storeGuides().size())
+                       .arg(PeopleRepository(db).memberCount())
+                << Qt::endl;
+    }
+    return ExitOk;
+}
+
+int runProducts(CliContext &ctx)
+{
+    QCommandLineParser parser;
+    parser.addOption({u"search"_s, Posctl::tr("Name, pinyin initials, SKU or barcode."), u"TEXT"_s});
+    parser.addOption({u"json"_s, Posctl::tr("One JSON object per line.")});
+    if (!parseCommand(ctx, parser, 0, 0))
+        return ExitBadInput;
+    if (parser.isSet(u"search"_s) && parser.value(u"search"_s).trimmed().isEmpty())
+        return fail(ctx, Posctl::tr("--search needs some text."));
+    Till till;
+    if (!openTill(ctx, till))
+        return ExitFailure;
+    const LookupService lookup(till);
+    const QList<CatalogItem> items = parser.isSet(u"search"_s)
+                                         ? lookup.searchProducts(parser.value(u"search"_s), 500)
+                                         : lookup.allProducts();
+    const bool json = parser.isSet(u"json"_s);
+    for (const CatalogItem &i : items) {
+        if (json) {
+            ctx.out << jsonLine({{u"sku"_s, i.sku},
+                                 {u"barcodes"_s, QJsonArray::fromStringList(i.barcodes)},
+                                 {u"name"_s, i.name},
+                                 {u"pinyin"_s, i.pinyinInitials},
+                                 {u"category"_s, i.category},
+                                 {u"price"_s, i.price.fen()},
+                                 {u"commission_bp"_s, i.commissionBp},
+                                 {u"active"_s, i.active}})
+                    << u'\n';
+        } else {
+            ctx.out << padToWidth(i.sku, 8) << u' ' << padToWidth(i.barcodes.value(0), 14) << u' '
+                    << padToWidth(i.name, 30) << u' ' << padToWidth(i.price.toString(), 11, true)
+                    << u"  "_s << i.pinyinInitials << (i.active ? QString() : u"  "_s + Posctl::tr("(withdrawn)"))
+                    << u'\n';
+        }
+    }
+    if (!json && parser.isSet(u"search"_s) && items.isEmpty())
+        ctx.err << Posctl::tr("No product matches \"%1\".").arg(parser.value(u"search"_s)) << Qt::endl;
+    ctx.out.flush();
+    return ExitOk;
+}
+
+int runGuides(CliContext &ctx)
+{
+    QCommandLineParser parser;
+    parser.addOption({u"json"_s, Posctl::tr("One JSON object per line.")});
+    if (!parseCommand(ctx, parser, 0, 0))
+        return ExitBadInput;
+    Till till;
+    if (!openTill(ctx, till))
+        return ExitFailure;
+    // This store's guides; a till not yet set up shows every guide it knows.
+    const QList<Guide> guides = till.isProvisioned() ? LookupService(till).storeGuides()
+                                                     : PeopleRepository(till.database()).guides();
+    for (const Guide &g : guides) {
+        if (parser.isSet(u"json"_s)) {
+            ctx.out << jsonLine({{u"id"_s, g.id},
+                                 {u"name"_s, g.name},
+                                 {u"store"_s, g.storeId},
+                                 {u"active"_s, g.active},
+                                 {u"departed_at"_s, g.departedAt.isValid() ? QJsonValue(g.departedAt.toString(Qt::ISODate))
+                                                                           : QJsonValue(QJsonValue::Null)}})
+                    << u'\n';
+        } else {
+            ctx.out << padToWidth(g.id, 6) << padToWidth(g.name, 12) << g.storeId << u"  "_s
+                    << (g.active ? Posctl::tr("active") : Posctl::tr("departed %1").arg(g.departedAt.date().toString(Qt::ISODate)))
+                    << u'\n';
+        }
+    }
+    ctx.out.flush();
+    return ExitOk;
+}
+
+} // namespace pos

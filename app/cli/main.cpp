@@ -1,0 +1,20 @@
+#include "posctl.h"
+
+#include "i18n/translator.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("posctl"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(POS_VERSION));
+    pos::installTranslators(app, pos::languageFromArguments(app.arguments()));
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    return pos::Posctl::run(app.arguments().mid(1), out, err);
+}

@@ -1,0 +1,95 @@
+#include "posctl.h"
+
+#include "services/till.h"
+
+namespace pos {
+
+using namespace Qt::Literals::StringLiterals;
+
+QString Posctl::usage()
+{
+    return tr(R"(Usage: posctl [--db PATH] COMMAND [OPTIONS]
+
+Commands:
+  init [--demo]                          create or upgrade the database; --demo loads the demo store
+  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
+  guides [--json]                        list the store's guides
+  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]... [--json]
+                                         ring up and pay a sale (METHOD: cash, card, wechat, alipay)
+  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
+  order NUMBER [--json]                  one sale by its order number
+
+--db PATH overrides the default database (%1).
+Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).)")
+        .arg(Database::defaultPath());
+}
+
+int fail(CliContext &ctx, const QString &message, int status)
+{
+    ctx.err << u"posctl: "_s << message << Qt::endl;
+    return status;
+}
+
+bool openTill(CliContext &ctx, Till &till)
+{
+    if (Status s = till.open(ctx.dbPath); !s) {
+        fail(ctx, s.error(), ExitFailure);
+        return false;
+    }
+    return true;
+}
+
+int Posctl::run(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    QStringList rest;
+    QString dbPath = Database::defaultPath();
+    QString command;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &a = arguments[i];
+        if (a == u"--db"_s) {
+            if (i + 1 >= arguments.size()) {
+                err << u"posctl: "_s << tr("--db needs a file path.") << Qt::endl;
+                return ExitBadInput;
+            }
+            dbPath = arguments[++i];
+        } else if (a.startsWith(u"--db="_s)) {
+            dbPath = a.mid(5);
+        } else if (a == u"--lang"_s && i + 1 < arguments.size()) {
+            ++i; // handled by main before translators load
+        } else if (command.isEmpty() && !a.startsWith(u'-')) {
+            command = a;
+        } else if (command.isEmpty() && (a == u"--help"_s || a == u"-h"_s)) {
+            out << usage() << Qt::endl;
+            return ExitOk;
+        } else if (command.isEmpty() && a == u"--version"_s) {
+            out << u"posctl "_s << QStringLiteral(POS_VERSION) << Qt::endl;
+            return ExitOk;
+        } else {
+            rest.append(a);
+        }
+    }
+    if (dbPath.isEmpty()) {
+        err << u"posctl: "_s << tr("--db needs a file path.") << Qt::endl;
+        return ExitBadInput;
+    }
+    CliContext ctx{rest, out, err, dbPath};
+    if (command == u"init"_s)
+        return runInit(ctx);
+    if (command == u"products"_s)
+        return runProducts(ctx);
+    if (command == u"guides"_s)
+        return runGuides(ctx);
+    if (command == u"sale"_s)
+        return runSale(ctx);
+    if (command == u"orders"_s)
+        return runOrders(ctx);
+    if (command == u"order"_s)
+        return runOrder(ctx);
+    if (command.isEmpty() || command == u"help"_s) {
+        (command.isEmpty() ? err : out) << usage() << Qt::endl;
+        return command.isEmpty() ? ExitBadInput : ExitOk;
+    }
+    return fail(ctx, tr("unknown command \"%1\" (see posctl --help)").arg(command));
+}
+
+} // namespace pos

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QStringList>
+#include <QTextStream>
+
+namespace pos {
+
+class Till;
+
+// Exit statuses shared by every command.
+enum ExitStatus { ExitOk = 0, ExitFailure = 1, ExitBadInput = 2 };
+
+// One invocation of posctl: its arguments after the command name, where to write, and
+// the database it works on.
+struct CliContext
+{
+    QStringList args;
+    QTextStream &out;
+    QTextStream &err;
+    QString dbPath;
+};
+
+class Posctl
+{
+    Q_DECLARE_TR_FUNCTIONS(Posctl)
+public:
+    // argv without the program name. Returns the process exit status.
+    static int run(const QStringList &arguments, QTextStream &out, QTextStream &err);
+    static QString usage();
+};
+
+// Commands (one file per family). Each validates its arguments before touching the database.
+int runInit(CliContext &ctx);
+int runProducts(CliContext &ctx);
+int runGuides(CliContext &ctx);
+int runSale(CliContext &ctx);
+int runOrders(CliContext &ctx);
+int runOrder(CliContext &ctx);
+
+// Opens the till's database for a command; prints the reason and returns false on failure.
+bool openTill(CliContext &ctx, Till &till);
+// One error line on stderr, and the status to exit with.
+int fail(CliContext &ctx, const QString &message, int status = ExitBadInput);
+
+} // namespace pos

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "core/cart.h"
+#include "core/order.h"
+#include "core/result.h"
+#include "core/tender.h"
+
+#include <QCoreApplication>
+
+namespace pos {
+
+class Till;
+
+struct SaleRequest
+{
+    Cart cart;
+    QString guideId;  // the guide the cashier chose; empty for none
+    QString memberId; // member code or phone; empty for a walk-in customer
+    QList<TenderRequest> tenders;
+};
+
+// Ringing up ends here: validate everything, then commit the sale durably in one
+// transaction. Nothing is written unless everything is right.
+class CheckoutService
+{
+    Q_DECLARE_TR_FUNCTIONS(CheckoutService)
+public:
+    explicit CheckoutService(const Till &till) : m_till(till) {}
+
+    Result<Order> checkout(const SaleRequest &request) const;
+
+private:
+    const Till &m_till;
+};
+
+} // namespace pos

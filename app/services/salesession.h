@@ -1,0 +1,62 @@
+#pragma once
+
+#include "core/cart.h"
+#include "core/order.h"
+#include "core/people.h"
+#include "core/result.h"
+#include "core/tender.h"
+
+#include <QCoreApplication>
+#include <optional>
+
+namespace pos {
+
+class Till;
+
+// The sale being rung up at the till: its cart, the guide who served the customer and the
+// member, with every change checked by the same services posctl uses. The screens only
+// show it and forward what the cashier touches.
+class SaleSession
+{
+    Q_DECLARE_TR_FUNCTIONS(SaleSession)
+public:
+    explicit SaleSession(const Till &till) : m_till(till) {}
+
+    const Cart &cart() const { return m_cart; }
+    const std::optional<Guide> &guide() const { return m_guide; }
+    const std::optional<Member> &member() const { return m_member; }
+    // The attached member's exclusive guide (专属导购), when they have one.
+    std::optional<Guide> exclusiveGuide() const;
+
+    // Adds a product by barcode or SKU; returns the cart line touched.
+    Result<int> scan(const QString &code, int quantity = 1);
+    Status setQuantity(int line, int quantity) { return m_cart.setQuantity(line, quantity); }
+    Status voidLine(int line) { return m_cart.voidLine(line); }
+    Status setLineDiscount(int line, const Discount &d) { return m_cart.setLineDiscount(line, d); }
+    Status setOrderDiscount(const Discount &d) { return m_cart.setOrderDiscount(d); }
+
+    Status chooseGuide(const QString &guideId);
+    void clearGuide() { m_guide.reset(); }
+    Result<Member> attachMember(const QString &codeOrPhone);
+    void detachMember() { m_member.reset(); }
+
+    // Puts this sale aside and starts an empty one.
+    Result<qint64> hold();
+    // Takes a held sale back; refused while this sale has items (hold it first).
+    Status resume(qint64 heldId);
+
+    // Checks the tenders against the total without committing anything.
+    Result<Settlement> previewPayment(const QList<TenderRequest> &tenders) const;
+    // Commits the sale; on success the session starts afresh.
+    Result<Order> pay(const QList<TenderRequest> &tenders);
+
+    void clear();
+
+private:
+    const Till &m_till;
+    Cart m_cart;
+    std::optional<Guide> m_guide;
+    std::optional<Member> m_member;
+};
+
+} // namespace pos

@@ -1,0 +1,69 @@
+#include "till.h"
+
+#include "systemclock.h"
+
+#include "store/peoplerepository.h"
+
+namespace pos {
+
+using namespace Qt::Literals::StringLiterals;
+
+Till::Till(std::shared_ptr<const Clock> clock)
+    : m_clock(clock ? std::move(clock) : std::make_shared<SystemClock>())
+{
+}
+
+Status Till::open(const QString &path)
+{
+    if (Status s = m_db.open(path); !s)
+        return s;
+    return loadStore();
+}
+
+Status Till::loadStore()
+{
+    SettingsRepository settings(m_db);
+    const QString storeId = settings.value(u"store_id"_s);
+    m_store = {};
+    if (storeId.isEmpty())
+        return {};
+    if (auto store = PeopleRepository(m_db).store(storeId))
+        m_store = *store;
+    m_store.id = storeId;
+    m_store.terminalId = settings.value(u"terminal_id"_s, u"T01"_s);
+    return {};
+}
+
+Status Till::provision(const StoreInfo &store)
+{
+    if (store.id.isEmpty() || store.terminalId.isEmpty())
+        return Status::failure(tr("A store id and a terminal id are required."));
+    if (!QTimeZone(store.timeZone.toUtf8()).isValid())
+        return Status::failure(tr("Unknown time zone: %1").arg(store.timeZone));
+    Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun();
+    SettingsRepository settings(m_db);
+    if (Status s = PeopleRepository(m_db).upsertStore(store); !s)
+        return s;
+    if (Status s = settings.setValue(u"store_id"_s, store.id); !s)
+        return s;
+    if (Status s = settings.setValue(u"terminal_id"_s, store.terminalId); !s)
+        return s;
+    if (Status s = tx.commit(); !s)
+        return s;
+    return loadStore();
+}
+
+QTimeZone Till::timeZone() const
+{
+    const QTimeZone zone(m_store.timeZone.toUtf8());
+    return zone.isValid() ? zone : QTimeZone(QByteArrayLiteral("Asia/Shanghai"));
+}
+
+QDateTime Till::now() const
+{
+    return m_clock->now().toTimeZone(timeZone());
+}
+
+} // namespace pos

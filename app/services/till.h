@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/clock.h"
+#include "core/people.h"
+#include "core/result.h"
+#include "store/database.h"
+
+#include <QCoreApplication>
+#include <QTimeZone>
+
+#include <memory>
+
+namespace pos {
+
+// The open till: its database, its clock and the store/terminal it is. Every use case
+// (UI, posctl, later the sync worker) starts from one of these.
+class Till
+{
+    Q_DECLARE_TR_FUNCTIONS(Till)
+public:
+    explicit Till(std::shared_ptr<const Clock> clock = {});
+
+    // Opens and migrates the database; reads which store and terminal this till is.
+    Status open(const QString &path);
+    // Makes this till terminal `terminalId` of `store` (first start, or the demo store).
+    Status provision(const StoreInfo &store);
+
+    bool isProvisioned() const { return !m_store.id.isEmpty(); }
+    const StoreInfo &store() const { return m_store; }
+    const Database &database() const { return m_db; }
+    const Clock &clock() const { return *m_clock; }
+
+    // The clock's instant in the store's time zone: how every time leaving the till is written.
+    QDateTime now() const;
+    QTimeZone timeZone() const;
+
+private:
+    Status loadStore();
+    Database m_db;
+    std::shared_ptr<const Clock> m_clock;
+    StoreInfo m_store;
+};
+
+} // namespace pos

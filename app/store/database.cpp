@@ -1,0 +1,148 @@
+#include "database.h"
+
+#include "migrations.h"
+
+#include <QAtomicInt>
+#include <QDir>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QStandardPaths>
+
+namespace pos {
+
+using namespace Qt::Literals::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcStore, "pos.store")
+
+namespace {
+QAtomicInt connectionCounter;
+}
+
+Database::Database()
+    : m_connection(u"pos-"_s + QString::number(connectionCounter.fetchAndAddRelaxed(1)))
+{
+}
+
+Database::~Database()
+{
+    close();
+}
+
+QString Database::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+           + u"/guide-pos/till.db"_s;
+}
+
+QString Database::describeError(const QSqlError &error)
+{
+    const QString native = error.nativeErrorCode();
+    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    if (native == u"13"_s || text.contains(u"disk is full"_s))
+        return tr("The disk is full: nothing was saved. Free some space and try again.");
+    if (native == u"10"_s)
+        return tr("The disk reported an I/O error: nothing was saved (%1).").arg(text);
+    if (native == u"5"_s || native == u"6"_s)
+        return tr("The database is busy with another program: nothing was saved. Try again.");
+    if (native == u"11"_s || native == u"26"_s)
+        return tr("The database file is damaged or not a till database (%1).").arg(text);
+    return text;
+}
+
+Status Database::openWithoutMigrating(const QString &path)
+{
+    close();
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath()))
+        return Status::failure(tr("Cannot create the folder %1.").arg(info.absolutePath()));
+
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
+    db.setDatabaseName(path);
+    if (!db.open())
+        return Status::failure(tr("Cannot open the database %1: %2")
+                                   .arg(path, describeError(db.lastError())));
+    m_path = path;
+    for (const QString &pragma : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s,
+                                  u"PRAGMA foreign_keys=ON"_s, u"PRAGMA busy_timeout=5000"_s}) {
+        if (auto r = exec(pragma); !r)
+            return Status::failure(tr("Cannot open the database %1: %2").arg(path, r.error()));
+    }
+    // A file that isn't SQLite at all only shows itself on the first read.
+    if (auto r = exec(u"SELECT count(*) FROM sqlite_master"_s); !r)
+        return Status::failure(tr("Cannot open the database %1: %2").arg(path, r.error()));
+    return {};
+}
+
+Status Database::open(const QString &path)
+{
+    if (Status s = openWithoutMigrating(path); !s)
+        return s;
+    return Migrations::migrate(*this, Migrations::latestVersion());
+}
+
+void Database::close()
+{
+    if (!QSqlDatabase::contains(m_connection))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+    m_path.clear();
+}
+
+QSqlDatabase Database::handle() const
+{
+    return QSqlDatabase::database(m_connection, false);
+}
+
+int Database::schemaVersion() const
+{
+    auto r = exec(u"PRAGMA user_version"_s);
+    return r && r->next() ? r->value(0).toInt() : -1;
+}
+
+Result<QSqlQuery> Database::exec(const QString &sql, std::initializer_list<QVariant> binds) const
+{
+    QSqlQuery q(handle());
+    if (!q.prepare(sql)) {
+        qCWarning(lcStore) << "prepare failed:" << sql << q.lastError().text();
+        return Result<QSqlQuery>::failure(describeError(q.lastError()));
+    }
+    for (const QVariant &b : binds)
+        q.addBindValue(b);
+    if (!q.exec()) {
+        qCWarning(lcStore) << "exec failed:" << sql << q.lastError().text();
+        return Result<QSqlQuery>::failure(describeError(q.lastError()));
+    }
+    return q;
+}
+
+Transaction::Transaction(const Database &db) : m_db(db)
+{
+    if (auto r = m_db.exec(u"BEGIN IMMEDIATE"_s); !r)
+        m_begun = Status::failure(r.error());
+    else
+        m_open = true;
+}
+
+Transaction::~Transaction()
+{
+    if (m_open)
+        m_db.exec(u"ROLLBACK"_s);
+}
+
+Status Transaction::commit()
+{
+    if (!m_open)
+        return m_begun.ok() ? Status::failure(Database::tr("No transaction is open.")) : m_begun;
+    auto r = m_db.exec(u"COMMIT"_s);
+    if (!r)
+        return Status::failure(r.error()); // the destructor rolls back
+    m_open = false;
+    return {};
+}
+
+} // namespace pos

@@ -1,0 +1,163 @@
+#include "migrations.h"
+
+#include "database.h"
+
+#include <QStringList>
+
+namespace pos {
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+// Never edit a released step: add a new one.
+const QList<QStringList> &steps()
+{
+    static const QList<QStringList> all = {
+        // 1: the store, its catalog, guides and members.
+        {
+            uR"(CREATE TABLE settings (
+                key   TEXT PRIMARY KEY,
+                value TEXT NOT NULL))"_s,
+            uR"(CREATE TABLE stores (
+                id        TEXT PRIMARY KEY,
+                name      TEXT NOT NULL,
+                address   TEXT NOT NULL DEFAULT '',
+                phone     TEXT NOT NULL DEFAULT '',
+                time_zone TEXT NOT NULL DEFAULT 'Asia/Shanghai'))"_s,
+            uR"(CREATE TABLE products (
+                sku           TEXT PRIMARY KEY,
+                name          TEXT NOT NULL,
+                pinyin        TEXT NOT NULL DEFAULT '',
+                category      TEXT NOT NULL DEFAULT '',
+                price_fen     INTEGER NOT NULL CHECK (price_fen >= 0),
+                commission_bp INTEGER NOT NULL DEFAULT 0 CHECK (commission_bp BETWEEN 0 AND 10000),
+                active        INTEGER NOT NULL DEFAULT 1))"_s,
+            uR"(CREATE TABLE barcodes (
+                code TEXT PRIMARY KEY,
+                sku  TEXT NOT NULL REFERENCES products(sku) ON DELETE CASCADE)
+                WITHOUT ROWID)"_s,
+            u"CREATE INDEX barcodes_sku ON barcodes(sku)"_s,
+            u"CREATE INDEX products_pinyin ON products(pinyin)"_s,
+            uR"(CREATE TABLE guides (
+                id          TEXT PRIMARY KEY,
+                name        TEXT NOT NULL,
+                store_id    TEXT NOT NULL,
+                active      INTEGER NOT NULL DEFAULT 1,
+                departed_at TEXT))"_s,
+            uR"(CREATE TABLE members (
+                id                 TEXT PRIMARY KEY,
+                phone              TEXT UNIQUE,
+                name               TEXT NOT NULL DEFAULT '',
+                exclusive_guide_id TEXT REFERENCES guides(id)))"_s,
+        },
+        // 2: sales. Orders, lines and payments are append-only (triggers refuse UPDATE and
+        // DELETE); the outbox row for HQ is written in the sale's own transaction.
+        {
+            uR"(CREATE TABLE order_counters (
+                terminal_id TEXT PRIMARY KEY,
+                last_seq    INTEGER NOT NULL))"_s,
+            uR"(CREATE TABLE orders (
+                id                 TEXT PRIMARY KEY,
+                number             TEXT NOT NULL UNIQUE,
+                store_id           TEXT NOT NULL,
+                terminal_id        TEXT NOT NULL,
+                seq                INTEGER NOT NULL,
+                paid_at            TEXT NOT NULL,
+                paid_at_utc_ms     INTEGER NOT NULL,
+                business_date      TEXT NOT NULL,
+                member_id          TEXT,
+                sales_guide_id     TEXT,
+                exclusive_guide_id TEXT,
+                subtotal_fen       INTEGER NOT NULL,
+                discount_fen       INTEGER NOT NULL,
+                total_fen          INTEGER NOT NULL,
+                paid_fen           INTEGER NOT NULL,
+                change_fen         INTEGER NOT NULL,
+                UNIQUE (terminal_id, seq)))"_s,
+            u"CREATE INDEX orders_business_date ON orders(business_date, paid_at_utc_ms)"_s,
+            uR"(CREATE TABLE order_lines (
+                order_id           TEXT NOT NULL REFERENCES orders(id),
+                line_no            INTEGER NOT NULL,
+                sku                TEXT NOT NULL,
+                code               TEXT NOT NULL DEFAULT '',
+                name               TEXT NOT NULL,
+                quantity           INTEGER NOT NULL CHECK (quantity > 0),
+                unit_price_fen     INTEGER NOT NULL,
+                line_discount_fen  INTEGER NOT NULL,
+                order_discount_fen INTEGER NOT NULL,
+                amount_fen         INTEGER NOT NULL,
+                commission_bp      INTEGER NOT NULL,
+                PRIMARY KEY (order_id, line_no)) WITHOUT ROWID)"_s,
+            uR"(CREATE TABLE payments (
+                order_id     TEXT NOT NULL REFERENCES orders(id),
+                seq          INTEGER NOT NULL,
+                method       TEXT NOT NULL CHECK (method IN ('cash','card','wechat','alipay')),
+                tendered_fen INTEGER NOT NULL CHECK (tendered_fen > 0),
+                amount_fen   INTEGER NOT NULL,
+                reference    TEXT NOT NULL DEFAULT '',
+                PRIMARY KEY (order_id, seq)) WITHOUT ROWID)"_s,
+            uR"(CREATE TABLE outbox (
+                id         TEXT PRIMARY KEY,
+                topic      TEXT NOT NULL,
+                ref        TEXT NOT NULL,
+                payload    TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                attempts   INTEGER NOT NULL DEFAULT 0,
+                last_error TEXT,
+                sent_at    TEXT))"_s,
+            u"CREATE INDEX outbox_pending ON outbox(sent_at)"_s,
+            u"CREATE TRIGGER orders_no_update BEFORE UPDATE ON orders BEGIN SELECT RAISE(ABORT, 'orders are append-only'); END"_s,
+            u"CREATE TRIGGER orders_no_delete BEFORE DELETE ON orders BEGIN SELECT RAISE(ABORT, 'orders are append-only'); END"_s,
+            u"CREATE TRIGGER order_lines_no_update BEFORE UPDATE ON order_lines BEGIN SELECT RAISE(ABORT, 'order lines are append-only'); END"_s,
+            u"CREATE TRIGGER order_lines_no_delete BEFORE DELETE ON order_lines BEGIN SELECT RAISE(ABORT, 'order lines are append-only'); END"_s,
+            u"CREATE TRIGGER payments_no_update BEFORE UPDATE ON payments BEGIN SELECT RAISE(ABORT, 'payments are append-only'); END"_s,
+            u"CREATE TRIGGER payments_no_delete BEFORE DELETE ON payments BEGIN SELECT RAISE(ABORT, 'payments are append-only'); END"_s,
+        },
+        // 3: sales put on hold, kept across restarts.
+        {
+            uR"(CREATE TABLE held_sales (
+                id         INTEGER PRIMARY KEY AUTOINCREMENT,
+                held_at    TEXT NOT NULL,
+                label      TEXT NOT NULL DEFAULT '',
+                guide_id   TEXT,
+                member_id  TEXT,
+                cart       TEXT NOT NULL))"_s,
+        },
+    };
+    return all;
+}
+
+} // namespace
+
+int Migrations::latestVersion()
+{
+    return int(steps().size());
+}
+
+Status Migrations::migrate(Database &db, int target)
+{
+    const int current = db.schemaVersion();
+    if (current < 0)
+        return Status::failure(Database::tr("Cannot read the schema version of %1.").arg(db.path()));
+    if (current > latestVersion())
+        return Status::failure(Database::tr("The database %1 was written by a newer version (schema %2, this till knows %3).")
+                                   .arg(db.path()).arg(current).arg(latestVersion()));
+    for (int version = current + 1; version <= target; ++version) {
+        Transaction tx(db);
+        if (!tx.begun())
+            return tx.begun();
+        for (const QString &sql : steps()[version - 1]) {
+            if (auto r = db.exec(sql); !r)
+                return Status::failure(Database::tr("Upgrading the database to version %1 failed: %2")
+                                           .arg(version).arg(r.error()));
+        }
+        if (auto r = db.exec(u"PRAGMA user_version = "_s + QString::number(version)); !r)
+            return Status::failure(r.error());
+        if (Status s = tx.commit(); !s)
+            return s;
+    }
+    return {};
+}
+
+} // namespace pos

@@ -1,0 +1,185 @@
+#include "orderrepository.h"
+
+#include "database.h"
+
+#include "core/orderjson.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace pos {
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+QVariant nullIfEmpty(const QString &s)
+{
+    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+}
+} // namespace
+
+QString OrderRepository::formatNumber(const QString &store, const QString &terminal, qint64 sequence)
+{
+    return store + u'-' + terminal + u'-' + QString::number(sequence).rightJustified(6, u'0');
+}
+
+Result<Order> OrderRepository::commit(Order order)
+{
+    Transaction tx(m_db);
+    if (!tx.begun())
+        return Result<Order>::failure(tx.begun().error());
+    Result<Order> stored = insertWithinTransaction(std::move(order));
+    if (!stored)
+        return stored;
+    if (Status s = tx.commit(); !s)
+        return Result<Order>::failure(s.error());
+    return stored;
+}
+
+Result<Order> OrderRepository::insertWithinTransaction(Order order)
+{
+    using R = Result<Order>;
+    auto seq = m_db.exec(uR"(INSERT INTO order_counters (terminal_id, last_seq) VALUES (?, 1)
+        ON CONFLICT(terminal_id) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq)"_s,
+                         {order.terminalId});
+    if (!seq)
+        return R::failure(seq.error());
+    if (!seq->next())
+        return R::failure(u"no sequence"_s);
+    order.sequence = seq->value(0).toLongLong();
+    seq->finish();
+    order.number = formatNumber(order.storeId, order.terminalId, order.sequence);
+
+    auto o = m_db.exec(uR"(INSERT INTO orders (id, number, store_id, terminal_id, seq, paid_at,
+            paid_at_utc_ms, business_date, member_id, sales_guide_id, exclusive_guide_id,
+            subtotal_fen, discount_fen, total_fen, paid_fen, change_fen)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"_s,
+                       {order.id, order.number, order.storeId, order.terminalId, order.sequence,
+                        order.paidAt.toString(Qt::ISODate), order.paidAt.toMSecsSinceEpoch(),
+                        order.businessDate, nullIfEmpty(order.memberId),
+                        nullIfEmpty(order.salesGuideId), nullIfEmpty(order.exclusiveGuideId),
+                        order.subtotal.fen(), order.discount.fen(), order.total.fen(),
+                        order.paid.fen(), order.change.fen()});
+    if (!o)
+        return R::failure(o.error());
+
+    for (const OrderLine &l : order.lines) {
+        auto r = m_db.exec(uR"(INSERT INTO order_lines (order_id, line_no, sku, code, name, quantity,
+                unit_price_fen, line_discount_fen, order_discount_fen, amount_fen, commission_bp)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"_s,
+                           {order.id, l.lineNo, l.sku, l.code, l.name, l.quantity, l.unitPrice.fen(),
+                            l.lineDiscount.fen(), l.orderDiscountShare.fen(), l.amount.fen(),
+                            l.commissionBp});
+        if (!r)
+            return R::failure(r.error());
+    }
+    for (int i = 0; i < order.payments.size(); ++i) {
+        const AppliedTender &p = order.payments[i];
+        auto r = m_db.exec(uR"(INSERT INTO payments (order_id, seq, method, tendered_fen, amount_fen, reference)
+            VALUES (?, ?, ?, ?, ?, ?))"_s,
+                           {order.id, i + 1, methodKey(p.method), p.tendered.fen(), p.applied.fen(),
+                            p.reference});
+        if (!r)
+            return R::failure(r.error());
+    }
+    const QByteArray payload = QJsonDocument(orderToJson(order)).toJson(QJsonDocument::Compact);
+    auto e = m_db.exec(u"INSERT INTO outbox (id, topic, ref, payload, created_at) VALUES (?, 'order.paid', ?, ?, ?)"_s,
+                       {QUuid::createUuid().toString(QUuid::WithoutBraces), order.id,
+                        QString::fromUtf8(payload), order.paidAt.toString(Qt::ISODate)});
+    if (!e)
+        return R::failure(e.error());
+    return order;
+}
+
+std::optional<Order> OrderRepository::load(const QString &whereColumn, const QString &value) const
+{
+    auto r = m_db.exec(uR"(SELECT id, number, seq, store_id, terminal_id, paid_at, business_date,
+            coalesce(member_id, ''), coalesce(sales_guide_id, ''), coalesce(exclusive_guide_id, ''),
+            subtotal_fen, discount_fen, total_fen, paid_fen, change_fen
+        FROM orders WHERE )"_s + whereColumn + u" = ?"_s,
+                       {value});
+    if (!r || !r->next())
+        return std::nullopt;
+    Order o;
+    o.id = r->value(0).toString();
+    o.number = r->value(1).toString();
+    o.sequence = r->value(2).toLongLong();
+    o.storeId = r->value(3).toString();
+    o.terminalId = r->value(4).toString();
+    o.paidAt = QDateTime::fromString(r->value(5).toString(), Qt::ISODate);
+    o.businessDate = r->value(6).toString();
+    o.memberId = r->value(7).toString();
+    o.salesGuideId = r->value(8).toString();
+    o.exclusiveGuideId = r->value(9).toString();
+    o.subtotal = Money::fromFen(r->value(10).toLongLong());
+    o.discount = Money::fromFen(r->value(11).toLongLong());
+    o.total = Money::fromFen(r->value(12).toLongLong());
+    o.paid = Money::fromFen(r->value(13).toLongLong());
+    o.change = Money::fromFen(r->value(14).toLongLong());
+
+    auto lines = m_db.exec(uR"(SELECT line_no, sku, code, name, quantity, unit_price_fen,
+            line_discount_fen, order_discount_fen, amount_fen, commission_bp
+        FROM order_lines WHERE order_id = ? ORDER BY line_no)"_s, {o.id});
+    while (lines && lines->next()) {
+        OrderLine l;
+        l.lineNo = lines->value(0).toInt();
+        l.sku = lines->value(1).toString();
+        l.code = lines->value(2).toString();
+        l.name = lines->value(3).toString();
+        l.quantity = lines->value(4).toInt();
+        l.unitPrice = Money::fromFen(lines->value(5).toLongLong());
+        l.lineDiscount = Money::fromFen(lines->value(6).toLongLong());
+        l.orderDiscountShare = Money::fromFen(lines->value(7).toLongLong());
+        l.amount = Money::fromFen(lines->value(8).toLongLong());
+        l.commissionBp = lines->value(9).toInt();
+        o.lines.append(l);
+    }
+    auto pays = m_db.exec(u"SELECT method, tendered_fen, amount_fen, reference FROM payments WHERE order_id = ? ORDER BY seq"_s,
+                          {o.id});
+    while (pays && pays->next()) {
+        AppliedTender p;
+        p.method = methodFromKey(pays->value(0).toString()).value_or(PaymentMethod::Cash);
+        p.tendered = Money::fromFen(pays->value(1).toLongLong());
+        p.applied = Money::fromFen(pays->value(2).toLongLong());
+        p.reference = pays->value(3).toString();
+        o.payments.append(p);
+    }
+    return o;
+}
+
+std::optional<Order> OrderRepository::findByNumber(const QString &number) const
+{
+    const QString key = number.trimmed();
+    if (auto o = load(u"number"_s, key.toUpper()))
+        return o;
+    return load(u"id"_s, key.toLower());
+}
+
+QList<Order> OrderRepository::listByBusinessDate(const QString &date) const
+{
+    QList<Order> orders;
+    QStringList ids;
+    auto r = m_db.exec(u"SELECT id FROM orders WHERE business_date = ? ORDER BY paid_at_utc_ms, seq"_s, {date});
+    while (r && r->next())
+        ids.append(r->value(0).toString());
+    for (const QString &id : ids) {
+        if (auto o = load(u"id"_s, id))
+            orders.append(*o);
+    }
+    return orders;
+}
+
+int OrderRepository::count() const
+{
+    auto r = m_db.exec(u"SELECT count(*) FROM orders"_s);
+    return r && r->next() ? r->value(0).toInt() : 0;
+}
+
+int OrderRepository::pendingOutboxCount() const
+{
+    auto r = m_db.exec(u"SELECT count(*) FROM outbox WHERE sent_at IS NULL"_s);
+    return r && r->next() ? r->value(0).toInt() : 0;
+}
+
+} // namespace pos

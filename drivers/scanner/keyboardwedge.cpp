@@ -1,0 +1,116 @@
+#include "keyboardwedge.h"
+
+#include <QCoreApplication>
+#include <QKeyEvent>
+#include <QLoggingCategory>
+
+namespace pos {
+
+Q_LOGGING_CATEGORY(lcWedge, "pos.scanner.wedge")
+
+KeyboardWedge::KeyboardWedge(QObject *parent) : QObject(parent)
+{
+    m_gapTimer.setSingleShot(true);
+    connect(&m_gapTimer, &QTimer::timeout, this, &KeyboardWedge::replayPending);
+}
+
+void KeyboardWedge::install()
+{
+    QCoreApplication::instance()->installEventFilter(this);
+}
+
+void KeyboardWedge::uninstall()
+{
+    QCoreApplication::instance()->removeEventFilter(this);
+    replayPending();
+}
+
+bool KeyboardWedge::isPrintable(const QKeyEvent *event) const
+{
+    if (event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))
+        return false;
+    const QString text = event->text();
+    return text.size() == 1 && text.front().isPrint();
+}
+
+bool KeyboardWedge::isTerminator(const QKeyEvent *event) const
+{
+    return event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter
+           || (m_settings.tabTerminates && event->key() == Qt::Key_Tab);
+}
+
+bool KeyboardWedge::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() != QEvent::KeyPress || m_replaying)
+        return QObject::eventFilter(watched, event);
+    if (isPropagation(watched, event)) {
+        m_lastReceiver = watched;
+        return false; // already decided at its first receiver
+    }
+    m_lastEvent = event;
+    m_lastReceiver = watched;
+    auto *key = static_cast<QKeyEvent *>(event);
+
+    const bool withinGap = !m_pending.isEmpty() && m_sinceLastKey.isValid()
+                           && m_sinceLastKey.elapsed() <= m_settings.maxInterKeyMs;
+    if (!m_pending.isEmpty() && !withinGap)
+        replayPending(); // the earlier keys were a person's: give them back first
+
+    if (isPrintable(key) && !key->isAutoRepeat()) {
+        m_pending.append({watched, key->key(), key->modifiers(), key->text()});
+        m_sinceLastKey.start();
+        m_gapTimer.start(m_settings.maxInterKeyMs + 1);
+        return true; // held back until we know whether it is a scan
+    }
+    if (isTerminator(key) && !m_pending.isEmpty()) {
+        QString code;
+        for (const PendingKey &k : std::as_const(m_pending))
+            code += k.text;
+        if (code.size() >= m_settings.minLength) {
+            m_pending.clear();
+            m_gapTimer.stop();
+            if (!m_settings.prefix.isEmpty() && code.startsWith(m_settings.prefix))
+                code.remove(0, m_settings.prefix.size());
+            if (!m_settings.suffix.isEmpty() && code.endsWith(m_settings.suffix))
+                code.chop(m_settings.suffix.size());
+            qCDebug(lcWedge) << "scan" << code;
+            emit scanned(code);
+            return true;
+        }
+    }
+    replayPending(); // anything else (arrows, Backspace, a short burst + Enter) goes through
+    return false;
+}
+
+bool KeyboardWedge::isPropagation(QObject *watched, const QEvent *event) const
+{
+    // Addresses of stack-allocated events repeat, so the same pointer alone proves nothing:
+    // it must also be travelling from the last receiver towards its ancestors.
+    if (event != m_lastEvent || !m_lastReceiver || m_lastReceiver == watched)
+        return false;
+    if (m_lastReceiver->isWindowType())
+        return true;
+    for (QObject *o = m_lastReceiver->parent(); o; o = o->parent()) {
+        if (o == watched)
+            return true;
+    }
+    return false;
+}
+
+void KeyboardWedge::replayPending()
+{
+    m_gapTimer.stop();
+    const QList<PendingKey> keys = std::exchange(m_pending, {});
+    m_replaying = true;
+    for (const PendingKey &k : keys) {
+        if (!k.receiver)
+            continue;
+        QKeyEvent press(QEvent::KeyPress, k.key, k.modifiers, k.text);
+        QCoreApplication::sendEvent(k.receiver, &press);
+        QKeyEvent release(QEvent::KeyRelease, k.key, k.modifiers, k.text);
+        QCoreApplication::sendEvent(k.receiver, &release);
+    }
+    m_replaying = false;
+}
+
+} // namespace pos

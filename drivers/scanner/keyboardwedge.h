@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class QKeyEvent;
+
+namespace pos {
+
+// A barcode scanner in keyboard-wedge mode types its code very fast and ends with Enter.
+// This application-wide filter recognises such bursts wherever the focus is and delivers
+// them as scans; keys typed at human speed are handed back to the widget they were meant
+// for, unchanged (delayed by at most one inter-key gap).
+class KeyboardWedge : public QObject
+{
+    Q_OBJECT
+public:
+    struct Settings
+    {
+        int maxInterKeyMs = 35; // scanners send a key every 1–15 ms; people rarely beat 60
+        int minLength = 4;      // shorter bursts are people, even fast ones
+        bool tabTerminates = true;
+        QString prefix; // configured on some scanners; stripped when present
+        QString suffix;
+    };
+
+    explicit KeyboardWedge(QObject *parent = nullptr);
+    void setSettings(const Settings &settings) { m_settings = settings; }
+    const Settings &settings() const { return m_settings; }
+
+    // Starts watching every key press of the application.
+    void install();
+    void uninstall();
+
+signals:
+    void scanned(const QString &code);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    struct PendingKey
+    {
+        QPointer<QObject> receiver;
+        int key;
+        Qt::KeyboardModifiers modifiers;
+        QString text;
+    };
+
+    bool isPrintable(const QKeyEvent *event) const;
+    bool isTerminator(const QKeyEvent *event) const;
+    void replayPending();
+
+    Settings m_settings;
+    QList<PendingKey> m_pending;
+    QElapsedTimer m_sinceLastKey;
+    QTimer m_gapTimer;
+    // A key event the focus widget ignores travels on to its parents (and arrives from a
+    // window first): each event is decided once, at its first receiver.
+    bool isPropagation(QObject *watched, const QEvent *event) const;
+    const QEvent *m_lastEvent = nullptr;
+    QPointer<QObject> m_lastReceiver;
+    bool m_replaying = false;
+};
+
+} // namespace pos
