@@ -40,13 +40,23 @@ QString methodLabel(PaymentMethod method)
 
 Result<Settlement> Tendering::settle(Money due, const QList<TenderRequest> &requests)
 {
+    auto collected = collect(due, requests);
+    if (!collected)
+        return collected;
+    const Settlement &s = *collected;
+    if (s.tendered < due)
+        return Result<Settlement>::failure(tr("Under-payment: %1 is still due.").arg((due - s.tendered).toString()));
+    return completeChange(s);
+}
+
+Result<Settlement> Tendering::collect(Money due, const QList<TenderRequest> &requests)
+{
     using R = Result<Settlement>;
     if (due.isNegative())
         return R::failure(tr("The amount due cannot be negative."));
     Settlement s;
     s.due = due;
     Money nonCash;
-    Money cash;
     for (const TenderRequest &r : requests) {
         const Money remaining = std::max(Money(), due - s.tendered);
         const Money amount = r.amount.value_or(remaining);
@@ -54,9 +64,7 @@ Result<Settlement> Tendering::settle(Money due, const QList<TenderRequest> &requ
             return R::failure(tr("%1 has nothing left to pay.").arg(methodLabel(r.method)));
         if (amount.fen() <= 0)
             return R::failure(tr("A payment amount must be more than zero."));
-        if (r.method == PaymentMethod::Cash) {
-            cash += amount;
-        } else {
+        if (r.method != PaymentMethod::Cash) {
             nonCash += amount;
             if (nonCash > due)
                 return R::failure(tr("%1 would pay %2 more than is due; only cash can be over-paid.")
@@ -65,9 +73,18 @@ Result<Settlement> Tendering::settle(Money due, const QList<TenderRequest> &requ
         s.tendered += amount;
         s.tenders.append({r.method, amount, amount, r.reference.trimmed()});
     }
-    if (s.tendered < due)
-        return R::failure(tr("Under-payment: %1 is still due.").arg((due - s.tendered).toString()));
-    s.change = s.tendered - due;
+    return s;
+}
+
+Status Tendering::checkPartial(Money due, const QList<TenderRequest> &requests)
+{
+    auto s = collect(due, requests);
+    return s ? Status() : Status::failure(s.error());
+}
+
+Result<Settlement> Tendering::completeChange(Settlement s)
+{
+    s.change = s.tendered - s.due;
     // Change comes out of the cash handed over, last cash tender first.
     Money toTake = s.change;
     for (qsizetype i = s.tenders.size() - 1; i >= 0 && !toTake.isZero(); --i) {

@@ -1,0 +1,68 @@
+// pos-till: the cash register's GUI.
+#include "i18n/translator.h"
+#include "services/demostore.h"
+#include "services/till.h"
+#include "ui/mainwindow.h"
+#include "ui/salescreen.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QMessageBox>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace Qt::Literals::StringLiterals;
+
+int main(int argc, char *argv[])
+{
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(u"pos-till"_s);
+    QApplication::setApplicationVersion(QStringLiteral(POS_VERSION));
+    pos::installTranslators(app, pos::languageFromArguments(app.arguments()));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Guide-driven retail till"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({u"db"_s, QApplication::translate("main", "Database file."), u"PATH"_s, pos::Database::defaultPath()});
+    parser.addOption({u"lang"_s, QApplication::translate("main", "Language (zh_CN or en)."), u"LANG"_s});
+    parser.addOption({u"screenshot"_s, QApplication::translate("main", "Save the first painted screen as PNG and exit."), u"PNG"_s});
+    parser.addOption({u"exit-after-paint"_s, QApplication::translate("main", "Print the start-up time as JSON once the sale screen is painted, then exit.")});
+    parser.process(app);
+
+    pos::Till till;
+    if (pos::Status s = till.open(parser.value(u"db"_s)); !s) {
+        QMessageBox::critical(nullptr, QApplication::translate("main", "The till cannot start"), s.error());
+        return 1;
+    }
+    if (!till.isProvisioned()) { // first start: the demo store, until HQ enrolment sets the real one
+        if (pos::Status s = pos::DemoStore::load(till); !s) {
+            QMessageBox::critical(nullptr, QApplication::translate("main", "The till cannot start"), s.error());
+            return 1;
+        }
+    }
+
+    pos::MainWindow window(till);
+    window.resize(1280, 800);
+    const QString screenshot = parser.value(u"screenshot"_s);
+    const bool exitAfterPaint = parser.isSet(u"exit-after-paint"_s);
+    QObject::connect(window.saleScreen(), &pos::SaleScreen::firstPainted, &window, [&] {
+        if (exitAfterPaint) {
+            std::printf("{\"first_paint_ms\":%lld}\n", static_cast<long long>(sinceStart.elapsed()));
+            std::fflush(stdout);
+            QTimer::singleShot(0, &app, &QApplication::quit);
+        }
+        if (!screenshot.isEmpty()) {
+            QTimer::singleShot(50, &window, [&] {
+                window.grab().save(screenshot);
+                QApplication::quit();
+            });
+        }
+    });
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,76 @@
+#include "mainwindow.h"
+
+#include "salescreen.h"
+#include "theme.h"
+
+#include "scanner/keyboardwedge.h"
+#include "services/orderhistory.h"
+#include "services/till.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QStatusBar>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace pos {
+
+using namespace Qt::Literals::StringLiterals;
+
+MainWindow::MainWindow(Till &till, QWidget *parent)
+    : QMainWindow(parent), m_till(till), m_sale(new SaleScreen(till, this)),
+      m_wedge(new KeyboardWedge(this)), m_clock(new QLabel(this)), m_connection(new QLabel(this)),
+      m_pending(new QLabel(this)), m_timer(new QTimer(this))
+{
+    setObjectName(u"mainWindow"_s);
+    setWindowTitle(tr("Till — %1 %2").arg(till.store().name, till.store().terminalId));
+    setStyleSheet(Theme::styleSheet());
+
+    auto *central = new QWidget(this);
+    auto *v = new QVBoxLayout(central);
+    v->setContentsMargins(0, 0, 0, 0);
+    v->setSpacing(0);
+    v->addWidget(buildHeader());
+    v->addWidget(m_sale, 1);
+    setCentralWidget(central);
+
+    m_connection->setObjectName(u"connectionStatus"_s);
+    m_pending->setObjectName(u"pendingStatus"_s);
+    statusBar()->addWidget(m_connection);
+    statusBar()->addWidget(m_pending);
+    m_connection->setContentsMargins(8, 0, 16, 0);
+
+    connect(m_wedge, &KeyboardWedge::scanned, m_sale, &SaleScreen::handleScan);
+    m_wedge->install();
+    connect(m_sale, &SaleScreen::saleCommitted, this, &MainWindow::refreshStatus);
+    connect(m_timer, &QTimer::timeout, this, &MainWindow::refreshStatus);
+    m_timer->start(5000);
+    refreshStatus();
+}
+
+QWidget *MainWindow::buildHeader()
+{
+    auto *header = new QWidget(this);
+    header->setObjectName(u"header"_s);
+    header->setAttribute(Qt::WA_StyledBackground);
+    auto *h = new QHBoxLayout(header);
+    h->setContentsMargins(16, 8, 16, 8);
+    auto *store = new QLabel(tr("%1 · Terminal %2").arg(m_till.store().name, m_till.store().terminalId), header);
+    store->setObjectName(u"storeLabel"_s);
+    m_clock->setObjectName(u"clockLabel"_s);
+    h->addWidget(store);
+    h->addStretch(1);
+    h->addWidget(m_clock);
+    return header;
+}
+
+void MainWindow::refreshStatus()
+{
+    m_clock->setText(m_till.now().toString(u"yyyy-MM-dd HH:mm"_s));
+    // Until the till is enrolled with HQ it works offline; everything waits in the outbox.
+    m_connection->setText(tr("● Offline — selling normally"));
+    const int pending = OrderHistory(m_till).pendingForHq();
+    m_pending->setText(tr("%n record(s) waiting for HQ", nullptr, pending));
+}
+
+} // namespace pos

@@ -1,0 +1,483 @@
+#include "salescreen.h"
+
+#include "cartmodel.h"
+#include "guidebar.h"
+#include "heldsalesdialog.h"
+#include "paymentdialog.h"
+#include "productsearchdialog.h"
+#include "theme.h"
+
+#include "services/heldsaleservice.h"
+#include "services/lookupservice.h"
+#include "services/till.h"
+
+#include <QApplication>
+#include <QFrame>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStyle>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace pos {
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QPushButton *touchButton(const QString &text, const QString &objectName, QWidget *parent)
+{
+    auto *b = new QPushButton(text, parent);
+    b->setObjectName(objectName);
+    b->setMinimumHeight(Theme::touchHeight);
+    b->setFocusPolicy(Qt::NoFocus); // the scan box keeps the keyboard
+    return b;
+}
+
+QFrame *panel(QWidget *parent)
+{
+    auto *f = new QFrame(parent);
+    f->setObjectName(u"panel"_s);
+    return f;
+}
+
+QLabel *caption(const QString &text, QWidget *parent)
+{
+    auto *l = new QLabel(text, parent);
+    l->setProperty("class", u"caption"_s);
+    return l;
+}
+
+QString maskedPhone(const QString &phone)
+{
+    return phone.size() == 11 ? phone.left(3) + u"****"_s + phone.right(4) : phone;
+}
+
+} // namespace
+
+SaleScreen::SaleScreen(Till &till, QWidget *parent)
+    : QWidget(parent), m_till(till), m_session(till), m_cartModel(new CartModel(m_session.cart(), this))
+{
+    setObjectName(u"saleScreen"_s);
+    buildLayout();
+    m_guideBar->setGuides(LookupService(m_till).activeGuides());
+    refresh();
+    m_scanInput->setFocus();
+}
+
+void SaleScreen::buildLayout()
+{
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(12, 12, 12, 12);
+    layout->setSpacing(12);
+    layout->addWidget(buildCartPanel(), 3);
+    layout->addWidget(buildSidePanel(), 2);
+}
+
+QWidget *SaleScreen::buildCartPanel()
+{
+    auto *w = new QWidget(this);
+    auto *v = new QVBoxLayout(w);
+    v->setContentsMargins(0, 0, 0, 0);
+    v->setSpacing(10);
+
+    auto *scanRow = new QHBoxLayout;
+    m_scanInput = new QLineEdit(w);
+    m_scanInput->setObjectName(u"scanInput"_s);
+    m_scanInput->setPlaceholderText(tr("Scan a barcode, or type a SKU, name or pinyin initials"));
+    m_scanInput->setClearButtonEnabled(true);
+    connect(m_scanInput, &QLineEdit::returnPressed, this, &SaleScreen::typedEntry);
+    auto *search = touchButton(tr("Search"), u"searchButton"_s, w);
+    connect(search, &QPushButton::clicked, this, [this] { openSearch(m_scanInput->text()); });
+    scanRow->addWidget(m_scanInput, 1);
+    scanRow->addWidget(search);
+    v->addLayout(scanRow);
+
+    m_cartView = new QTableView(w);
+    m_cartView->setObjectName(u"cartView"_s);
+    m_cartView->setModel(m_cartModel);
+    m_cartView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_cartView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_cartView->setFocusPolicy(Qt::NoFocus);
+    m_cartView->verticalHeader()->hide();
+    m_cartView->verticalHeader()->setDefaultSectionSize(52);
+    m_cartView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_cartView->horizontalHeader()->setSectionResizeMode(CartModel::Product, QHeaderView::Stretch);
+    m_cartView->setShowGrid(false);
+    m_cartView->setAlternatingRowColors(true);
+    v->addWidget(m_cartView, 1);
+
+    auto *lineButtons = new QHBoxLayout;
+    auto *minus = touchButton(tr("−1"), u"decreaseButton"_s, w);
+    auto *plus = touchButton(tr("+1"), u"increaseButton"_s, w);
+    auto *qty = touchButton(tr("Quantity…"), u"quantityButton"_s, w);
+    auto *lineDiscount = touchButton(tr("Line discount…"), u"lineDiscountButton"_s, w);
+    auto *voidButton = touchButton(tr("Void line"), u"voidLineButton"_s, w);
+    connect(minus, &QPushButton::clicked, this, [this] { changeQuantity(-1); });
+    connect(plus, &QPushButton::clicked, this, [this] { changeQuantity(+1); });
+    connect(qty, &QPushButton::clicked, this, &SaleScreen::editQuantity);
+    connect(lineDiscount, &QPushButton::clicked, this, &SaleScreen::discountLine);
+    connect(voidButton, &QPushButton::clicked, this, &SaleScreen::voidLine);
+    for (QPushButton *b : {minus, plus, qty, lineDiscount, voidButton})
+        lineButtons->addWidget(b);
+    v->addLayout(lineButtons);
+
+    m_message = new QLabel(w);
+    m_message->setObjectName(u"messageLabel"_s);
+    m_message->setWordWrap(true);
+    m_message->setMinimumHeight(48);
+    v->addWidget(m_message);
+    return w;
+}
+
+QWidget *SaleScreen::buildSidePanel()
+{
+    auto *w = new QWidget(this);
+    auto *v = new QVBoxLayout(w);
+    v->setContentsMargins(0, 0, 0, 0);
+    v->setSpacing(10);
+
+    auto *guidePanel = panel(w);
+    auto *gv = new QVBoxLayout(guidePanel);
+    gv->addWidget(caption(tr("Guide who served the customer"), guidePanel));
+    m_guideBar = new GuideBar(guidePanel);
+    m_guideBar->setObjectName(u"guideBar"_s);
+    connect(m_guideBar, &GuideBar::guideTouched, this, &SaleScreen::guideTouched);
+    gv->addWidget(m_guideBar);
+    m_guideInfo = new QLabel(guidePanel);
+    m_guideInfo->setObjectName(u"guideInfo"_s);
+    gv->addWidget(m_guideInfo);
+    v->addWidget(guidePanel);
+
+    auto *memberPanel = panel(w);
+    auto *mv = new QVBoxLayout(memberPanel);
+    mv->addWidget(caption(tr("Member"), memberPanel));
+    auto *memberRow = new QHBoxLayout;
+    m_memberInput = new QLineEdit(memberPanel);
+    m_memberInput->setObjectName(u"memberInput"_s);
+    m_memberInput->setPlaceholderText(tr("Phone or member code"));
+    connect(m_memberInput, &QLineEdit::returnPressed, this, &SaleScreen::lookUpMember);
+    auto *find = touchButton(tr("Find"), u"memberLookupButton"_s, memberPanel);
+    connect(find, &QPushButton::clicked, this, &SaleScreen::lookUpMember);
+    m_clearMember = touchButton(tr("Remove"), u"clearMemberButton"_s, memberPanel);
+    connect(m_clearMember, &QPushButton::clicked, this, [this] {
+        m_session.detachMember();
+        refresh();
+    });
+    memberRow->addWidget(m_memberInput, 1);
+    memberRow->addWidget(find);
+    memberRow->addWidget(m_clearMember);
+    mv->addLayout(memberRow);
+    m_memberInfo = new QLabel(memberPanel);
+    m_memberInfo->setObjectName(u"memberInfo"_s);
+    m_memberInfo->setWordWrap(true);
+    mv->addWidget(m_memberInfo);
+    v->addWidget(memberPanel);
+
+    auto *totals = panel(w);
+    auto *tg = new QGridLayout(totals);
+    m_itemsLabel = new QLabel(totals);
+    m_itemsLabel->setObjectName(u"itemsLabel"_s);
+    m_discountLabel = new QLabel(totals);
+    m_discountLabel->setObjectName(u"discountLabel"_s);
+    m_totalLabel = new QLabel(totals);
+    m_totalLabel->setObjectName(u"totalLabel"_s);
+    tg->addWidget(caption(tr("Items"), totals), 0, 0);
+    tg->addWidget(m_itemsLabel, 0, 1, Qt::AlignRight);
+    tg->addWidget(caption(tr("Discount"), totals), 1, 0);
+    tg->addWidget(m_discountLabel, 1, 1, Qt::AlignRight);
+    tg->addWidget(caption(tr("Total"), totals), 2, 0, Qt::AlignBottom);
+    tg->addWidget(m_totalLabel, 2, 1, Qt::AlignRight);
+    v->addWidget(totals);
+
+    auto *actions = new QGridLayout;
+    auto *hold = touchButton(tr("Hold"), u"holdButton"_s, w);
+    auto *resume = touchButton(tr("Resume"), u"resumeButton"_s, w);
+    auto *orderDiscount = touchButton(tr("Order discount…"), u"orderDiscountButton"_s, w);
+    auto *clear = touchButton(tr("Clear sale"), u"clearSaleButton"_s, w);
+    connect(hold, &QPushButton::clicked, this, &SaleScreen::holdSale);
+    connect(resume, &QPushButton::clicked, this, &SaleScreen::resumeSale);
+    connect(orderDiscount, &QPushButton::clicked, this, &SaleScreen::discountOrder);
+    connect(clear, &QPushButton::clicked, this, &SaleScreen::clearSale);
+    actions->addWidget(hold, 0, 0);
+    actions->addWidget(resume, 0, 1);
+    actions->addWidget(orderDiscount, 1, 0);
+    actions->addWidget(clear, 1, 1);
+    v->addLayout(actions);
+
+    m_payButton = touchButton(tr("Pay"), u"payButton"_s, w);
+    connect(m_payButton, &QPushButton::clicked, this, &SaleScreen::pay);
+    v->addWidget(m_payButton);
+    v->addStretch(1);
+    return w;
+}
+
+void SaleScreen::paintEvent(QPaintEvent *event)
+{
+    QWidget::paintEvent(event);
+    if (!m_painted) {
+        m_painted = true;
+        emit firstPainted();
+    }
+}
+
+void SaleScreen::handleScan(const QString &code)
+{
+    if (QApplication::activeModalWidget()) {
+        m_queuedScans.append(code); // a dialog is open: ring it up when it closes
+        return;
+    }
+    auto line = m_session.scan(code);
+    if (!line) {
+        showMessage(line.error() + u' ' + tr("Use Search to find it by name."), true);
+        m_scanInput->setText(code.trimmed());
+        m_scanInput->selectAll();
+        return;
+    }
+    m_scanInput->clear();
+    refresh();
+    selectLine(*line);
+    const CartLine &l = m_session.cart().lines()[*line];
+    showMessage(tr("%1  ×%2  %3").arg(l.item.name).arg(l.quantity).arg(l.net().toString()), false);
+}
+
+void SaleScreen::typedEntry()
+{
+    const QString text = m_scanInput->text().trimmed();
+    if (text.isEmpty())
+        return;
+    auto line = m_session.scan(text);
+    if (line) {
+        m_scanInput->clear();
+        refresh();
+        selectLine(*line);
+        showMessage({}, false);
+        return;
+    }
+    openSearch(text); // not a code: the cashier is looking for something by name
+}
+
+void SaleScreen::openSearch(const QString &text)
+{
+    const LookupService lookup(m_till);
+    ProductSearchDialog dialog(lookup, text, this);
+    if (dialog.exec() == QDialog::Accepted && dialog.chosen().isValid()) {
+        auto line = m_session.scan(dialog.chosen().sku);
+        if (line) {
+            m_scanInput->clear();
+            refresh();
+            selectLine(*line);
+        } else {
+            showMessage(line.error(), true);
+        }
+    }
+    m_scanInput->setFocus();
+}
+
+void SaleScreen::guideTouched(const QString &guideId)
+{
+    if (guideId.isEmpty()) {
+        m_session.clearGuide();
+    } else if (Status s = m_session.chooseGuide(guideId); !s) {
+        showMessage(s.error(), true);
+    }
+    refresh();
+}
+
+void SaleScreen::lookUpMember()
+{
+    const QString text = m_memberInput->text().trimmed();
+    if (text.isEmpty())
+        return;
+    auto member = m_session.attachMember(text);
+    if (!member) {
+        showMessage(member.error(), true);
+        return;
+    }
+    m_memberInput->clear();
+    m_scanInput->setFocus();
+    showMessage({}, false);
+    refresh();
+}
+
+int SaleScreen::currentLine() const
+{
+    const QModelIndex index = m_cartView->currentIndex();
+    return index.isValid() ? index.row() : -1;
+}
+
+void SaleScreen::selectLine(int line)
+{
+    m_cartView->selectRow(line);
+    m_cartView->scrollTo(m_cartModel->index(line, 0));
+}
+
+void SaleScreen::changeQuantity(int delta)
+{
+    const int line = currentLine();
+    if (line < 0) {
+        showMessage(tr("Touch a line first."), true);
+        return;
+    }
+    const CartLine &l = m_session.cart().lines()[line];
+    if (Status s = m_session.setQuantity(line, l.quantity + delta); !s)
+        showMessage(s.error(), true);
+    refresh();
+    selectLine(line);
+}
+
+void SaleScreen::editQuantity()
+{
+    const int line = currentLine();
+    if (line < 0) {
+        showMessage(tr("Touch a line first."), true);
+        return;
+    }
+    bool ok = false;
+    const int qty = QInputDialog::getInt(this, tr("Quantity"), m_session.cart().lines()[line].item.name,
+                                         m_session.cart().lines()[line].quantity, 1, Cart::maxQuantity, 1, &ok);
+    if (!ok)
+        return;
+    if (Status s = m_session.setQuantity(line, qty); !s)
+        showMessage(s.error(), true);
+    refresh();
+    selectLine(line);
+}
+
+void SaleScreen::discountLine()
+{
+    const int line = currentLine();
+    if (line < 0) {
+        showMessage(tr("Touch a line first."), true);
+        return;
+    }
+    bool ok = false;
+    const QString text = QInputDialog::getText(this, tr("Line discount"),
+                                               tr("Amount off (20), percent off (15%) or 折 (8.5折):"),
+                                               QLineEdit::Normal, {}, &ok);
+    if (!ok)
+        return;
+    auto d = Discount::parse(text);
+    Status s = d ? m_session.setLineDiscount(line, *d) : Status::failure(d.error());
+    showMessage(s ? QString() : s.error(), !s);
+    refresh();
+    selectLine(line);
+}
+
+void SaleScreen::discountOrder()
+{
+    bool ok = false;
+    const QString text = QInputDialog::getText(this, tr("Order discount"),
+                                               tr("Amount off (20), percent off (15%) or 折 (8.5折):"),
+                                               QLineEdit::Normal, {}, &ok);
+    if (!ok)
+        return;
+    auto d = Discount::parse(text);
+    Status s = d ? m_session.setOrderDiscount(*d) : Status::failure(d.error());
+    showMessage(s ? QString() : s.error(), !s);
+    refresh();
+}
+
+void SaleScreen::voidLine()
+{
+    const int line = currentLine();
+    if (line < 0) {
+        showMessage(tr("Touch a line first."), true);
+        return;
+    }
+    if (Status s = m_session.voidLine(line); !s)
+        showMessage(s.error(), true);
+    refresh();
+}
+
+void SaleScreen::holdSale()
+{
+    auto id = m_session.hold();
+    showMessage(id ? tr("Sale held. Resume it with Resume.") : id.error(), !id);
+    refresh();
+}
+
+void SaleScreen::resumeSale()
+{
+    HeldSaleService held(m_till);
+    HeldSalesDialog dialog(held, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    Status s = m_session.resume(dialog.chosenId());
+    showMessage(s ? tr("Held sale resumed.") : s.error(), !s);
+    refresh();
+}
+
+void SaleScreen::clearSale()
+{
+    m_session.clear();
+    showMessage({}, false);
+    refresh();
+}
+
+void SaleScreen::pay()
+{
+    if (m_session.cart().isEmpty()) {
+        showMessage(tr("Scan the items first."), true);
+        return;
+    }
+    PaymentDialog dialog(m_session.cart().total(), this);
+    if (dialog.exec() == QDialog::Accepted) {
+        auto order = m_session.pay(dialog.tenders());
+        if (!order) {
+            showMessage(order.error(), true); // the sale stays on screen: nothing is lost
+        } else {
+            showMessage(tr("Paid · %1 · Change %2").arg(order->number, order->change.toString()), false);
+            emit saleCommitted(order->number);
+        }
+    }
+    refresh();
+    m_scanInput->setFocus();
+    const QStringList queued = std::exchange(m_queuedScans, {});
+    for (const QString &code : queued)
+        handleScan(code);
+}
+
+void SaleScreen::showMessage(const QString &text, bool error)
+{
+    m_message->setText(text);
+    m_message->setProperty("error", error);
+    m_message->style()->unpolish(m_message);
+    m_message->style()->polish(m_message);
+}
+
+void SaleScreen::refresh()
+{
+    const Cart &cart = m_session.cart();
+    m_cartModel->refresh();
+    m_itemsLabel->setText(QString::number(cart.itemCount()));
+    const Money discount = cart.lineDiscounts() + cart.orderDiscountAmount();
+    m_discountLabel->setText(discount.isZero() ? Money().toString() : (-discount).toString());
+    m_totalLabel->setText(cart.total().toString());
+    m_payButton->setEnabled(!cart.isEmpty());
+
+    const auto &guide = m_session.guide();
+    m_guideBar->setSelected(guide ? guide->id : QString());
+    m_guideInfo->setText(guide ? tr("Served by %1").arg(guide->name) : tr("No guide chosen"));
+
+    const auto &member = m_session.member();
+    const auto exclusive = m_session.exclusiveGuide();
+    m_guideBar->setExclusive(exclusive ? exclusive->id : QString());
+    m_clearMember->setVisible(bool(member));
+    if (!member) {
+        m_memberInfo->setText(tr("Walk-in customer"));
+    } else {
+        QString text = tr("%1 · %2 · %3").arg(member->name, member->id, maskedPhone(member->phone));
+        text += u'\n' + (exclusive ? tr("Exclusive guide: %1").arg(exclusive->name)
+                                   : tr("No exclusive guide"));
+        m_memberInfo->setText(text);
+    }
+}
+
+} // namespace pos

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "services/salesession.h"
+
+#include <QStringList>
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+
+namespace pos {
+
+class CartModel;
+class GuideBar;
+class Till;
+
+// The main sale screen: cart, scan box, guide bar, member, totals and payment.
+class SaleScreen : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SaleScreen(Till &till, QWidget *parent = nullptr);
+
+    // A code from a scanner, whatever had the focus.
+    void handleScan(const QString &code);
+
+signals:
+    void saleCommitted(const QString &orderNumber);
+    void firstPainted();
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    void buildLayout();
+    QWidget *buildCartPanel();
+    QWidget *buildSidePanel();
+    void typedEntry();
+    void openSearch(const QString &text);
+    void guideTouched(const QString &guideId);
+    void lookUpMember();
+    void changeQuantity(int delta);
+    void editQuantity();
+    void discountLine();
+    void discountOrder();
+    void voidLine();
+    void holdSale();
+    void resumeSale();
+    void clearSale();
+    void pay();
+    int currentLine() const;
+    void selectLine(int line);
+    void refresh();
+    void showMessage(const QString &text, bool error);
+
+    Till &m_till;
+    SaleSession m_session;
+    CartModel *m_cartModel;
+    QLineEdit *m_scanInput;
+    QTableView *m_cartView;
+    GuideBar *m_guideBar;
+    QLabel *m_guideInfo;
+    QLineEdit *m_memberInput;
+    QLabel *m_memberInfo;
+    QPushButton *m_clearMember;
+    QLabel *m_itemsLabel;
+    QLabel *m_discountLabel;
+    QLabel *m_totalLabel;
+    QLabel *m_message;
+    QPushButton *m_payButton;
+    QStringList m_queuedScans; // scans that arrived while a dialog was open
+    bool m_painted = false;
+};
+
+} // namespace pos
