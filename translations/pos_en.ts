@@ -1,4 +1,748 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
+<context>
+    <name>Cart</name>
+    <message>
+        <source>No such line in the sale.</source>
+        <translation>No such line in the sale.</translation>
+    </message>
+    <message>
+        <source>Quantity must be between 1 and %1.</source>
+        <translation>Quantity must be between 1 and %1.</translation>
+    </message>
+    <message>
+        <source>The discount is larger than the line amount.</source>
+        <translation>The discount is larger than the line amount.</translation>
+    </message>
+    <message>
+        <source>The discount is larger than the sale amount.</source>
+        <translation>The discount is larger than the sale amount.</translation>
+    </message>
+    <message>
+        <source>The held sale is damaged.</source>
+        <translation>The held sale is damaged.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutService</name>
+    <message>
+        <source>This till is not set up for a store yet (run posctl init --demo).</source>
+        <translation>This till is not set up for a store yet (run posctl init --demo).</translation>
+    </message>
+    <message>
+        <source>The sale has no items.</source>
+        <translation>The sale has no items.</translation>
+    </message>
+    <message>
+        <source>The sale was not saved: %1</source>
+        <translation>The sale was not saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>The disk is full: nothing was saved. Free some space and try again.</source>
+        <translation>The disk is full: nothing was saved. Free some space and try again.</translation>
+    </message>
+    <message>
+        <source>The disk reported an I/O error: nothing was saved (%1).</source>
+        <translation>The disk reported an I/O error: nothing was saved (%1).</translation>
+    </message>
+    <message>
+        <source>The database is busy with another program: nothing was saved. Try again.</source>
+        <translation>The database is busy with another program: nothing was saved. Try again.</translation>
+    </message>
+    <message>
+        <source>The database file is damaged or not a till database (%1).</source>
+        <translation>The database file is damaged or not a till database (%1).</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Cannot create the folder %1.</translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1: %2</source>
+        <translation>Cannot open the database %1: %2</translation>
+    </message>
+    <message>
+        <source>No transaction is open.</source>
+        <translation>No transaction is open.</translation>
+    </message>
+    <message>
+        <source>Cannot read the schema version of %1.</source>
+        <translation>Cannot read the schema version of %1.</translation>
+    </message>
+    <message>
+        <source>The database %1 was written by a newer version (schema %2, this till knows %3).</source>
+        <translation>The database %1 was written by a newer version (schema %2, this till knows %3).</translation>
+    </message>
+    <message>
+        <source>Upgrading the database to version %1 failed: %2</source>
+        <translation>Upgrading the database to version %1 failed: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DemoStore</name>
+    <message>
+        <source>The demo data %1 is missing from this build.</source>
+        <translation>The demo data %1 is missing from this build.</translation>
+    </message>
+    <message>
+        <source>products.csv line %1 is malformed.</source>
+        <translation>products.csv line %1 is malformed.</translation>
+    </message>
+</context>
+<context>
+    <name>Discount</name>
+    <message>
+        <source>A percentage discount must be between 0% and 100%: "%1"</source>
+        <translation>A percentage discount must be between 0% and 100%: "%1"</translation>
+    </message>
+    <message>
+        <source>Not a valid 折 discount: "%1"</source>
+        <translation>Not a valid 折 discount: "%1"</translation>
+    </message>
+    <message>
+        <source>Not a valid discount: "%1" (try 20, 15% or 8.5折)</source>
+        <translation>Not a valid discount: "%1" (try 20, 15% or 8.5折)</translation>
+    </message>
+</context>
+<context>
+    <name>HeldSaleService</name>
+    <message>
+        <source>There is nothing to hold.</source>
+        <translation>There is nothing to hold.</translation>
+    </message>
+    <message>
+        <source>That held sale no longer exists.</source>
+        <translation>That held sale no longer exists.</translation>
+    </message>
+</context>
+<context>
+    <name>LookupService</name>
+    <message>
+        <source>No barcode or SKU was given.</source>
+        <translation>No barcode or SKU was given.</translation>
+    </message>
+    <message>
+        <source>Unknown barcode or SKU: %1</source>
+        <translation>Unknown barcode or SKU: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is no longer on sale.</source>
+        <translation>%1 (%2) is no longer on sale.</translation>
+    </message>
+    <message>
+        <source>Unknown guide: %1</source>
+        <translation>Unknown guide: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2) has left the company and cannot be credited with sales.</source>
+        <translation>%1 (%2) has left the company and cannot be credited with sales.</translation>
+    </message>
+    <message>
+        <source>No member code or phone number was given.</source>
+        <translation>No member code or phone number was given.</translation>
+    </message>
+    <message>
+        <source>No member with code or phone %1.</source>
+        <translation>No member with code or phone %1.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderHistory</name>
+    <message>
+        <source>No order %1 on this till.</source>
+        <translation>No order %1 on this till.</translation>
+    </message>
+</context>
+<context>
+    <name>Posctl</name>
+    <message>
+        <source>Load the demo store.</source>
+        <translation>Load the demo store.</translation>
+    </message>
+    <message>
+        <source>Database %1 is ready (schema %2).</source>
+        <translation>Database %1 is ready (schema %2).</translation>
+    </message>
+    <message>
+        <source>Store %1 %2, terminal %3: %4 products, %5 guides, %6 members.</source>
+        <translation>Store %1 %2, terminal %3: %4 products, %5 guides, %6 members.</translation>
+    </message>
+    <message>
+        <source>Name, pinyin initials, SKU or barcode.</source>
+        <translation>Name, pinyin initials, SKU or barcode.</translation>
+    </message>
+    <message>
+        <source>One JSON object per line.</source>
+        <translation>One JSON object per line.</translation>
+    </message>
+    <message>
+        <source>--search needs some text.</source>
+        <translation>--search needs some text.</translation>
+    </message>
+    <message>
+        <source>(withdrawn)</source>
+        <translation>(withdrawn)</translation>
+    </message>
+    <message>
+        <source>No product matches "%1".</source>
+        <translation>No product matches "%1".</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>departed %1</source>
+        <translation>departed %1</translation>
+    </message>
+    <message>
+        <source>missing argument (see posctl --help)</source>
+        <translation>missing argument (see posctl --help)</translation>
+    </message>
+    <message>
+        <source>unexpected argument "%1" (see posctl --help)</source>
+        <translation>unexpected argument "%1" (see posctl --help)</translation>
+    </message>
+    <message>
+        <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
+
+Commands:
+  init [--demo]                          create or upgrade the database; --demo loads the demo store
+  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
+  guides [--json]                        list the store's guides
+  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]... [--json]
+                                         ring up and pay a sale (METHOD: cash, card, wechat, alipay)
+  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
+  order NUMBER [--json]                  one sale by its order number
+
+--db PATH overrides the default database (%1).
+Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</source>
+        <translation>Usage: posctl [--db PATH] COMMAND [OPTIONS]
+
+Commands:
+  init [--demo]                          create or upgrade the database; --demo loads the demo store
+  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
+  guides [--json]                        list the store's guides
+  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]... [--json]
+                                         ring up and pay a sale (METHOD: cash, card, wechat, alipay)
+  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
+  order NUMBER [--json]                  one sale by its order number
+
+--db PATH overrides the default database (%1).
+Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</translation>
+    </message>
+    <message>
+        <source>--db needs a file path.</source>
+        <translation>--db needs a file path.</translation>
+    </message>
+    <message>
+        <source>unknown command "%1" (see posctl --help)</source>
+        <translation>unknown command "%1" (see posctl --help)</translation>
+    </message>
+    <message>
+        <source>bad quantity in --scan %1 (a whole number from 1 to %2)</source>
+        <translation>bad quantity in --scan %1 (a whole number from 1 to %2)</translation>
+    </message>
+    <message>
+        <source>--scan needs a barcode or SKU</source>
+        <translation>--scan needs a barcode or SKU</translation>
+    </message>
+    <message>
+        <source>unknown payment method "%1" (cash, card, wechat or alipay)</source>
+        <translation>unknown payment method "%1" (cash, card, wechat or alipay)</translation>
+    </message>
+    <message>
+        <source>malformed amount "%1" in --pay %2 (yuan, at most two decimals)</source>
+        <translation>malformed amount "%1" in --pay %2 (yuan, at most two decimals)</translation>
+    </message>
+    <message>
+        <source>the amount in --pay %1 must be more than zero</source>
+        <translation>the amount in --pay %1 must be more than zero</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Order %1  %2</source>
+        <translation>Order %1  %2</translation>
+    </message>
+    <message>
+        <source>  discount</source>
+        <translation>  discount</translation>
+    </message>
+    <message>
+        <source>  Total %1   Paid %2   Change %3</source>
+        <translation>  Total %1   Paid %2   Change %3</translation>
+    </message>
+    <message>
+        <source>ref %1</source>
+        <translation>ref %1</translation>
+    </message>
+    <message>
+        <source>  Guide: %1</source>
+        <translation>  Guide: %1</translation>
+    </message>
+    <message>
+        <source>   Member: %1</source>
+        <translation>   Member: %1</translation>
+    </message>
+    <message>
+        <source> (exclusive guide %1)</source>
+        <translation> (exclusive guide %1)</translation>
+    </message>
+    <message>
+        <source>The guide who served the customer.</source>
+        <translation>The guide who served the customer.</translation>
+    </message>
+    <message>
+        <source>Member code or phone.</source>
+        <translation>Member code or phone.</translation>
+    </message>
+    <message>
+        <source>A barcode or SKU, optionally *quantity.</source>
+        <translation>A barcode or SKU, optionally *quantity.</translation>
+    </message>
+    <message>
+        <source>A tender: cash, card, wechat or alipay, amount in yuan, reference.</source>
+        <translation>A tender: cash, card, wechat or alipay, amount in yuan, reference.</translation>
+    </message>
+    <message>
+        <source>An order discount: 20, 15% or 8.5折.</source>
+        <translation>An order discount: 20, 15% or 8.5折.</translation>
+    </message>
+    <message>
+        <source>Print the order as JSON.</source>
+        <translation>Print the order as JSON.</translation>
+    </message>
+    <message>
+        <source>a sale needs at least one --scan</source>
+        <translation>a sale needs at least one --scan</translation>
+    </message>
+    <message>
+        <source>a sale needs at least one --pay (e.g. --pay cash)</source>
+        <translation>a sale needs at least one --pay (e.g. --pay cash)</translation>
+    </message>
+    <message>
+        <source>--guide needs a guide id</source>
+        <translation>--guide needs a guide id</translation>
+    </message>
+    <message>
+        <source>--member needs a member code or phone</source>
+        <translation>--member needs a member code or phone</translation>
+    </message>
+    <message>
+        <source>Business day, YYYY-MM-DD (store time).</source>
+        <translation>Business day, YYYY-MM-DD (store time).</translation>
+    </message>
+    <message>
+        <source>bad date "%1" (use YYYY-MM-DD)</source>
+        <translation>bad date "%1" (use YYYY-MM-DD)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s), %1</source>
+        <translation><numerusform>%n order, %1</numerusform><numerusform>%n orders, %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Order number (or id).</source>
+        <translation>Order number (or id).</translation>
+    </message>
+</context>
+<context>
+    <name>SaleSession</name>
+    <message>
+        <source>Finish or hold the current sale first.</source>
+        <translation>Finish or hold the current sale first.</translation>
+    </message>
+</context>
+<context>
+    <name>Tendering</name>
+    <message>
+        <source>Cash</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>Bank card</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>WeChat Pay</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <source>Under-payment: %1 is still due.</source>
+        <translation>Under-payment: %1 is still due.</translation>
+    </message>
+    <message>
+        <source>The amount due cannot be negative.</source>
+        <translation>The amount due cannot be negative.</translation>
+    </message>
+    <message>
+        <source>%1 has nothing left to pay.</source>
+        <translation>%1 has nothing left to pay.</translation>
+    </message>
+    <message>
+        <source>A payment amount must be more than zero.</source>
+        <translation>A payment amount must be more than zero.</translation>
+    </message>
+    <message>
+        <source>%1 would pay %2 more than is due; only cash can be over-paid.</source>
+        <translation>%1 would pay %2 more than is due; only cash can be over-paid.</translation>
+    </message>
+</context>
+<context>
+    <name>Till</name>
+    <message>
+        <source>A store id and a terminal id are required.</source>
+        <translation>A store id and a terminal id are required.</translation>
+    </message>
+    <message>
+        <source>Unknown time zone: %1</source>
+        <translation>Unknown time zone: %1</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Guide-driven retail till</source>
+        <translation>Guide-driven retail till</translation>
+    </message>
+    <message>
+        <source>Database file.</source>
+        <translation>Database file.</translation>
+    </message>
+    <message>
+        <source>Language (zh_CN or en).</source>
+        <translation>Language (zh_CN or en).</translation>
+    </message>
+    <message>
+        <source>Save the first painted screen as PNG and exit.</source>
+        <translation>Save the first painted screen as PNG and exit.</translation>
+    </message>
+    <message>
+        <source>Print the start-up time as JSON once the sale screen is painted, then exit.</source>
+        <translation>Print the start-up time as JSON once the sale screen is painted, then exit.</translation>
+    </message>
+    <message>
+        <source>The till cannot start</source>
+        <translation>The till cannot start</translation>
+    </message>
+</context>
+<context>
+    <name>pos::CartModel</name>
+    <message>
+        <source>voided</source>
+        <translation>voided</translation>
+    </message>
+    <message>
+        <source>SKU %1, code %2</source>
+        <translation>SKU %1, code %2</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qty</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+</context>
+<context>
+    <name>pos::GuideBar</name>
+    <message>
+        <source>%1 ★Exclusive</source>
+        <translation>%1 ★Exclusive</translation>
+    </message>
+</context>
+<context>
+    <name>pos::HeldSalesDialog</name>
+    <message>
+        <source>Held sales</source>
+        <translation>Held sales</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1   %n item(s)   %2</source>
+        <translation><numerusform>%1   %n item   %2</numerusform><numerusform>%1   %n items   %2</numerusform></translation>
+    </message>
+    <message>
+        <source>No sale is on hold.</source>
+        <translation>No sale is on hold.</translation>
+    </message>
+</context>
+<context>
+    <name>pos::MainWindow</name>
+    <message>
+        <source>Till — %1 %2</source>
+        <translation>Till — %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 · Terminal %2</source>
+        <translation>%1 · Terminal %2</translation>
+    </message>
+    <message>
+        <source>● Offline — selling normally</source>
+        <translation>● Offline — selling normally</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) waiting for HQ</source>
+        <translation><numerusform>%n record waiting for HQ</numerusform><numerusform>%n records waiting for HQ</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>pos::PaymentDialog</name>
+    <message>
+        <source>Finish payment</source>
+        <translation>Finish payment</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>Amount due</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>Reference no. (card slip / payment code)</source>
+        <translation>Reference no. (card slip / payment code)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Cash received</source>
+        <translation>Cash received</translation>
+    </message>
+    <message>
+        <source>Remove selected payment</source>
+        <translation>Remove selected payment</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Still due</source>
+        <translation>Still due</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Back to sale</source>
+        <translation>Back to sale</translation>
+    </message>
+    <message>
+        <source>Enter an amount in yuan, e.g. 100 or 99.50.</source>
+        <translation>Enter an amount in yuan, e.g. 100 or 99.50.</translation>
+    </message>
+    <message>
+        <source>ref %1</source>
+        <translation>ref %1</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ProductSearchDialog</name>
+    <message>
+        <source>Find a product</source>
+        <translation>Find a product</translation>
+    </message>
+    <message>
+        <source>Name, pinyin initials (e.g. LYQ) or SKU</source>
+        <translation>Name, pinyin initials (e.g. LYQ) or SKU</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>No product matches "%1".</source>
+        <translation>No product matches "%1".</translation>
+    </message>
+</context>
+<context>
+    <name>pos::SaleScreen</name>
+    <message>
+        <source>Scan a barcode, or type a SKU, name or pinyin initials</source>
+        <translation>Scan a barcode, or type a SKU, name or pinyin initials</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>−1</source>
+        <translation>−1</translation>
+    </message>
+    <message>
+        <source>+1</source>
+        <translation>+1</translation>
+    </message>
+    <message>
+        <source>Quantity…</source>
+        <translation>Quantity…</translation>
+    </message>
+    <message>
+        <source>Line discount…</source>
+        <translation>Line discount…</translation>
+    </message>
+    <message>
+        <source>Void line</source>
+        <translation>Void line</translation>
+    </message>
+    <message>
+        <source>Guide who served the customer</source>
+        <translation>Guide who served the customer</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <source>Phone or member code</source>
+        <translation>Phone or member code</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Hold</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Order discount…</source>
+        <translation>Order discount…</translation>
+    </message>
+    <message>
+        <source>Clear sale</source>
+        <translation>Clear sale</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Pay</translation>
+    </message>
+    <message>
+        <source>Use Search to find it by name.</source>
+        <translation>Use Search to find it by name.</translation>
+    </message>
+    <message>
+        <source>%1  ×%2  %3</source>
+        <translation>%1  ×%2  %3</translation>
+    </message>
+    <message>
+        <source>Touch a line first.</source>
+        <translation>Touch a line first.</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Line discount</source>
+        <translation>Line discount</translation>
+    </message>
+    <message>
+        <source>Amount off (20), percent off (15%) or 折 (8.5折):</source>
+        <translation>Amount off (20), percent off (15%) or 折 (8.5折):</translation>
+    </message>
+    <message>
+        <source>Order discount</source>
+        <translation>Order discount</translation>
+    </message>
+    <message>
+        <source>Sale held. Resume it with Resume.</source>
+        <translation>Sale held. Resume it with Resume.</translation>
+    </message>
+    <message>
+        <source>Held sale resumed.</source>
+        <translation>Held sale resumed.</translation>
+    </message>
+    <message>
+        <source>Scan the items first.</source>
+        <translation>Scan the items first.</translation>
+    </message>
+    <message>
+        <source>Paid · %1 · Change %2</source>
+        <translation>Paid · %1 · Change %2</translation>
+    </message>
+    <message>
+        <source>Served by %1</source>
+        <translation>Served by %1</translation>
+    </message>
+    <message>
+        <source>No guide chosen</source>
+        <translation>No guide chosen</translation>
+    </message>
+    <message>
+        <source>Walk-in customer</source>
+        <translation>Walk-in customer</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Exclusive guide: %1</source>
+        <translation>Exclusive guide: %1</translation>
+    </message>
+    <message>
+        <source>No exclusive guide</source>
+        <translation>No exclusive guide</translation>
+    </message>
+</context>
 </TS>

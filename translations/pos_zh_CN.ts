@@ -1,4 +1,748 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>Cart</name>
+    <message>
+        <source>No such line in the sale.</source>
+        <translation>本单没有这一行。</translation>
+    </message>
+    <message>
+        <source>Quantity must be between 1 and %1.</source>
+        <translation>数量必须在 1 到 %1 之间。</translation>
+    </message>
+    <message>
+        <source>The discount is larger than the line amount.</source>
+        <translation>优惠超过了该行金额。</translation>
+    </message>
+    <message>
+        <source>The discount is larger than the sale amount.</source>
+        <translation>优惠超过了整单金额。</translation>
+    </message>
+    <message>
+        <source>The held sale is damaged.</source>
+        <translation>挂单数据已损坏。</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutService</name>
+    <message>
+        <source>This till is not set up for a store yet (run posctl init --demo).</source>
+        <translation>本收银机尚未绑定门店（请运行 posctl init --demo）。</translation>
+    </message>
+    <message>
+        <source>The sale has no items.</source>
+        <translation>本单还没有商品。</translation>
+    </message>
+    <message>
+        <source>The sale was not saved: %1</source>
+        <translation>本单未保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>The disk is full: nothing was saved. Free some space and try again.</source>
+        <translation>磁盘已满，未保存任何数据。请清理空间后重试。</translation>
+    </message>
+    <message>
+        <source>The disk reported an I/O error: nothing was saved (%1).</source>
+        <translation>磁盘读写错误，未保存任何数据（%1）。</translation>
+    </message>
+    <message>
+        <source>The database is busy with another program: nothing was saved. Try again.</source>
+        <translation>数据库正被其他程序占用，未保存任何数据。请重试。</translation>
+    </message>
+    <message>
+        <source>The database file is damaged or not a till database (%1).</source>
+        <translation>数据库文件已损坏或不是收银数据库（%1）。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1: %2</source>
+        <translation>无法打开数据库 %1：%2</translation>
+    </message>
+    <message>
+        <source>No transaction is open.</source>
+        <translation>没有进行中的事务。</translation>
+    </message>
+    <message>
+        <source>Cannot read the schema version of %1.</source>
+        <translation>无法读取 %1 的数据库版本。</translation>
+    </message>
+    <message>
+        <source>The database %1 was written by a newer version (schema %2, this till knows %3).</source>
+        <translation>数据库 %1 由更新的版本写入（结构版本 %2，本收银机只支持到 %3）。</translation>
+    </message>
+    <message>
+        <source>Upgrading the database to version %1 failed: %2</source>
+        <translation>数据库升级到版本 %1 失败：%2</translation>
+    </message>
+</context>
+<context>
+    <name>DemoStore</name>
+    <message>
+        <source>The demo data %1 is missing from this build.</source>
+        <translation>本版本缺少演示数据 %1。</translation>
+    </message>
+    <message>
+        <source>products.csv line %1 is malformed.</source>
+        <translation>products.csv 第 %1 行格式错误。</translation>
+    </message>
+</context>
+<context>
+    <name>Discount</name>
+    <message>
+        <source>A percentage discount must be between 0% and 100%: "%1"</source>
+        <translation>百分比优惠必须在 0% 到 100% 之间：“%1”</translation>
+    </message>
+    <message>
+        <source>Not a valid 折 discount: "%1"</source>
+        <translation>无效的折扣：“%1”</translation>
+    </message>
+    <message>
+        <source>Not a valid discount: "%1" (try 20, 15% or 8.5折)</source>
+        <translation>无效的优惠：“%1”（可输入 20、15% 或 8.5折）</translation>
+    </message>
+</context>
+<context>
+    <name>HeldSaleService</name>
+    <message>
+        <source>There is nothing to hold.</source>
+        <translation>没有可挂起的商品。</translation>
+    </message>
+    <message>
+        <source>That held sale no longer exists.</source>
+        <translation>该挂单已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>LookupService</name>
+    <message>
+        <source>No barcode or SKU was given.</source>
+        <translation>未输入条码或货号。</translation>
+    </message>
+    <message>
+        <source>Unknown barcode or SKU: %1</source>
+        <translation>未知条码或货号：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is no longer on sale.</source>
+        <translation>%1（%2）已停售。</translation>
+    </message>
+    <message>
+        <source>Unknown guide: %1</source>
+        <translation>未知导购：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2) has left the company and cannot be credited with sales.</source>
+        <translation>%1（%2）已离职，不能计入业绩。</translation>
+    </message>
+    <message>
+        <source>No member code or phone number was given.</source>
+        <translation>未输入会员码或手机号。</translation>
+    </message>
+    <message>
+        <source>No member with code or phone %1.</source>
+        <translation>没有会员码或手机号为 %1 的会员。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderHistory</name>
+    <message>
+        <source>No order %1 on this till.</source>
+        <translation>本收银机没有订单 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>Posctl</name>
+    <message>
+        <source>Load the demo store.</source>
+        <translation>载入演示门店。</translation>
+    </message>
+    <message>
+        <source>Database %1 is ready (schema %2).</source>
+        <translation>数据库 %1 已就绪（结构版本 %2）。</translation>
+    </message>
+    <message>
+        <source>Store %1 %2, terminal %3: %4 products, %5 guides, %6 members.</source>
+        <translation>门店 %1 %2，收银机 %3：%4 个商品，%5 名导购，%6 名会员。</translation>
+    </message>
+    <message>
+        <source>Name, pinyin initials, SKU or barcode.</source>
+        <translation>名称、拼音首字母、货号或条码。</translation>
+    </message>
+    <message>
+        <source>One JSON object per line.</source>
+        <translation>每行一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>--search needs some text.</source>
+        <translation>--search 需要搜索内容。</translation>
+    </message>
+    <message>
+        <source>(withdrawn)</source>
+        <translation>（已停售）</translation>
+    </message>
+    <message>
+        <source>No product matches "%1".</source>
+        <translation>没有匹配“%1”的商品。</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <source>departed %1</source>
+        <translation>%1 离职</translation>
+    </message>
+    <message>
+        <source>missing argument (see posctl --help)</source>
+        <translation>缺少参数（见 posctl --help）</translation>
+    </message>
+    <message>
+        <source>unexpected argument "%1" (see posctl --help)</source>
+        <translation>多余的参数“%1”（见 posctl --help）</translation>
+    </message>
+    <message>
+        <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
+
+Commands:
+  init [--demo]                          create or upgrade the database; --demo loads the demo store
+  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
+  guides [--json]                        list the store's guides
+  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]... [--json]
+                                         ring up and pay a sale (METHOD: cash, card, wechat, alipay)
+  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
+  order NUMBER [--json]                  one sale by its order number
+
+--db PATH overrides the default database (%1).
+Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</source>
+        <translation>用法：posctl [--db 路径] 命令 [选项]
+
+命令：
+  init [--demo]                          创建或升级数据库；--demo 载入演示门店
+  products [--search 文本] [--json]      列出商品，或按名称、拼音首字母、货号、条码搜索
+  guides [--json]                        列出本店导购
+  sale [--guide 编号] [--member 会员码|手机号] [--discount 优惠] --scan 条码[*数量]... --pay 方式[:元][:参考号]... [--json]
+                                         收银一笔销售（方式：cash、card、wechat、alipay）
+  orders [--date YYYY-MM-DD] [--json]    某营业日的销售（默认今天）
+  order 订单号 [--json]                  按订单号查看一笔销售
+
+--db 路径 指定数据库（默认 %1）。
+退出码：0 成功，1 收银机无法完成（数据库、磁盘），2 输入有误（未写入任何数据）。</translation>
+    </message>
+    <message>
+        <source>--db needs a file path.</source>
+        <translation>--db 需要文件路径。</translation>
+    </message>
+    <message>
+        <source>unknown command "%1" (see posctl --help)</source>
+        <translation>未知命令“%1”（见 posctl --help）</translation>
+    </message>
+    <message>
+        <source>bad quantity in --scan %1 (a whole number from 1 to %2)</source>
+        <translation>--scan %1 的数量无效（应为 1 到 %2 的整数）</translation>
+    </message>
+    <message>
+        <source>--scan needs a barcode or SKU</source>
+        <translation>--scan 需要条码或货号</translation>
+    </message>
+    <message>
+        <source>unknown payment method "%1" (cash, card, wechat or alipay)</source>
+        <translation>未知支付方式“%1”（cash、card、wechat 或 alipay）</translation>
+    </message>
+    <message>
+        <source>malformed amount "%1" in --pay %2 (yuan, at most two decimals)</source>
+        <translation>--pay %2 中的金额“%1”格式错误（单位元，最多两位小数）</translation>
+    </message>
+    <message>
+        <source>the amount in --pay %1 must be more than zero</source>
+        <translation>--pay %1 的金额必须大于零</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Order %1  %2</source>
+        <translation>订单 %1  %2</translation>
+    </message>
+    <message>
+        <source>  discount</source>
+        <translation>  优惠</translation>
+    </message>
+    <message>
+        <source>  Total %1   Paid %2   Change %3</source>
+        <translation>  应收 %1   实收 %2   找零 %3</translation>
+    </message>
+    <message>
+        <source>ref %1</source>
+        <translation>参考号 %1</translation>
+    </message>
+    <message>
+        <source>  Guide: %1</source>
+        <translation>  导购：%1</translation>
+    </message>
+    <message>
+        <source>   Member: %1</source>
+        <translation>   会员：%1</translation>
+    </message>
+    <message>
+        <source> (exclusive guide %1)</source>
+        <translation>（专属导购 %1）</translation>
+    </message>
+    <message>
+        <source>The guide who served the customer.</source>
+        <translation>服务顾客的导购。</translation>
+    </message>
+    <message>
+        <source>Member code or phone.</source>
+        <translation>会员码或手机号。</translation>
+    </message>
+    <message>
+        <source>A barcode or SKU, optionally *quantity.</source>
+        <translation>条码或货号，可加 *数量。</translation>
+    </message>
+    <message>
+        <source>A tender: cash, card, wechat or alipay, amount in yuan, reference.</source>
+        <translation>支付：cash、card、wechat 或 alipay，金额（元），参考号。</translation>
+    </message>
+    <message>
+        <source>An order discount: 20, 15% or 8.5折.</source>
+        <translation>整单优惠：20、15% 或 8.5折。</translation>
+    </message>
+    <message>
+        <source>Print the order as JSON.</source>
+        <translation>以 JSON 输出订单。</translation>
+    </message>
+    <message>
+        <source>a sale needs at least one --scan</source>
+        <translation>一笔销售至少需要一个 --scan</translation>
+    </message>
+    <message>
+        <source>a sale needs at least one --pay (e.g. --pay cash)</source>
+        <translation>一笔销售至少需要一个 --pay（例如 --pay cash）</translation>
+    </message>
+    <message>
+        <source>--guide needs a guide id</source>
+        <translation>--guide 需要导购编号</translation>
+    </message>
+    <message>
+        <source>--member needs a member code or phone</source>
+        <translation>--member 需要会员码或手机号</translation>
+    </message>
+    <message>
+        <source>Business day, YYYY-MM-DD (store time).</source>
+        <translation>营业日，YYYY-MM-DD（门店时间）。</translation>
+    </message>
+    <message>
+        <source>bad date "%1" (use YYYY-MM-DD)</source>
+        <translation>日期“%1”无效（格式 YYYY-MM-DD）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s), %1</source>
+        <translation><numerusform>共 %n 单，%1</numerusform></translation>
+    </message>
+    <message>
+        <source>Order number (or id).</source>
+        <translation>订单号（或订单 ID）。</translation>
+    </message>
+</context>
+<context>
+    <name>SaleSession</name>
+    <message>
+        <source>Finish or hold the current sale first.</source>
+        <translation>请先完成或挂起当前销售。</translation>
+    </message>
+</context>
+<context>
+    <name>Tendering</name>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Under-payment: %1 is still due.</source>
+        <translation>付款不足：还差 %1。</translation>
+    </message>
+    <message>
+        <source>The amount due cannot be negative.</source>
+        <translation>应收金额不能为负。</translation>
+    </message>
+    <message>
+        <source>%1 has nothing left to pay.</source>
+        <translation>%1：已无待付金额。</translation>
+    </message>
+    <message>
+        <source>A payment amount must be more than zero.</source>
+        <translation>支付金额必须大于零。</translation>
+    </message>
+    <message>
+        <source>%1 would pay %2 more than is due; only cash can be over-paid.</source>
+        <translation>%1 超出应收 %2；只有现金可以多付找零。</translation>
+    </message>
+</context>
+<context>
+    <name>Till</name>
+    <message>
+        <source>A store id and a terminal id are required.</source>
+        <translation>需要门店编号和收银机编号。</translation>
+    </message>
+    <message>
+        <source>Unknown time zone: %1</source>
+        <translation>未知时区：%1</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Guide-driven retail till</source>
+        <translation>导购收银台</translation>
+    </message>
+    <message>
+        <source>Database file.</source>
+        <translation>数据库文件。</translation>
+    </message>
+    <message>
+        <source>Language (zh_CN or en).</source>
+        <translation>界面语言（zh_CN 或 en）。</translation>
+    </message>
+    <message>
+        <source>Save the first painted screen as PNG and exit.</source>
+        <translation>将首屏保存为 PNG 后退出。</translation>
+    </message>
+    <message>
+        <source>Print the start-up time as JSON once the sale screen is painted, then exit.</source>
+        <translation>销售界面绘制后以 JSON 输出启动耗时并退出。</translation>
+    </message>
+    <message>
+        <source>The till cannot start</source>
+        <translation>收银台无法启动</translation>
+    </message>
+</context>
+<context>
+    <name>pos::CartModel</name>
+    <message>
+        <source>voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>SKU %1, code %2</source>
+        <translation>货号 %1，条码 %2</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>小计</translation>
+    </message>
+</context>
+<context>
+    <name>pos::GuideBar</name>
+    <message>
+        <source>%1 ★Exclusive</source>
+        <translation>%1 ★专属</translation>
+    </message>
+</context>
+<context>
+    <name>pos::HeldSalesDialog</name>
+    <message>
+        <source>Held sales</source>
+        <translation>挂单列表</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1   %n item(s)   %2</source>
+        <translation><numerusform>%1   %n 件   %2</numerusform></translation>
+    </message>
+    <message>
+        <source>No sale is on hold.</source>
+        <translation>没有挂单。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::MainWindow</name>
+    <message>
+        <source>Till — %1 %2</source>
+        <translation>收银台 — %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 · Terminal %2</source>
+        <translation>%1 · 收银机 %2</translation>
+    </message>
+    <message>
+        <source>● Offline — selling normally</source>
+        <translation>● 离线 — 正常收银</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) waiting for HQ</source>
+        <translation><numerusform>%n 条记录待上传总部</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>pos::PaymentDialog</name>
+    <message>
+        <source>Finish payment</source>
+        <translation>完成收款</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>应收金额</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Reference no. (card slip / payment code)</source>
+        <translation>参考号（签购单号／支付单号）</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Cash received</source>
+        <translation>收取现金</translation>
+    </message>
+    <message>
+        <source>Remove selected payment</source>
+        <translation>删除选中的支付</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已付</translation>
+    </message>
+    <message>
+        <source>Still due</source>
+        <translation>还需</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <source>Back to sale</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Enter an amount in yuan, e.g. 100 or 99.50.</source>
+        <translation>请输入金额（元），例如 100 或 99.50。</translation>
+    </message>
+    <message>
+        <source>ref %1</source>
+        <translation>参考号 %1</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ProductSearchDialog</name>
+    <message>
+        <source>Find a product</source>
+        <translation>查找商品</translation>
+    </message>
+    <message>
+        <source>Name, pinyin initials (e.g. LYQ) or SKU</source>
+        <translation>名称、拼音首字母（如 LYQ）或货号</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>No product matches "%1".</source>
+        <translation>没有匹配“%1”的商品。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::SaleScreen</name>
+    <message>
+        <source>Scan a barcode, or type a SKU, name or pinyin initials</source>
+        <translation>扫描条码，或输入货号、名称、拼音首字母</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>−1</source>
+        <translation>−1</translation>
+    </message>
+    <message>
+        <source>+1</source>
+        <translation>+1</translation>
+    </message>
+    <message>
+        <source>Quantity…</source>
+        <translation>改数量…</translation>
+    </message>
+    <message>
+        <source>Line discount…</source>
+        <translation>单品优惠…</translation>
+    </message>
+    <message>
+        <source>Void line</source>
+        <translation>删除行</translation>
+    </message>
+    <message>
+        <source>Guide who served the customer</source>
+        <translation>服务导购</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Phone or member code</source>
+        <translation>手机号或会员码</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>应收</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>挂单</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>取单</translation>
+    </message>
+    <message>
+        <source>Order discount…</source>
+        <translation>整单优惠…</translation>
+    </message>
+    <message>
+        <source>Clear sale</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Use Search to find it by name.</source>
+        <translation>可用“搜索”按名称查找。</translation>
+    </message>
+    <message>
+        <source>%1  ×%2  %3</source>
+        <translation>%1  ×%2  %3</translation>
+    </message>
+    <message>
+        <source>Touch a line first.</source>
+        <translation>请先点选一行。</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Line discount</source>
+        <translation>单品优惠</translation>
+    </message>
+    <message>
+        <source>Amount off (20), percent off (15%) or 折 (8.5折):</source>
+        <translation>减免金额（20）、百分比（15%）或折扣（8.5折）：</translation>
+    </message>
+    <message>
+        <source>Order discount</source>
+        <translation>整单优惠</translation>
+    </message>
+    <message>
+        <source>Sale held. Resume it with Resume.</source>
+        <translation>已挂单，可用“取单”恢复。</translation>
+    </message>
+    <message>
+        <source>Held sale resumed.</source>
+        <translation>已取回挂单。</translation>
+    </message>
+    <message>
+        <source>Scan the items first.</source>
+        <translation>请先扫描商品。</translation>
+    </message>
+    <message>
+        <source>Paid · %1 · Change %2</source>
+        <translation>收款成功 · %1 · 找零 %2</translation>
+    </message>
+    <message>
+        <source>Served by %1</source>
+        <translation>服务导购：%1</translation>
+    </message>
+    <message>
+        <source>No guide chosen</source>
+        <translation>未选择导购</translation>
+    </message>
+    <message>
+        <source>Walk-in customer</source>
+        <translation>散客</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>Exclusive guide: %1</source>
+        <translation>专属导购：%1</translation>
+    </message>
+    <message>
+        <source>No exclusive guide</source>
+        <translation>暂无专属导购</translation>
+    </message>
+</context>
 </TS>

@@ -3,6 +3,7 @@
 #include "i18n/translator.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QTextStream>
 
 #include <cstdio>
@@ -13,6 +14,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("posctl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(POS_VERSION));
     pos::installTranslators(app, pos::languageFromArguments(app.arguments()));
+    // Errors reach the user as one clear line; the store's diagnostics stay available
+    // through QT_LOGGING_RULES=pos.*=true for support.
+    QLoggingCategory::setFilterRules(QStringLiteral("pos.*.warning=false"));
 
     QTextStream out(stdout);
     QTextStream err(stderr);

@@ -17,6 +17,12 @@ QVariant nullIfEmpty(const QString &s)
 {
     return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
 }
+
+// Qt SQL binds a null QString as NULL; NOT NULL text columns want "" instead.
+QString text(const QString &s)
+{
+    return s.isNull() ? QString(u""_s) : s;
+}
 } // namespace
 
 QString OrderRepository::formatNumber(const QString &store, const QString &terminal, qint64 sequence)
@@ -68,7 +74,7 @@ Result<Order> OrderRepository::insertWithinTransaction(Order order)
         auto r = m_db.exec(uR"(INSERT INTO order_lines (order_id, line_no, sku, code, name, quantity,
                 unit_price_fen, line_discount_fen, order_discount_fen, amount_fen, commission_bp)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"_s,
-                           {order.id, l.lineNo, l.sku, l.code, l.name, l.quantity, l.unitPrice.fen(),
+                           {order.id, l.lineNo, l.sku, text(l.code), text(l.name), l.quantity, l.unitPrice.fen(),
                             l.lineDiscount.fen(), l.orderDiscountShare.fen(), l.amount.fen(),
                             l.commissionBp});
         if (!r)
@@ -79,7 +85,7 @@ Result<Order> OrderRepository::insertWithinTransaction(Order order)
         auto r = m_db.exec(uR"(INSERT INTO payments (order_id, seq, method, tendered_fen, amount_fen, reference)
             VALUES (?, ?, ?, ?, ?, ?))"_s,
                            {order.id, i + 1, methodKey(p.method), p.tendered.fen(), p.applied.fen(),
-                            p.reference});
+                            text(p.reference)});
         if (!r)
             return R::failure(r.error());
     }

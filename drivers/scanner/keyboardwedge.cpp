@@ -1,7 +1,8 @@
 #include "keyboardwedge.h"
 
-#include <QCoreApplication>
+#include <QApplication>
 #include <QKeyEvent>
+#include <QWidget>
 #include <QLoggingCategory>
 
 namespace pos {
@@ -43,12 +44,8 @@ bool KeyboardWedge::eventFilter(QObject *watched, QEvent *event)
 {
     if (event->type() != QEvent::KeyPress || m_replaying)
         return QObject::eventFilter(watched, event);
-    if (isPropagation(watched, event)) {
-        m_lastReceiver = watched;
-        return false; // already decided at its first receiver
-    }
-    m_lastEvent = event;
-    m_lastReceiver = watched;
+    if (!isFirstReceiver(watched))
+        return false; // on its way from the window, or bubbling up to parents: decided elsewhere
     auto *key = static_cast<QKeyEvent *>(event);
 
     const bool withinGap = !m_pending.isEmpty() && m_sinceLastKey.isValid()
@@ -82,19 +79,15 @@ bool KeyboardWedge::eventFilter(QObject *watched, QEvent *event)
     return false;
 }
 
-bool KeyboardWedge::isPropagation(QObject *watched, const QEvent *event) const
+bool KeyboardWedge::isFirstReceiver(QObject *watched) const
 {
-    // Addresses of stack-allocated events repeat, so the same pointer alone proves nothing:
-    // it must also be travelling from the last receiver towards its ancestors.
-    if (event != m_lastEvent || !m_lastReceiver || m_lastReceiver == watched)
+    // A key travels window → focus widget → its parents (while ignored). It is decided once,
+    // where the application delivers it: the focus widget, or the window when nothing has focus.
+    if (!watched->isWidgetType())
         return false;
-    if (m_lastReceiver->isWindowType())
-        return true;
-    for (QObject *o = m_lastReceiver->parent(); o; o = o->parent()) {
-        if (o == watched)
-            return true;
-    }
-    return false;
+    QWidget *focus = QApplication::focusWidget();
+    auto *widget = static_cast<QWidget *>(watched);
+    return focus ? widget == focus : widget->isWindow();
 }
 
 void KeyboardWedge::replayPending()

@@ -58,11 +58,7 @@ private:
     QList<PendingKey> m_pending;
     QElapsedTimer m_sinceLastKey;
     QTimer m_gapTimer;
-    // A key event the focus widget ignores travels on to its parents (and arrives from a
-    // window first): each event is decided once, at its first receiver.
-    bool isPropagation(QObject *watched, const QEvent *event) const;
-    const QEvent *m_lastEvent = nullptr;
-    QPointer<QObject> m_lastReceiver;
+    bool isFirstReceiver(QObject *watched) const;
     bool m_replaying = false;
 };
 

@@ -1,0 +1,199 @@
+// posctl as a user runs it: the real executable on a real database file.
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+struct Run
+{
+    int status = -1;
+    QString out;
+    QString err;
+};
+
+} // namespace
+
+class TestPosctl : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_db;
+
+    Run posctl(const QStringList &args)
+    {
+        QProcess p;
+        p.start(QStringLiteral(POSCTL_PATH), QStringList{u"--db"_s, m_db} + args);
+        if (!p.waitForFinished(60000))
+            return {};
+        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    }
+
+    int orderCount()
+    {
+        const Run r = posctl({u"orders"_s, u"--json"_s, u"--date"_s, QDate::currentDate().toString(Qt::ISODate)});
+        int n = 0;
+        for (const QString &line : r.out.split(u'\n', Qt::SkipEmptyParts))
+            n += QJsonDocument::fromJson(line.toUtf8()).isObject() ? 1 : 0;
+        // Also look at neighbouring days: the store's day may differ from this machine's.
+        for (int d : {-1, 1}) {
+            const Run other = posctl({u"orders"_s, u"--json"_s, u"--date"_s, QDate::currentDate().addDays(d).toString(Qt::ISODate)});
+            n += int(other.out.split(u'\n', Qt::SkipEmptyParts).size());
+        }
+        return n;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_db = m_dir.filePath(u"till.db"_s);
+        const Run r = posctl({u"init"_s, u"--demo"_s});
+        QCOMPARE(r.status, 0);
+        QVERIFY(r.out.contains(u"200"_s));
+    }
+
+    void productsJson()
+    {
+        const Run r = posctl({u"products"_s, u"--json"_s});
+        QCOMPARE(r.status, 0);
+        const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 200);
+        const QJsonObject first = QJsonDocument::fromJson(lines.front().toUtf8()).object();
+        for (const QString &key : {u"sku"_s, u"barcodes"_s, u"name"_s, u"price"_s})
+            QVERIFY2(first.contains(key), qPrintable(key));
+        QVERIFY(first.value(u"price"_s).isDouble());
+        QVERIFY(first.value(u"barcodes"_s).isArray());
+    }
+
+    void productSearch_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("sku");
+        QTest::newRow("pinyin") << u"LYQ"_s << u"WF0101"_s;
+        QTest::newRow("chinese") << u"连衣裙"_s << u"WF0101"_s;
+        QTest::newRow("sku") << u"WF0102"_s << u"WF0102"_s;
+        QTest::newRow("barcode") << u"6951593000011"_s << u"WF0101"_s;
+    }
+    void productSearch()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, sku);
+        const Run r = posctl({u"products"_s, u"--search"_s, text, u"--json"_s});
+        QCOMPARE(r.status, 0);
+        const QJsonObject first = QJsonDocument::fromJson(r.out.section(u'\n', 0, 0).toUtf8()).object();
+        QCOMPARE(first.value(u"sku"_s).toString(), sku);
+    }
+
+    void guidesJson()
+    {
+        const Run r = posctl({u"guides"_s, u"--json"_s});
+        QCOMPARE(r.status, 0);
+        const QStringList lines = r.out.split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 6);
+        bool sawDeparted = false;
+        for (const QString &l : lines) {
+            const QJsonObject g = QJsonDocument::fromJson(l.toUtf8()).object();
+            QVERIFY(g.contains(u"id"_s) && g.contains(u"name"_s) && g.value(u"active"_s).isBool());
+            sawDeparted |= !g.value(u"active"_s).toBool();
+        }
+        QVERIFY(sawDeparted);
+    }
+
+    void saleWithChangeAndSplit()
+    {
+        const Run r = posctl({u"sale"_s, u"--guide"_s, u"G01"_s, u"--member"_s, u"M0001"_s,
+                              u"--scan"_s, u"6951593000011"_s, u"--scan"_s, u"BE0101*2"_s,
+                              u"--pay"_s, u"card:300:POS-1"_s, u"--pay"_s, u"cash:2000"_s, u"--json"_s});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        for (const QString &key : {u"order"_s, u"number"_s, u"total"_s, u"paid"_s, u"change"_s, u"sales_guide"_s, u"member"_s, u"lines"_s})
+            QVERIFY2(o.contains(key), qPrintable(key));
+        const qint64 total = o.value(u"total"_s).toInteger();
+        QCOMPARE(o.value(u"paid"_s).toInteger(), 230000);
+        QCOMPARE(o.value(u"change"_s).toInteger(), 230000 - total);
+        QCOMPARE(o.value(u"sales_guide"_s).toString(), u"G01"_s);
+        QCOMPARE(o.value(u"member"_s).toString(), u"M0001"_s);
+        QVERIFY(o.value(u"number"_s).toString().startsWith(u"S01-T01-"_s));
+
+        const Run shown = posctl({u"order"_s, o.value(u"number"_s).toString(), u"--json"_s});
+        QCOMPARE(shown.status, 0);
+        const QJsonObject again = QJsonDocument::fromJson(shown.out.toUtf8()).object();
+        QCOMPARE(again.value(u"order"_s), o.value(u"order"_s));
+        QCOMPARE(again.value(u"total"_s), o.value(u"total"_s));
+        QCOMPARE(again.value(u"lines"_s), o.value(u"lines"_s));
+    }
+
+    void exactCashByDefault()
+    {
+        const Run r = posctl({u"sale"_s, u"--scan"_s, u"WF0101"_s, u"--pay"_s, u"cash"_s, u"--json"_s});
+        QCOMPARE(r.status, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o.value(u"change"_s).toInteger(), 0);
+        QCOMPARE(o.value(u"paid"_s), o.value(u"total"_s));
+        QVERIFY(o.value(u"sales_guide"_s).isNull());
+    }
+
+    // Each bad input: status 2, one clear line on stderr, nothing written.
+    void badInput_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("mentions");
+        const QString ok = u"WF0101"_s;
+        QTest::newRow("unknown barcode") << QStringList{u"sale"_s, u"--scan"_s, u"6900000000000"_s, u"--pay"_s, u"cash"_s} << u"6900000000000"_s;
+        QTest::newRow("unknown guide") << QStringList{u"sale"_s, u"--guide"_s, u"G42"_s, u"--scan"_s, ok, u"--pay"_s, u"cash"_s} << u"G42"_s;
+        QTest::newRow("departed guide") << QStringList{u"sale"_s, u"--guide"_s, u"G06"_s, u"--scan"_s, ok, u"--pay"_s, u"cash"_s} << u"G06"_s;
+        QTest::newRow("unknown member") << QStringList{u"sale"_s, u"--member"_s, u"19999999999"_s, u"--scan"_s, ok, u"--pay"_s, u"cash"_s} << u"19999999999"_s;
+        QTest::newRow("under-payment") << QStringList{u"sale"_s, u"--scan"_s, ok, u"--pay"_s, u"cash:1"_s} << u"due"_s;
+        QTest::newRow("card over-payment") << QStringList{u"sale"_s, u"--scan"_s, ok, u"--pay"_s, u"card:99999"_s} << u"cash"_s;
+        QTest::newRow("wallet over-payment") << QStringList{u"sale"_s, u"--scan"_s, ok, u"--pay"_s, u"wechat:800:W1"_s} << u"cash"_s;
+        QTest::newRow("malformed amount") << QStringList{u"sale"_s, u"--scan"_s, ok, u"--pay"_s, u"cash:12.345"_s} << u"12.345"_s;
+        QTest::newRow("amount with letters") << QStringList{u"sale"_s, u"--scan"_s, ok, u"--pay"_s, u"cash:abc"_s} << u"abc"_s;
+        QTest::newRow("negative amount") << QStringList{u"sale"_s, u"--scan"_s, ok, u"--pay"_s, u"cash:-5"_s} << u"-5"_s;
+        QTest::newRow("unknown method") << QStringList{u"sale"_s, u"--scan"_s, ok, u"--pay"_s, u"bitcoin:10"_s} << u"bitcoin"_s;
+        QTest::newRow("bad quantity") << QStringList{u"sale"_s, u"--scan"_s, u"WF0101*0"_s, u"--pay"_s, u"cash"_s} << u"quantity"_s;
+        QTest::newRow("no scan") << QStringList{u"sale"_s, u"--pay"_s, u"cash"_s} << u"--scan"_s;
+        QTest::newRow("no pay") << QStringList{u"sale"_s, u"--scan"_s, ok} << u"--pay"_s;
+        QTest::newRow("unknown option") << QStringList{u"sale"_s, u"--scan"_s, ok, u"--pay"_s, u"cash"_s, u"--frobnicate"_s} << u"frobnicate"_s;
+        QTest::newRow("unknown command") << QStringList{u"sell"_s} << u"sell"_s;
+        QTest::newRow("unknown order") << QStringList{u"order"_s, u"S01-T01-999999"_s} << u"S01-T01-999999"_s;
+        QTest::newRow("bad date") << QStringList{u"orders"_s, u"--date"_s, u"2026-13-40"_s} << u"2026-13-40"_s;
+    }
+    void badInput()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, mentions);
+        const int before = orderCount();
+        const Run r = posctl(args);
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.out.isEmpty(), qPrintable(r.out));
+        const QStringList errLines = r.err.split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(errLines.size(), 1);
+        QVERIFY2(errLines.front().contains(mentions), qPrintable(errLines.front()));
+        QCOMPARE(orderCount(), before);
+    }
+
+    void ordersOfTheDay()
+    {
+        const Run r = posctl({u"orders"_s, u"--json"_s});
+        QCOMPARE(r.status, 0);
+        QVERIFY(orderCount() >= 2);
+    }
+
+    void unreadableDatabaseIsAFailure()
+    {
+        QProcess p;
+        p.start(QStringLiteral(POSCTL_PATH), {u"--db"_s, u"/proc/no/such/dir/till.db"_s, u"guides"_s});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY(!p.readAllStandardError().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPosctl)
+#include "tst_posctl.moc"

@@ -1,0 +1,162 @@
+// The sale screen driven as a cashier would: scanner bursts, touches, the payment dialog.
+#include "testtill.h"
+
+#include "services/lookupservice.h"
+#include "services/orderhistory.h"
+#include "ui/mainwindow.h"
+#include "ui/salescreen.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSqlQuery>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+
+using namespace pos;
+using namespace Qt::Literals::StringLiterals;
+
+class TestSaleScreen : public QObject
+{
+    Q_OBJECT
+
+    int m_touches = 0;
+
+    // A scanner in keyboard-wedge mode: the code at machine speed, then Enter, into whatever
+    // has the focus.
+    void scan(QWidget *target, const QString &code)
+    {
+        QTest::keyClicks(target, code);
+        QTest::keyClick(target, Qt::Key_Return);
+        ++m_touches;
+    }
+    void touch(QWidget *w)
+    {
+        QVERIFY2(w && w->isVisible() && w->isEnabled(), "button visible and enabled");
+        QTest::mouseClick(w, Qt::LeftButton);
+        ++m_touches;
+    }
+
+private slots:
+    void threeItemCashSaleWithGuide()
+    {
+        test::TestTill t;
+        MainWindow window(t.till());
+        window.resize(1280, 800);
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+
+        auto *scanInput = window.findChild<QLineEdit *>(u"scanInput"_s);
+        auto *memberInput = window.findChild<QLineEdit *>(u"memberInput"_s);
+        auto *total = window.findChild<QLabel *>(u"totalLabel"_s);
+        QVERIFY(scanInput && memberInput && total);
+
+        scan(scanInput, u"6951593000011"_s);  // focus in the scan box
+        memberInput->setFocus();
+        scan(memberInput, u"6951593000028"_s); // focus in another text field
+        QVERIFY(memberInput->text().isEmpty());  // the scan did not land there
+        memberInput->clearFocus();
+        QVERIFY(!QApplication::focusWidget()); // nothing has the keyboard at all
+        scan(&window, u"BE0101"_s);              // no text field focused
+        const LookupService lookup(t.till());
+        const Money expected = lookup.sellableProduct(u"6951593000011"_s)->price
+                               + lookup.sellableProduct(u"6951593000028"_s)->price
+                               + lookup.sellableProduct(u"BE0101"_s)->price;
+        QCOMPARE(total->text(), expected.toString());
+        QVERIFY(scanInput->text().isEmpty());
+
+        touch(window.findChild<QPushButton *>(u"guideButton_G02"_s));
+        QVERIFY(window.findChild<QPushButton *>(u"guideButton_G02"_s)->isChecked());
+
+        // The payment dialog is modal: drive it once it is up.
+        QTimer::singleShot(0, this, [this] {
+            QWidget *dialog = QApplication::activeModalWidget();
+            QVERIFY(dialog);
+            touch(dialog->findChild<QPushButton *>(u"quickCash_1"_s)); // the next round amount
+            touch(dialog->findChild<QPushButton *>(u"finishPaymentButton"_s));
+        });
+        touch(window.findChild<QPushButton *>(u"payButton"_s));
+
+        QVERIFY2(m_touches < 10, qPrintable(QString::number(m_touches)));
+        const QList<Order> orders = OrderHistory(t.till()).byDate(QDate(2026, 11, 22));
+        QCOMPARE(orders.size(), 1);
+        const Order &o = orders.front();
+        QCOMPARE(o.salesGuideId, u"G02"_s);
+        QCOMPARE(o.itemCount(), 3);
+        QCOMPARE(o.total, expected);
+        QCOMPARE(o.payments.size(), 1);
+        QCOMPARE(o.payments.front().method, PaymentMethod::Cash);
+        QCOMPARE(o.change, o.paid - o.total);
+        QVERIFY(o.change.fen() > 0);
+
+        // The screen is ready for the next customer and says what happened.
+        QCOMPARE(total->text(), Money().toString());
+        QVERIFY(!window.findChild<QPushButton *>(u"guideButton_G02"_s)->isChecked());
+        const QString message = window.findChild<QLabel *>(u"messageLabel"_s)->text();
+        QVERIFY2(message.contains(o.number) && message.contains(o.change.toString()), qPrintable(message));
+        QVERIFY(window.findChild<QLabel *>(u"pendingStatus"_s)->text().contains(u"1"_s));
+    }
+
+    void unknownBarcodeChangesNothing()
+    {
+        test::TestTill t;
+        MainWindow window(t.till());
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        auto *scanInput = window.findChild<QLineEdit *>(u"scanInput"_s);
+        scan(scanInput, u"6951593000011"_s);
+        scan(scanInput, u"6900000000000"_s);
+        const QString message = window.findChild<QLabel *>(u"messageLabel"_s)->text();
+        QVERIFY2(message.contains(u"6900000000000"_s), qPrintable(message));
+        QCOMPARE(window.findChild<QTableView *>(u"cartView"_s)->model()->rowCount(), 1);
+        QCOMPARE(window.findChild<QLabel *>(u"totalLabel"_s)->text(), Money::fromFen(69900).toString());
+    }
+
+    void memberShowsExclusiveGuide()
+    {
+        test::TestTill t;
+        MainWindow window(t.till());
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        auto *memberInput = window.findChild<QLineEdit *>(u"memberInput"_s);
+        memberInput->setText(u"M0001"_s); // typed by a person
+        QTest::mouseClick(window.findChild<QPushButton *>(u"memberLookupButton"_s), Qt::LeftButton);
+        const QString info = window.findChild<QLabel *>(u"memberInfo"_s)->text();
+        QVERIFY2(info.contains(u"M0001"_s) && info.contains(u"阿杰"_s), qPrintable(info)); // G03 阿杰
+        auto *exclusive = window.findChild<QPushButton *>(u"guideButton_G03"_s);
+        QVERIFY(exclusive->property("exclusive").toBool());
+        QVERIFY(!window.findChild<QPushButton *>(u"guideButton_G01"_s)->property("exclusive").toBool());
+    }
+
+    void holdAndResume()
+    {
+        test::TestTill t;
+        MainWindow window(t.till());
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        auto *scanInput = window.findChild<QLineEdit *>(u"scanInput"_s);
+        auto *total = window.findChild<QLabel *>(u"totalLabel"_s);
+        scan(scanInput, u"6951593000011"_s);
+        QTest::mouseClick(window.findChild<QPushButton *>(u"holdButton"_s), Qt::LeftButton);
+        QCOMPARE(total->text(), Money().toString());
+        QTimer::singleShot(0, this, [] {
+            QWidget *dialog = QApplication::activeModalWidget();
+            QVERIFY(dialog);
+            auto *list = dialog->findChild<QListWidget *>(u"heldSalesList"_s);
+            QVERIFY(list && list->count() == 1);
+            QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(list->item(0)).center());
+        });
+        QTest::mouseClick(window.findChild<QPushButton *>(u"resumeButton"_s), Qt::LeftButton);
+        QCOMPARE(total->text(), Money::fromFen(69900).toString());
+    }
+};
+
+QTEST_MAIN(TestSaleScreen)
+#include "tst_salescreen.moc"
