@@ -145,14 +145,16 @@ QWidget *SaleScreen::buildSidePanel()
 
     auto *guidePanel = panel(w);
     auto *gv = new QVBoxLayout(guidePanel);
-    gv->addWidget(caption(tr("Guide who served the customer"), guidePanel));
+    auto *guideHeader = new QHBoxLayout;
+    guideHeader->addWidget(caption(tr("Guide who served the customer"), guidePanel));
+    m_guideInfo = new QLabel(guidePanel);
+    m_guideInfo->setObjectName(u"guideInfo"_s);
+    guideHeader->addWidget(m_guideInfo, 1, Qt::AlignRight);
+    gv->addLayout(guideHeader);
     m_guideBar = new GuideBar(guidePanel);
     m_guideBar->setObjectName(u"guideBar"_s);
     connect(m_guideBar, &GuideBar::guideTouched, this, &SaleScreen::guideTouched);
     gv->addWidget(m_guideBar);
-    m_guideInfo = new QLabel(guidePanel);
-    m_guideInfo->setObjectName(u"guideInfo"_s);
-    gv->addWidget(m_guideInfo);
     v->addWidget(guidePanel);
 
     auto *memberPanel = panel(w);
@@ -177,6 +179,7 @@ QWidget *SaleScreen::buildSidePanel()
     m_memberInfo = new QLabel(memberPanel);
     m_memberInfo->setObjectName(u"memberInfo"_s);
     m_memberInfo->setWordWrap(true);
+    m_memberInfo->setMinimumHeight(2 * m_memberInfo->fontMetrics().lineSpacing() + 8);
     mv->addWidget(m_memberInfo);
     v->addWidget(memberPanel);
 
@@ -188,12 +191,14 @@ QWidget *SaleScreen::buildSidePanel()
     m_discountLabel->setObjectName(u"discountLabel"_s);
     m_totalLabel = new QLabel(totals);
     m_totalLabel->setObjectName(u"totalLabel"_s);
+    // The amount due gets the whole width: it must never be cut, whatever its size.
     tg->addWidget(caption(tr("Items"), totals), 0, 0);
-    tg->addWidget(m_itemsLabel, 0, 1, Qt::AlignRight);
-    tg->addWidget(caption(tr("Discount"), totals), 1, 0);
-    tg->addWidget(m_discountLabel, 1, 1, Qt::AlignRight);
-    tg->addWidget(caption(tr("Total"), totals), 2, 0, Qt::AlignBottom);
-    tg->addWidget(m_totalLabel, 2, 1, Qt::AlignRight);
+    tg->addWidget(m_itemsLabel, 0, 1, Qt::AlignLeft);
+    tg->addWidget(caption(tr("Discount"), totals), 0, 2, Qt::AlignRight);
+    tg->addWidget(m_discountLabel, 0, 3, Qt::AlignRight);
+    tg->addWidget(caption(tr("Total"), totals), 1, 0, Qt::AlignBottom);
+    tg->addWidget(m_totalLabel, 1, 1, 1, 3, Qt::AlignRight);
+    tg->setColumnStretch(1, 1);
     v->addWidget(totals);
 
     auto *actions = new QGridLayout;
