@@ -4,6 +4,7 @@
 #include "services/till.h"
 #include "ui/mainwindow.h"
 #include "ui/salescreen.h"
+#include "ui/theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -46,6 +47,7 @@ int main(int argc, char *argv[])
         }
     }
 
+    app.setStyleSheet(pos::Theme::styleSheet()); // every window and dialog looks the same
     pos::MainWindow window(till);
     window.resize(1280, 800);
     const QString screenshot = parser.value(u"screenshot"_s);

@@ -4,6 +4,7 @@
 #include "core/money.h"
 #include "i18n/translator.h"
 #include "ui/mainwindow.h"
+#include "ui/paymentdialog.h"
 
 #include <QApplication>
 #include <QFile>
@@ -86,6 +87,26 @@ private slots:
         const QString dir = qEnvironmentVariable("POS_SCREENSHOT_DIR");
         if (!dir.isEmpty())
             QVERIFY(window.grab().save(dir + u"/sale-screen-zh_CN.png"_s));
+    }
+
+    void paymentDialogInChinese()
+    {
+        test::TestTill t;
+        MainWindow window(t.till()); // the dialog takes the till's look from its parent
+        PaymentDialog dialog(Money::fromFen(192580), &window);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *finish = dialog.findChild<QPushButton *>(u"finishPaymentButton"_s);
+        QVERIFY(!finish->isEnabled());
+        QCOMPARE(dialog.findChild<QPushButton *>(u"quickCash_0"_s)->text(), u"¥1,925.80"_s);
+        QTest::mouseClick(dialog.findChild<QPushButton *>(u"quickCash_3"_s), Qt::LeftButton); // 1925.80, 1930, 1950, 2000
+        QVERIFY(finish->isEnabled());
+        QCOMPARE(finish->text(), u"完成收款"_s);
+        QCOMPARE(dialog.findChild<QLabel *>(u"changeLabel"_s)->text(), u"¥74.20"_s);
+        QTest::qWait(100);
+        const QString dir = qEnvironmentVariable("POS_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            QVERIFY(dialog.grab().save(dir + u"/payment-zh_CN.png"_s));
     }
 
     void chineseLocaleOfAnyRegionReadsZhCN()
