@@ -61,13 +61,16 @@ std::optional<CatalogItem> CatalogRepository::findByCode(const QString &code) co
     const QString trimmed = code.trimmed();
     if (trimmed.isEmpty())
         return std::nullopt;
-    auto byBarcode = m_db.exec(selectColumns + u"JOIN barcodes b ON b.sku = p.sku WHERE b.code = ?"_s, {trimmed});
-    if (byBarcode && byBarcode->next())
-        return readItem(*byBarcode);
-    auto bySku = m_db.exec(selectColumns + u"WHERE p.sku = ? COLLATE NOCASE"_s, {trimmed});
-    if (bySku && bySku->next())
-        return readItem(*bySku);
-    return std::nullopt;
+    // Scanning is the hot path: both statements stay prepared.
+    std::optional<CatalogItem> found;
+    const auto take = [&](const QSqlQuery &q) {
+        if (!found)
+            found = readItem(q);
+    };
+    m_db.run(selectColumns + u"JOIN barcodes b ON b.sku = p.sku WHERE b.code = ?"_s, {trimmed}, take);
+    if (!found)
+        m_db.run(selectColumns + u"WHERE p.sku = ? COLLATE NOCASE"_s, {trimmed}, take);
+    return found;
 }
 
 QList<CatalogItem> CatalogRepository::search(const QString &text, int limit) const

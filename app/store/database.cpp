@@ -64,7 +64,10 @@ Status Database::openWithoutMigrating(const QString &path)
                                    .arg(path, describeError(db.lastError())));
     m_path = path;
     for (const QString &pragma : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s,
-                                  u"PRAGMA foreign_keys=ON"_s, u"PRAGMA busy_timeout=5000"_s}) {
+                                  u"PRAGMA foreign_keys=ON"_s, u"PRAGMA busy_timeout=5000"_s,
+                                  // Checkpoints belong to idle time (Database::checkpoint after a
+                                  // sale); this only bounds the WAL if that never happens.
+                                  u"PRAGMA wal_autocheckpoint=10000"_s}) {
         if (auto r = exec(pragma); !r)
             return Status::failure(tr("Cannot open the database %1: %2").arg(path, r.error()));
     }
@@ -83,6 +86,7 @@ Status Database::open(const QString &path)
 
 void Database::close()
 {
+    m_prepared.clear(); // statements go before their connection
     if (!QSqlDatabase::contains(m_connection))
         return;
     {
@@ -111,8 +115,7 @@ Result<QSqlQuery> Database::exec(const QString &sql, std::initializer_list<QVari
         qCWarning(lcStore) << "prepare failed:" << sql << q.lastError().text();
         return Result<QSqlQuery>::failure(describeError(q.lastError()));
     }
-    for (const QVariant &b : binds)
-        q.addBindValue(b);
+    bind(q, binds);
     if (!q.exec()) {
         qCWarning(lcStore) << "exec failed:" << sql << q.lastError().text();
         return Result<QSqlQuery>::failure(describeError(q.lastError()));
@@ -120,27 +123,70 @@ Result<QSqlQuery> Database::exec(const QString &sql, std::initializer_list<QVari
     return q;
 }
 
+void Database::bind(QSqlQuery &q, std::initializer_list<QVariant> binds)
+{
+    int i = 0;
+    for (const QVariant &b : binds) {
+        // Qt SQL binds a null QString as NULL; only an invalid QVariant (Database::null())
+        // means NULL here, so an empty text never trips a NOT NULL column.
+        if (b.typeId() == QMetaType::QString && b.toString().isNull())
+            q.bindValue(i++, QString(u""_s));
+        else
+            q.bindValue(i++, b);
+    }
+}
+
+Status Database::run(const QString &sql, std::initializer_list<QVariant> binds,
+                     const std::function<void(const QSqlQuery &)> &row) const
+{
+    auto it = m_prepared.find(sql);
+    if (it == m_prepared.end()) {
+        QSqlQuery q(handle());
+        if (!q.prepare(sql)) {
+            qCWarning(lcStore) << "prepare failed:" << sql << q.lastError().text();
+            return Status::failure(describeError(q.lastError()));
+        }
+        it = m_prepared.insert(sql, q);
+    }
+    QSqlQuery &q = *it;
+    bind(q, binds);
+    const bool ok = q.exec();
+    if (ok && row) {
+        while (q.next())
+            row(q);
+    }
+    const QSqlError error = q.lastError();
+    q.finish();
+    if (!ok) {
+        qCWarning(lcStore) << "exec failed:" << sql << error.text();
+        return Status::failure(describeError(error));
+    }
+    return {};
+}
+
+Status Database::checkpoint() const
+{
+    return run(u"PRAGMA wal_checkpoint(PASSIVE)"_s);
+}
+
 Transaction::Transaction(const Database &db) : m_db(db)
 {
-    if (auto r = m_db.exec(u"BEGIN IMMEDIATE"_s); !r)
-        m_begun = Status::failure(r.error());
-    else
-        m_open = true;
+    m_begun = m_db.run(u"BEGIN IMMEDIATE"_s);
+    m_open = m_begun.ok();
 }
 
 Transaction::~Transaction()
 {
     if (m_open)
-        m_db.exec(u"ROLLBACK"_s);
+        m_db.run(u"ROLLBACK"_s);
 }
 
 Status Transaction::commit()
 {
     if (!m_open)
         return m_begun.ok() ? Status::failure(Database::tr("No transaction is open.")) : m_begun;
-    auto r = m_db.exec(u"COMMIT"_s);
-    if (!r)
-        return Status::failure(r.error()); // the destructor rolls back
+    if (Status s = m_db.run(u"COMMIT"_s); !s)
+        return s; // the destructor rolls back
     m_open = false;
     return {};
 }

@@ -8,6 +8,9 @@
 #include <QString>
 #include <QVariant>
 
+#include <QHash>
+
+#include <functional>
 #include <initializer_list>
 
 namespace pos {
@@ -34,8 +37,22 @@ public:
     const QString &path() const { return m_path; }
     int schemaVersion() const;
 
+    // SQL NULL as a bind value (a null QString binds as '').
+    static QVariant null() { return QVariant(); }
+    // The value, or NULL when it is empty.
+    static QVariant nullIfEmpty(const QString &s) { return s.isEmpty() ? null() : QVariant(s); }
+
     // Runs one statement; the error message names what failed.
     Result<QSqlQuery> exec(const QString &sql, std::initializer_list<QVariant> binds = {}) const;
+
+    // For hot paths: runs a statement kept prepared on this connection, hands each result
+    // row to `row`, then resets the statement (so no read snapshot stays open).
+    Status run(const QString &sql, std::initializer_list<QVariant> binds = {},
+               const std::function<void(const QSqlQuery &)> &row = {}) const;
+
+    // Copies committed pages from the WAL into the database file without blocking anyone.
+    // Run it when the till is idle (after a sale is shown), never inside a sale's commit.
+    Status checkpoint() const;
 
     // The default location: under the user's data directory, shared by pos-till and posctl.
     static QString defaultPath();
@@ -43,8 +60,10 @@ public:
     static QString describeError(const QSqlError &error);
 
 private:
+    static void bind(QSqlQuery &q, std::initializer_list<QVariant> binds);
     QString m_connection;
     QString m_path;
+    mutable QHash<QString, QSqlQuery> m_prepared;
 };
 
 // BEGIN IMMEDIATE … COMMIT, rolled back unless committed: takes the write lock up front so

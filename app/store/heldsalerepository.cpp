@@ -27,9 +27,8 @@ const QString heldColumns = u"SELECT id, held_at, label, coalesce(guide_id, ''),
 Result<qint64> HeldSaleRepository::hold(const HeldSale &sale)
 {
     auto r = m_db.exec(u"INSERT INTO held_sales (held_at, label, guide_id, member_id, cart) VALUES (?, ?, ?, ?, ?)"_s,
-                       {sale.heldAt.toString(Qt::ISODate), sale.label.isNull() ? QString(u""_s) : sale.label,
-                        sale.guideId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(sale.guideId),
-                        sale.memberId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(sale.memberId),
+                       {sale.heldAt.toString(Qt::ISODate), sale.label,
+                        Database::nullIfEmpty(sale.guideId), Database::nullIfEmpty(sale.memberId),
                         QString::fromUtf8(QJsonDocument(sale.cart).toJson(QJsonDocument::Compact))});
     if (!r)
         return Result<qint64>::failure(r.error());

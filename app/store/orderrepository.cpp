@@ -12,18 +12,6 @@ namespace pos {
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace {
-QVariant nullIfEmpty(const QString &s)
-{
-    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
-}
-
-// Qt SQL binds a null QString as NULL; NOT NULL text columns want "" instead.
-QString text(const QString &s)
-{
-    return s.isNull() ? QString(u""_s) : s;
-}
-} // namespace
 
 QString OrderRepository::formatNumber(const QString &store, const QString &terminal, qint64 sequence)
 {
@@ -34,67 +22,68 @@ Result<Order> OrderRepository::commit(Order order)
 {
     Transaction tx(m_db);
     if (!tx.begun())
-        return Result<Order>::failure(tx.begun().error());
+        return Result<Order>::failure(tx.begun().error(), ErrorKind::System);
     Result<Order> stored = insertWithinTransaction(std::move(order));
     if (!stored)
         return stored;
     if (Status s = tx.commit(); !s)
-        return Result<Order>::failure(s.error());
+        return Result<Order>::failure(s.error(), ErrorKind::System);
     return stored;
 }
 
 Result<Order> OrderRepository::insertWithinTransaction(Order order)
 {
     using R = Result<Order>;
-    auto seq = m_db.exec(uR"(INSERT INTO order_counters (terminal_id, last_seq) VALUES (?, 1)
+    // Every statement here stays prepared on the connection: the commit is the till's hot path.
+    order.sequence = 0;
+    Status minted = m_db.run(uR"(INSERT INTO order_counters (terminal_id, last_seq) VALUES (?, 1)
         ON CONFLICT(terminal_id) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq)"_s,
-                         {order.terminalId});
-    if (!seq)
-        return R::failure(seq.error());
-    if (!seq->next())
-        return R::failure(u"no sequence"_s);
-    order.sequence = seq->value(0).toLongLong();
-    seq->finish();
+                             {order.terminalId},
+                             [&](const QSqlQuery &q) { order.sequence = q.value(0).toLongLong(); });
+    if (!minted)
+        return R::failure(minted.error(), ErrorKind::System);
+    if (order.sequence <= 0)
+        return R::failure(u"no sequence"_s, ErrorKind::System);
     order.number = formatNumber(order.storeId, order.terminalId, order.sequence);
 
-    auto o = m_db.exec(uR"(INSERT INTO orders (id, number, store_id, terminal_id, seq, paid_at,
+    Status o = m_db.run(uR"(INSERT INTO orders (id, number, store_id, terminal_id, seq, paid_at,
             paid_at_utc_ms, business_date, member_id, sales_guide_id, exclusive_guide_id,
             subtotal_fen, discount_fen, total_fen, paid_fen, change_fen)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"_s,
                        {order.id, order.number, order.storeId, order.terminalId, order.sequence,
                         order.paidAt.toString(Qt::ISODate), order.paidAt.toMSecsSinceEpoch(),
-                        order.businessDate, nullIfEmpty(order.memberId),
-                        nullIfEmpty(order.salesGuideId), nullIfEmpty(order.exclusiveGuideId),
+                        order.businessDate, Database::nullIfEmpty(order.memberId),
+                        Database::nullIfEmpty(order.salesGuideId), Database::nullIfEmpty(order.exclusiveGuideId),
                         order.subtotal.fen(), order.discount.fen(), order.total.fen(),
                         order.paid.fen(), order.change.fen()});
     if (!o)
-        return R::failure(o.error());
+        return R::failure(o.error(), ErrorKind::System);
 
     for (const OrderLine &l : order.lines) {
-        auto r = m_db.exec(uR"(INSERT INTO order_lines (order_id, line_no, sku, code, name, quantity,
+        Status r = m_db.run(uR"(INSERT INTO order_lines (order_id, line_no, sku, code, name, quantity,
                 unit_price_fen, line_discount_fen, order_discount_fen, amount_fen, commission_bp)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"_s,
-                           {order.id, l.lineNo, l.sku, text(l.code), text(l.name), l.quantity, l.unitPrice.fen(),
+                           {order.id, l.lineNo, l.sku, l.code, l.name, l.quantity, l.unitPrice.fen(),
                             l.lineDiscount.fen(), l.orderDiscountShare.fen(), l.amount.fen(),
                             l.commissionBp});
         if (!r)
-            return R::failure(r.error());
+            return R::failure(r.error(), ErrorKind::System);
     }
     for (int i = 0; i < order.payments.size(); ++i) {
         const AppliedTender &p = order.payments[i];
-        auto r = m_db.exec(uR"(INSERT INTO payments (order_id, seq, method, tendered_fen, amount_fen, reference)
+        Status r = m_db.run(uR"(INSERT INTO payments (order_id, seq, method, tendered_fen, amount_fen, reference)
             VALUES (?, ?, ?, ?, ?, ?))"_s,
                            {order.id, i + 1, methodKey(p.method), p.tendered.fen(), p.applied.fen(),
-                            text(p.reference)});
+                            p.reference});
         if (!r)
-            return R::failure(r.error());
+            return R::failure(r.error(), ErrorKind::System);
     }
     const QByteArray payload = QJsonDocument(orderToJson(order)).toJson(QJsonDocument::Compact);
-    auto e = m_db.exec(u"INSERT INTO outbox (id, topic, ref, payload, created_at) VALUES (?, 'order.paid', ?, ?, ?)"_s,
+    Status e = m_db.run(u"INSERT INTO outbox (id, topic, ref, payload, created_at) VALUES (?, 'order.paid', ?, ?, ?)"_s,
                        {QUuid::createUuid().toString(QUuid::WithoutBraces), order.id,
                         QString::fromUtf8(payload), order.paidAt.toString(Qt::ISODate)});
     if (!e)
-        return R::failure(e.error());
+        return R::failure(e.error(), ErrorKind::System);
     return order;
 }
 

@@ -10,11 +10,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-QVariant nullIfEmpty(const QString &s)
-{
-    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
-}
-
 Status toStatus(const Result<QSqlQuery> &r)
 {
     return r ? Status() : Status::failure(r.error());
@@ -71,15 +66,14 @@ Status PeopleRepository::upsertGuide(const Guide &g)
         ON CONFLICT(id) DO UPDATE SET name = excluded.name, store_id = excluded.store_id,
             active = excluded.active, departed_at = excluded.departed_at)"_s,
                               {g.id, g.name, g.storeId, g.active ? 1 : 0,
-                               nullIfEmpty(g.departedAt.isValid() ? g.departedAt.toString(Qt::ISODate) : QString())}));
+                               Database::nullIfEmpty(g.departedAt.isValid() ? g.departedAt.toString(Qt::ISODate) : QString())}));
 }
 
 std::optional<Guide> PeopleRepository::guide(const QString &id) const
 {
-    auto r = m_db.exec(guideColumns + u"WHERE id = ?"_s, {id});
-    if (!r || !r->next())
-        return std::nullopt;
-    return readGuide(*r);
+    std::optional<Guide> found;
+    m_db.run(guideColumns + u"WHERE id = ?"_s, {id}, [&](const QSqlQuery &q) { found = readGuide(q); });
+    return found;
 }
 
 QList<Guide> PeopleRepository::guides(const QString &storeId) const
@@ -97,23 +91,21 @@ Status PeopleRepository::upsertMember(const Member &m)
     return toStatus(m_db.exec(uR"(INSERT INTO members (id, phone, name, exclusive_guide_id) VALUES (?, ?, ?, ?)
         ON CONFLICT(id) DO UPDATE SET phone = excluded.phone, name = excluded.name,
             exclusive_guide_id = excluded.exclusive_guide_id)"_s,
-                              {m.id, nullIfEmpty(m.phone), m.name, nullIfEmpty(m.exclusiveGuideId)}));
+                              {m.id, Database::nullIfEmpty(m.phone), m.name, Database::nullIfEmpty(m.exclusiveGuideId)}));
 }
 
 std::optional<Member> PeopleRepository::member(const QString &id) const
 {
-    auto r = m_db.exec(memberColumns + u"WHERE id = ? COLLATE NOCASE"_s, {id});
-    if (!r || !r->next())
-        return std::nullopt;
-    return readMember(*r);
+    std::optional<Member> found;
+    m_db.run(memberColumns + u"WHERE id = ? COLLATE NOCASE"_s, {id}, [&](const QSqlQuery &q) { found = readMember(q); });
+    return found;
 }
 
 std::optional<Member> PeopleRepository::memberByPhone(const QString &phone) const
 {
-    auto r = m_db.exec(memberColumns + u"WHERE phone = ?"_s, {phone});
-    if (!r || !r->next())
-        return std::nullopt;
-    return readMember(*r);
+    std::optional<Member> found;
+    m_db.run(memberColumns + u"WHERE phone = ?"_s, {phone}, [&](const QSqlQuery &q) { found = readMember(q); });
+    return found;
 }
 
 int PeopleRepository::memberCount() const

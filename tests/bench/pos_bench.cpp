@@ -66,12 +66,13 @@ void seedCatalog(Till &till, int count)
     const Database &db = till.database();
     db.exec(u"PRAGMA synchronous=OFF"_s);
     CatalogRepository catalog(db);
-    const int existing = catalog.count();
+    auto seeded = db.exec(u"SELECT count(*) FROM products WHERE sku LIKE 'BENCH%'"_s);
+    const int existing = seeded && seeded->next() ? seeded->value(0).toInt() : 0;
     for (int start = existing; start < count; start += 20000) {
         Transaction tx(db);
         for (int i = start; i < qMin(count, start + 20000); ++i) {
             CatalogItem item;
-            item.sku = u"B"_s + QString::number(i).rightJustified(7, u'0');
+            item.sku = u"BENCH"_s + QString::number(i).rightJustified(7, u'0');
             item.barcodes = {ean13(1000000000LL + i)};
             item.name = u"商品 "_s + QString::number(i);
             item.pinyinInitials = u"SP"_s + QString::number(i);
@@ -159,6 +160,7 @@ QJsonObject benchCommit(Till &till, const QString &barePath, int orders, int sam
     QRandomGenerator rng(99);
     QList<double> saleMs;
     QList<double> bareMs;
+    QList<double> checkpointMs;
     for (int i = 0; i < samples; ++i) {
         // Interleaved, so both see the same disk at the same moments.
         {
@@ -182,6 +184,11 @@ QJsonObject benchCommit(Till &till, const QString &barePath, int orders, int sam
             saleMs.append(elapsedMs(t));
             if (!order)
                 fail(order.error());
+            // What the till does while the cashier hands over the change (not in the commit).
+            QElapsedTimer c;
+            c.start();
+            till.database().checkpoint();
+            checkpointMs.append(elapsedMs(c));
         }
     }
     const QJsonObject sale = percentiles(saleMs);
@@ -193,6 +200,7 @@ QJsonObject benchCommit(Till &till, const QString &barePath, int orders, int sam
     o.insert(u"ratio_p50"_s, sale[u"p50_ms"_s].toDouble() / qMax(1e-9, reference[u"p50_ms"_s].toDouble()));
     o.insert(u"ratio_p99"_s, sale[u"p99_ms"_s].toDouble() / qMax(1e-9, reference[u"p99_ms"_s].toDouble()));
     o.insert(u"goal_ratio"_s, 1.5);
+    o.insert(u"idle_checkpoint_after_sale"_s, percentiles(checkpointMs));
     return o;
 }
 
