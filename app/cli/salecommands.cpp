@@ -177,7 +177,7 @@ int runSale(CliContext &ctx)
     else
         printOrder(ctx, till, *order);
     ctx.out.flush();
-    till.database().checkpoint(); // the sale is reported; tidy the WAL now
+    till.database().checkpointIfDue(); // the sale is reported; tidy the WAL now
     return ExitOk;
 }
 

@@ -11,6 +11,7 @@
 #include <QHash>
 
 #include <functional>
+#include <memory>
 #include <initializer_list>
 
 namespace pos {
@@ -50,9 +51,12 @@ public:
     Status run(const QString &sql, std::initializer_list<QVariant> binds = {},
                const std::function<void(const QSqlQuery &)> &row = {}) const;
 
-    // Copies committed pages from the WAL into the database file without blocking anyone.
-    // Run it when the till is idle (after a sale is shown), never inside a sale's commit.
-    Status checkpoint() const;
+    // Copies committed pages from the WAL into the database file without blocking anyone,
+    // once the WAL has grown past a few hundred pages. Run it when the till is idle (after a
+    // sale is shown), never inside a sale's commit. Returns whether it checkpointed.
+    bool checkpointIfDue() const;
+    static constexpr int checkpointDueFrames = 1000;  // what SQLite itself would wait for
+    static constexpr int checkpointForcedFrames = 20000; // if idle time never comes
 
     // The default location: under the user's data directory, shared by pos-till and posctl.
     static QString defaultPath();
@@ -61,9 +65,12 @@ public:
 
 private:
     static void bind(QSqlQuery &q, std::initializer_list<QVariant> binds);
+    void watchWal(const QSqlDatabase &db);
     QString m_connection;
     QString m_path;
     mutable QHash<QString, QSqlQuery> m_prepared;
+    // Pages in the WAL after the last commit, as SQLite's WAL hook reports them.
+    std::shared_ptr<int> m_walFrames = std::make_shared<int>(0);
 };
 
 // BEGIN IMMEDIATE … COMMIT, rolled back unless committed: takes the write lock up front so

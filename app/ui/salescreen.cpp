@@ -441,7 +441,7 @@ void SaleScreen::pay()
             showMessage(tr("Paid · %1 · Change %2").arg(order->number, order->change.toString()), false);
             emit saleCommitted(order->number);
             // Housekeeping once the change is on screen, while the cashier hands it over.
-            QTimer::singleShot(0, this, [this] { m_till.database().checkpoint(); });
+            QTimer::singleShot(0, this, [this] { m_till.database().checkpointIfDue(); });
         }
     }
     refresh();
