@@ -40,7 +40,7 @@ QString methodLabel(PaymentMethod method)
 
 Result<Settlement> Tendering::settle(Money due, const QList<TenderRequest> &requests)
 {
-    auto collected = collect(due, requests);
+    auto collected = checkPartial(due, requests);
     if (!collected)
         return collected;
     const Settlement &s = *collected;
@@ -49,7 +49,7 @@ Result<Settlement> Tendering::settle(Money due, const QList<TenderRequest> &requ
     return completeChange(s);
 }
 
-Result<Settlement> Tendering::collect(Money due, const QList<TenderRequest> &requests)
+Result<Settlement> Tendering::checkPartial(Money due, const QList<TenderRequest> &requests)
 {
     using R = Result<Settlement>;
     if (due.isNegative())
@@ -74,12 +74,6 @@ Result<Settlement> Tendering::collect(Money due, const QList<TenderRequest> &req
         s.tenders.append({r.method, amount, amount, r.reference.trimmed()});
     }
     return s;
-}
-
-Status Tendering::checkPartial(Money due, const QList<TenderRequest> &requests)
-{
-    auto s = collect(due, requests);
-    return s ? Status() : Status::failure(s.error());
 }
 
 Result<Settlement> Tendering::completeChange(Settlement s)

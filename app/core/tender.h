@@ -52,15 +52,15 @@ public:
     // never beyond what is due (only cash gives change), nothing short. Requests without an
     // amount take what is still due at their turn.
     static Result<Settlement> settle(Money due, const QList<TenderRequest> &requests);
-    // The same rules except the last: tenders still being collected may not cover it all yet.
-    static Status checkPartial(Money due, const QList<TenderRequest> &requests);
+    // The same rules except the last, for tenders still being collected: they may not cover
+    // it all yet. The result's `tendered` says how much they do; no change is worked out.
+    static Result<Settlement> checkPartial(Money due, const QList<TenderRequest> &requests);
 
     // Banknote amounts a cashier is likely to be handed for `due`: exact first, then the
     // next round 10/50/100 and common notes, ascending, at most `count`.
     static QList<Money> quickCashAmounts(Money due, int count = 4);
 
 private:
-    static Result<Settlement> collect(Money due, const QList<TenderRequest> &requests);
     static Result<Settlement> completeChange(Settlement s);
 };
 

@@ -106,12 +106,15 @@ PaymentDialog::PaymentDialog(Money due, QWidget *parent)
     refresh();
 }
 
+Money PaymentDialog::tendered() const
+{
+    const auto collected = Tendering::checkPartial(m_due, m_tenders);
+    return collected ? collected->tendered : Money();
+}
+
 Money PaymentDialog::remaining() const
 {
-    Money paid;
-    for (const TenderRequest &t : m_tenders)
-        paid += t.amount.value_or(Money());
-    return std::max(Money(), m_due - paid);
+    return std::max(Money(), m_due - tendered());
 }
 
 void PaymentDialog::methodChosen(PaymentMethod method)
@@ -137,7 +140,7 @@ void PaymentDialog::addTender(PaymentMethod method, Money amount, const QString 
 {
     QList<TenderRequest> attempt = m_tenders;
     attempt.append({method, amount, reference.trimmed()});
-    if (Status check = Tendering::checkPartial(m_due, attempt); !check) {
+    if (auto check = Tendering::checkPartial(m_due, attempt); !check) {
         m_error->setText(check.error());
         return;
     }
@@ -159,17 +162,14 @@ void PaymentDialog::removeSelected()
 void PaymentDialog::refresh()
 {
     m_list->clear();
-    Money paid;
     for (const TenderRequest &t : m_tenders) {
-        const Money amount = t.amount.value_or(Money());
-        paid += amount;
-        QString text = methodLabel(t.method) + u"   "_s + amount.toString();
+        QString text = methodLabel(t.method) + u"   "_s + t.amount.value_or(Money()).toString();
         if (!t.reference.isEmpty())
             text += u"   "_s + tr("ref %1").arg(t.reference);
         m_list->addItem(text);
     }
     const auto settlement = Tendering::settle(m_due, m_tenders);
-    m_paidLabel->setText(paid.toString());
+    m_paidLabel->setText(tendered().toString());
     m_remainingLabel->setText(remaining().toString());
     m_changeLabel->setText(settlement ? settlement->change.toString() : Money().toString());
     m_finish->setEnabled(bool(settlement));

@@ -31,6 +31,7 @@ private:
     void removeSelected();
     void methodChosen(PaymentMethod method);
     void refresh();
+    Money tendered() const;
     Money remaining() const;
 
     Money m_due;
