@@ -11,6 +11,17 @@ namespace pos {
 
 Result<Order> CheckoutService::checkout(const SaleRequest &request) const
 {
+    auto order = prepare(request);
+    if (!order)
+        return order;
+    auto stored = OrderRepository(m_till.database()).commit(*order);
+    if (!stored)
+        return Result<Order>::failure(tr("The sale was not saved: %1").arg(stored.error()), ErrorKind::System);
+    return stored;
+}
+
+Result<Order> CheckoutService::prepare(const SaleRequest &request) const
+{
     using R = Result<Order>;
     if (!m_till.isProvisioned())
         return R::failure(tr("This till is not set up for a store yet (run posctl init --demo)."));
@@ -55,11 +66,7 @@ Result<Order> CheckoutService::checkout(const SaleRequest &request) const
     order.memberId = member.id;
     order.exclusiveGuideId = member.exclusiveGuideId;
     order.salesGuideId = guideId;
-
-    auto stored = OrderRepository(m_till.database()).commit(order);
-    if (!stored)
-        return R::failure(tr("The sale was not saved: %1").arg(stored.error()), ErrorKind::System);
-    return stored;
+    return order;
 }
 
 } // namespace pos

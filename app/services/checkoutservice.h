@@ -27,7 +27,11 @@ class CheckoutService
 public:
     explicit CheckoutService(const Till &till) : m_till(till) {}
 
+    // Validates the request and commits the sale; the order as stored, with its number.
     Result<Order> checkout(const SaleRequest &request) const;
+    // Everything before the commit: the validated order, stamped with its id, store,
+    // terminal and time, not yet numbered or stored.
+    Result<Order> prepare(const SaleRequest &request) const;
 
 private:
     const Till &m_till;
