@@ -232,40 +232,37 @@ void SaleScreen::paintEvent(QPaintEvent *event)
     }
 }
 
+Status SaleScreen::addToSale(const QString &code)
+{
+    auto line = m_session.scan(code);
+    if (!line)
+        return Status::failure(line.error());
+    m_scanInput->clear();
+    refresh();
+    selectLine(*line);
+    const CartLine &l = m_session.cart().lines()[*line];
+    showMessage(tr("%1  ×%2  %3").arg(l.item.name).arg(l.quantity).arg(l.net().toString()), false);
+    return {};
+}
+
 void SaleScreen::handleScan(const QString &code)
 {
     if (QApplication::activeModalWidget()) {
         m_queuedScans.append(code); // a dialog is open: ring it up when it closes
         return;
     }
-    auto line = m_session.scan(code);
-    if (!line) {
-        showMessage(line.error() + u' ' + tr("Use Search to find it by name."), true);
+    if (Status added = addToSale(code); !added) {
+        showMessage(added.error() + u' ' + tr("Use Search to find it by name."), true);
         m_scanInput->setText(code.trimmed());
         m_scanInput->selectAll();
-        return;
     }
-    m_scanInput->clear();
-    refresh();
-    selectLine(*line);
-    const CartLine &l = m_session.cart().lines()[*line];
-    showMessage(tr("%1  ×%2  %3").arg(l.item.name).arg(l.quantity).arg(l.net().toString()), false);
 }
 
 void SaleScreen::typedEntry()
 {
     const QString text = m_scanInput->text().trimmed();
-    if (text.isEmpty())
-        return;
-    auto line = m_session.scan(text);
-    if (line) {
-        m_scanInput->clear();
-        refresh();
-        selectLine(*line);
-        showMessage({}, false);
-        return;
-    }
-    openSearch(text); // not a code: the cashier is looking for something by name
+    if (!text.isEmpty() && !addToSale(text))
+        openSearch(text); // not a code: the cashier is looking for something by name
 }
 
 void SaleScreen::openSearch(const QString &text)
@@ -273,14 +270,8 @@ void SaleScreen::openSearch(const QString &text)
     const LookupService lookup(m_till);
     ProductSearchDialog dialog(lookup, text, this);
     if (dialog.exec() == QDialog::Accepted && dialog.chosen().isValid()) {
-        auto line = m_session.scan(dialog.chosen().sku);
-        if (line) {
-            m_scanInput->clear();
-            refresh();
-            selectLine(*line);
-        } else {
-            showMessage(line.error(), true);
-        }
+        if (Status added = addToSale(dialog.chosen().sku); !added)
+            showMessage(added.error(), true);
     }
     m_scanInput->setFocus();
 }

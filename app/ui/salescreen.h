@@ -37,6 +37,8 @@ private:
     void buildLayout();
     QWidget *buildCartPanel();
     QWidget *buildSidePanel();
+    // Rings up a barcode or SKU and shows the line; the reason when it can't.
+    Status addToSale(const QString &code);
     void typedEntry();
     void openSearch(const QString &text);
     void guideTouched(const QString &guideId);
