@@ -112,16 +112,28 @@ int Database::schemaVersion() const
 Result<QSqlQuery> Database::exec(const QString &sql, std::initializer_list<QVariant> binds) const
 {
     QSqlQuery q(handle());
-    if (!q.prepare(sql)) {
-        qCWarning(lcStore) << "prepare failed:" << sql << q.lastError().text();
-        return Result<QSqlQuery>::failure(describeError(q.lastError()));
-    }
-    bind(q, binds);
-    if (!q.exec()) {
-        qCWarning(lcStore) << "exec failed:" << sql << q.lastError().text();
-        return Result<QSqlQuery>::failure(describeError(q.lastError()));
-    }
+    if (Status s = prepare(q, sql); !s)
+        return Result<QSqlQuery>::failure(s.error());
+    if (Status s = execute(q, sql, binds); !s)
+        return Result<QSqlQuery>::failure(s.error());
     return q;
+}
+
+Status Database::prepare(QSqlQuery &q, const QString &sql)
+{
+    if (q.prepare(sql))
+        return {};
+    qCWarning(lcStore) << "prepare failed:" << sql << q.lastError().text();
+    return Status::failure(describeError(q.lastError()));
+}
+
+Status Database::execute(QSqlQuery &q, const QString &sql, std::initializer_list<QVariant> binds)
+{
+    bind(q, binds);
+    if (q.exec())
+        return {};
+    qCWarning(lcStore) << "exec failed:" << sql << q.lastError().text();
+    return Status::failure(describeError(q.lastError()));
 }
 
 void Database::bind(QSqlQuery &q, std::initializer_list<QVariant> binds)
@@ -143,26 +155,18 @@ Status Database::run(const QString &sql, std::initializer_list<QVariant> binds,
     auto it = m_prepared.find(sql);
     if (it == m_prepared.end()) {
         QSqlQuery q(handle());
-        if (!q.prepare(sql)) {
-            qCWarning(lcStore) << "prepare failed:" << sql << q.lastError().text();
-            return Status::failure(describeError(q.lastError()));
-        }
+        if (Status s = prepare(q, sql); !s)
+            return s;
         it = m_prepared.insert(sql, q);
     }
     QSqlQuery &q = *it;
-    bind(q, binds);
-    const bool ok = q.exec();
-    if (ok && row) {
+    const Status executed = execute(q, sql, binds);
+    if (executed && row) {
         while (q.next())
             row(q);
     }
-    const QSqlError error = q.lastError();
     q.finish();
-    if (!ok) {
-        qCWarning(lcStore) << "exec failed:" << sql << error.text();
-        return Status::failure(describeError(error));
-    }
-    return {};
+    return executed;
 }
 
 bool Database::checkpointIfDue() const

@@ -6,13 +6,12 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
+#include <QHash>
 #include <QVariant>
 
-#include <QHash>
-
 #include <functional>
-#include <memory>
 #include <initializer_list>
+#include <memory>
 
 namespace pos {
 
@@ -64,6 +63,8 @@ public:
     static QString describeError(const QSqlError &error);
 
 private:
+    static Status prepare(QSqlQuery &q, const QString &sql);
+    static Status execute(QSqlQuery &q, const QString &sql, std::initializer_list<QVariant> binds);
     static void bind(QSqlQuery &q, std::initializer_list<QVariant> binds);
     void watchWal(const QSqlDatabase &db);
     QString m_connection;

@@ -12,7 +12,6 @@ namespace pos {
 
 using namespace Qt::Literals::StringLiterals;
 
-
 QString OrderRepository::formatNumber(const QString &store, const QString &terminal, qint64 sequence)
 {
     return store + u'-' + terminal + u'-' + QString::number(sequence).rightJustified(6, u'0');
