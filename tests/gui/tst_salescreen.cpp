@@ -1,4 +1,5 @@
 // The sale screen driven as a cashier would: scanner bursts, touches, the payment dialog.
+#include "showwindow.h"
 #include "testtill.h"
 
 #include "services/lookupservice.h"
@@ -46,9 +47,7 @@ private slots:
         test::TestTill t;
         MainWindow window(t.till());
         window.resize(1280, 800);
-        window.show();
-        window.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(test::showActive(window));
 
         auto *scanInput = window.findChild<QLineEdit *>(u"scanInput"_s);
         auto *memberInput = window.findChild<QLineEdit *>(u"memberInput"_s);
@@ -105,9 +104,7 @@ private slots:
     {
         test::TestTill t;
         MainWindow window(t.till());
-        window.show();
-        window.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(test::showActive(window));
         auto *scanInput = window.findChild<QLineEdit *>(u"scanInput"_s);
         scan(scanInput, u"6951593000011"_s);
         scan(scanInput, u"6900000000000"_s);
@@ -121,9 +118,7 @@ private slots:
     {
         test::TestTill t;
         MainWindow window(t.till());
-        window.show();
-        window.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(test::showActive(window));
         auto *memberInput = window.findChild<QLineEdit *>(u"memberInput"_s);
         memberInput->setText(u"M0001"_s); // typed by a person
         QTest::mouseClick(window.findChild<QPushButton *>(u"memberLookupButton"_s), Qt::LeftButton);
@@ -138,9 +133,7 @@ private slots:
     {
         test::TestTill t;
         MainWindow window(t.till());
-        window.show();
-        window.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(test::showActive(window));
         auto *scanInput = window.findChild<QLineEdit *>(u"scanInput"_s);
         auto *total = window.findChild<QLabel *>(u"totalLabel"_s);
         scan(scanInput, u"6951593000011"_s);

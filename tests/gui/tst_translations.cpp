@@ -1,4 +1,5 @@
 // The till speaks Chinese first: the compiled zh_CN translation is embedded and used.
+#include "showwindow.h"
 #include "testtill.h"
 
 #include "core/money.h"
@@ -65,9 +66,7 @@ private slots:
         test::TestTill t;
         MainWindow window(t.till());
         window.resize(1280, 800);
-        window.show();
-        window.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(test::showActive(window));
         auto *scanInput = window.findChild<QLineEdit *>(u"scanInput"_s);
         for (const QString &code : {u"6951593000011"_s, u"BE0101"_s, u"BE0101"_s, u"SH0103"_s}) {
             QTest::keyClicks(scanInput, code);
