@@ -96,16 +96,16 @@
 <context>
     <name>Discount</name>
     <message>
-        <source>A percentage discount must be between 0% and 100%: "%1"</source>
-        <translation>A percentage discount must be between 0% and 100%: "%1"</translation>
+        <source>A percentage discount must be between 0% and 100%: &quot;%1&quot;</source>
+        <translation>A percentage discount must be between 0% and 100%: &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>Not a valid 折 discount: "%1"</source>
-        <translation>Not a valid 折 discount: "%1"</translation>
+        <source>Not a valid 折 discount: &quot;%1&quot;</source>
+        <translation>Not a valid 折 discount: &quot;%1&quot;</translation>
     </message>
     <message>
-        <source>Not a valid discount: "%1" (try 20, 15% or 8.5折)</source>
-        <translation>Not a valid discount: "%1" (try 20, 15% or 8.5折)</translation>
+        <source>Not a valid discount: &quot;%1&quot; (try 20, 15% or 8.5折)</source>
+        <translation>Not a valid discount: &quot;%1&quot; (try 20, 15% or 8.5折)</translation>
     </message>
 </context>
 <context>
@@ -188,8 +188,8 @@
         <translation>(withdrawn)</translation>
     </message>
     <message>
-        <source>No product matches "%1".</source>
-        <translation>No product matches "%1".</translation>
+        <source>No product matches &quot;%1&quot;.</source>
+        <translation>No product matches &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>active</source>
@@ -204,8 +204,8 @@
         <translation>missing argument (see posctl --help)</translation>
     </message>
     <message>
-        <source>unexpected argument "%1" (see posctl --help)</source>
-        <translation>unexpected argument "%1" (see posctl --help)</translation>
+        <source>unexpected argument &quot;%1&quot; (see posctl --help)</source>
+        <translation>unexpected argument &quot;%1&quot; (see posctl --help)</translation>
     </message>
     <message>
         <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
@@ -213,7 +213,7 @@
 Commands:
   init [--demo]                          create or upgrade the database; --demo loads the demo store
   products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
-  guides [--json]                        list the store's guides
+  guides [--json]                        list the store&apos;s guides
   sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]... [--json]
                                          ring up and pay a sale (METHOD: cash, card, wechat, alipay)
   orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
@@ -226,7 +226,7 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
 Commands:
   init [--demo]                          create or upgrade the database; --demo loads the demo store
   products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
-  guides [--json]                        list the store's guides
+  guides [--json]                        list the store&apos;s guides
   sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]... [--json]
                                          ring up and pay a sale (METHOD: cash, card, wechat, alipay)
   orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
@@ -240,8 +240,8 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <translation>--db needs a file path.</translation>
     </message>
     <message>
-        <source>unknown command "%1" (see posctl --help)</source>
-        <translation>unknown command "%1" (see posctl --help)</translation>
+        <source>unknown command &quot;%1&quot; (see posctl --help)</source>
+        <translation>unknown command &quot;%1&quot; (see posctl --help)</translation>
     </message>
     <message>
         <source>bad quantity in --scan %1 (a whole number from 1 to %2)</source>
@@ -252,12 +252,12 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <translation>--scan needs a barcode or SKU</translation>
     </message>
     <message>
-        <source>unknown payment method "%1" (cash, card, wechat or alipay)</source>
-        <translation>unknown payment method "%1" (cash, card, wechat or alipay)</translation>
+        <source>unknown payment method &quot;%1&quot; (cash, card, wechat or alipay)</source>
+        <translation>unknown payment method &quot;%1&quot; (cash, card, wechat or alipay)</translation>
     </message>
     <message>
-        <source>malformed amount "%1" in --pay %2 (yuan, at most two decimals)</source>
-        <translation>malformed amount "%1" in --pay %2 (yuan, at most two decimals)</translation>
+        <source>malformed amount &quot;%1&quot; in --pay %2 (yuan, at most two decimals)</source>
+        <translation>malformed amount &quot;%1&quot; in --pay %2 (yuan, at most two decimals)</translation>
     </message>
     <message>
         <source>the amount in --pay %1 must be more than zero</source>
@@ -340,12 +340,15 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <translation>Business day, YYYY-MM-DD (store time).</translation>
     </message>
     <message>
-        <source>bad date "%1" (use YYYY-MM-DD)</source>
-        <translation>bad date "%1" (use YYYY-MM-DD)</translation>
+        <source>bad date &quot;%1&quot; (use YYYY-MM-DD)</source>
+        <translation>bad date &quot;%1&quot; (use YYYY-MM-DD)</translation>
     </message>
     <message numerus="yes">
         <source>%n order(s), %1</source>
-        <translation><numerusform>%n order, %1</numerusform><numerusform>%n orders, %1</numerusform></translation>
+        <translation>
+            <numerusform>%n order, %1</numerusform>
+            <numerusform>%n orders, %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Order number (or id).</source>
@@ -490,7 +493,10 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     </message>
     <message numerus="yes">
         <source>%1   %n item(s)   %2</source>
-        <translation><numerusform>%1   %n item   %2</numerusform><numerusform>%1   %n items   %2</numerusform></translation>
+        <translation>
+            <numerusform>%1   %n item   %2</numerusform>
+            <numerusform>%1   %n items   %2</numerusform>
+        </translation>
     </message>
     <message>
         <source>No sale is on hold.</source>
@@ -513,7 +519,10 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     </message>
     <message numerus="yes">
         <source>%n record(s) waiting for HQ</source>
-        <translation><numerusform>%n record waiting for HQ</numerusform><numerusform>%n records waiting for HQ</numerusform></translation>
+        <translation>
+            <numerusform>%n record waiting for HQ</numerusform>
+            <numerusform>%n records waiting for HQ</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -590,8 +599,8 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <translation>Close</translation>
     </message>
     <message>
-        <source>No product matches "%1".</source>
-        <translation>No product matches "%1".</translation>
+        <source>No product matches &quot;%1&quot;.</source>
+        <translation>No product matches &quot;%1&quot;.</translation>
     </message>
 </context>
 <context>

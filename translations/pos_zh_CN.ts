@@ -96,15 +96,15 @@
 <context>
     <name>Discount</name>
     <message>
-        <source>A percentage discount must be between 0% and 100%: "%1"</source>
+        <source>A percentage discount must be between 0% and 100%: &quot;%1&quot;</source>
         <translation>百分比优惠必须在 0% 到 100% 之间：“%1”</translation>
     </message>
     <message>
-        <source>Not a valid 折 discount: "%1"</source>
+        <source>Not a valid 折 discount: &quot;%1&quot;</source>
         <translation>无效的折扣：“%1”</translation>
     </message>
     <message>
-        <source>Not a valid discount: "%1" (try 20, 15% or 8.5折)</source>
+        <source>Not a valid discount: &quot;%1&quot; (try 20, 15% or 8.5折)</source>
         <translation>无效的优惠：“%1”（可输入 20、15% 或 8.5折）</translation>
     </message>
 </context>
@@ -188,7 +188,7 @@
         <translation>（已停售）</translation>
     </message>
     <message>
-        <source>No product matches "%1".</source>
+        <source>No product matches &quot;%1&quot;.</source>
         <translation>没有匹配“%1”的商品。</translation>
     </message>
     <message>
@@ -204,7 +204,7 @@
         <translation>缺少参数（见 posctl --help）</translation>
     </message>
     <message>
-        <source>unexpected argument "%1" (see posctl --help)</source>
+        <source>unexpected argument &quot;%1&quot; (see posctl --help)</source>
         <translation>多余的参数“%1”（见 posctl --help）</translation>
     </message>
     <message>
@@ -213,7 +213,7 @@
 Commands:
   init [--demo]                          create or upgrade the database; --demo loads the demo store
   products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
-  guides [--json]                        list the store's guides
+  guides [--json]                        list the store&apos;s guides
   sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]... [--json]
                                          ring up and pay a sale (METHOD: cash, card, wechat, alipay)
   orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
@@ -240,7 +240,7 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <translation>--db 需要文件路径。</translation>
     </message>
     <message>
-        <source>unknown command "%1" (see posctl --help)</source>
+        <source>unknown command &quot;%1&quot; (see posctl --help)</source>
         <translation>未知命令“%1”（见 posctl --help）</translation>
     </message>
     <message>
@@ -252,11 +252,11 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <translation>--scan 需要条码或货号</translation>
     </message>
     <message>
-        <source>unknown payment method "%1" (cash, card, wechat or alipay)</source>
+        <source>unknown payment method &quot;%1&quot; (cash, card, wechat or alipay)</source>
         <translation>未知支付方式“%1”（cash、card、wechat 或 alipay）</translation>
     </message>
     <message>
-        <source>malformed amount "%1" in --pay %2 (yuan, at most two decimals)</source>
+        <source>malformed amount &quot;%1&quot; in --pay %2 (yuan, at most two decimals)</source>
         <translation>--pay %2 中的金额“%1”格式错误（单位元，最多两位小数）</translation>
     </message>
     <message>
@@ -340,12 +340,14 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <translation>营业日，YYYY-MM-DD（门店时间）。</translation>
     </message>
     <message>
-        <source>bad date "%1" (use YYYY-MM-DD)</source>
+        <source>bad date &quot;%1&quot; (use YYYY-MM-DD)</source>
         <translation>日期“%1”无效（格式 YYYY-MM-DD）</translation>
     </message>
     <message numerus="yes">
         <source>%n order(s), %1</source>
-        <translation><numerusform>共 %n 单，%1</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 单，%1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Order number (or id).</source>
@@ -490,7 +492,9 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     </message>
     <message numerus="yes">
         <source>%1   %n item(s)   %2</source>
-        <translation><numerusform>%1   %n 件   %2</numerusform></translation>
+        <translation>
+            <numerusform>%1   %n 件   %2</numerusform>
+        </translation>
     </message>
     <message>
         <source>No sale is on hold.</source>
@@ -513,7 +517,9 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     </message>
     <message numerus="yes">
         <source>%n record(s) waiting for HQ</source>
-        <translation><numerusform>%n 条记录待上传总部</numerusform></translation>
+        <translation>
+            <numerusform>%n 条记录待上传总部</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -590,7 +596,7 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <translation>关闭</translation>
     </message>
     <message>
-        <source>No product matches "%1".</source>
+        <source>No product matches &quot;%1&quot;.</source>
         <translation>没有匹配“%1”的商品。</translation>
     </message>
 </context>
