@@ -18,6 +18,8 @@ Commands:
                                          ring up and pay a sale (METHOD: cash, card, wechat, alipay)
   orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
   order NUMBER [--json]                  one sale by its order number
+  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
+                                         credits, summaries and the answers asked; exit 1 if a line was bad
 
 --db PATH overrides the default database (%1).
 Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).)")
@@ -85,6 +87,8 @@ int Posctl::run(const QStringList &arguments, QTextStream &out, QTextStream &err
         return runOrders(ctx);
     if (command == u"order"_s)
         return runOrder(ctx);
+    if (command == u"attribute"_s)
+        return runAttribute(ctx);
     if (command.isEmpty() || command == u"help"_s) {
         (command.isEmpty() ? err : out) << usage() << Qt::endl;
         return command.isEmpty() ? ExitBadInput : ExitOk;

@@ -37,6 +37,7 @@ int runGuides(CliContext &ctx);
 int runSale(CliContext &ctx);
 int runOrders(CliContext &ctx);
 int runOrder(CliContext &ctx);
+int runAttribute(CliContext &ctx);
 
 // Opens the till's database for a command; prints the reason and returns false on failure.
 bool openTill(CliContext &ctx, Till &till);

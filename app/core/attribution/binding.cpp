@@ -1,0 +1,39 @@
+#include "binding.h"
+
+namespace pos::attribution {
+
+bool isActive(const Policy &policy, const Binding &binding, Millis at)
+{
+    return !policy.validityDays || at < binding.boundAt + Millis(*policy.validityDays) * dayMs;
+}
+
+bool isProtected(const Policy &policy, const Binding &binding, Millis at)
+{
+    return at < binding.boundAt + Millis(policy.protectionDays) * dayMs;
+}
+
+BindOutcome applyBindEvent(const Policy &policy, std::optional<Binding> &current, const BindEvent &event,
+                           bool guideDeparted)
+{
+    if (guideDeparted || !policy.acceptsSource(event.source))
+        return BindOutcome::Ignored;
+    const Binding fresh{event.guide, event.at, event.source, event.atText, {}};
+    if (event.source == BindSource::Assign) {
+        current = fresh;
+        return BindOutcome::Assigned;
+    }
+    if (!current || !isActive(policy, *current, event.at)) {
+        current = fresh;
+        return BindOutcome::Bound;
+    }
+    if (current->guide == event.guide) {
+        current = fresh;
+        return BindOutcome::Renewed;
+    }
+    if (isProtected(policy, *current, event.at) || policy.rebindRule == RebindRule::Earliest)
+        return BindOutcome::Kept;
+    current = fresh;
+    return BindOutcome::Rebound;
+}
+
+} // namespace pos::attribution
