@@ -128,7 +128,10 @@ QString explainCredit(const OrderAttribution &a, const CreditPart &part, bool is
         QString chosen;
         switch (a.salesSource) {
         case SalesSource::Chosen:
-            chosen = tr("chosen for the order");
+            chosen = tr("chosen by the cashier");
+            break;
+        case SalesSource::Named:
+            chosen = tr("named on the online order");
             break;
         case SalesSource::Click:
             chosen = tr("latest click at %1 within %2 h before the order").arg(a.clickAt).arg(a.clickWindowHours);

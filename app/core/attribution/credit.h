@@ -16,7 +16,7 @@ QString creditKindKey(CreditKind kind);
 QString channelKey(Channel channel);
 
 // How the sales guide of an order was found (spec §2).
-enum class SalesSource : quint8 { None, Chosen, Click };
+enum class SalesSource : quint8 { None, Chosen, Named, Click }; // Chosen at the till; Named on an online order
 
 // One guide's share of an order or refund.
 struct CreditPart

@@ -102,7 +102,7 @@ Result<std::pair<int, int>> Engine::order(const OrderInput &in)
             return R::failure(tr("unknown guide \"%1\"").arg(salesGuide));
         if (departed(s))
             return R::failure(tr("guide \"%1\" has departed and can't be named on an order").arg(salesGuide));
-        salesSource = SalesSource::Chosen;
+        salesSource = in.channel == Channel::Store ? SalesSource::Chosen : SalesSource::Named;
     }
     std::optional<Binding> binding;
     if (!in.customer.isEmpty()) {

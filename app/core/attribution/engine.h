@@ -110,6 +110,9 @@ public:
     const QString &orderStore(int order) const { return m_orders[size_t(order)].store; }
     Channel orderChannel(int order) const { return m_orders[size_t(order)].channel; }
     const OrderAttribution &attribution(int order) const { return m_orders[size_t(order)].attribution; }
+    int orderCount() const { return int(m_orders.size()); }
+    qint64 orderAmount(int order) const { return m_orders[size_t(order)].amount; }
+    qint64 orderRefunded(int order) const { return m_orders[size_t(order)].refunded; }
 
     // Queries over the whole ledger, days and months in the policy's time zone now.
     QList<GuideSummary> summaries() const;
