@@ -37,10 +37,15 @@ std::optional<Binding> Engine::activeBinding(const Customer &customer, Millis at
         return std::nullopt;
     // A departed guide's active bindings were handed over; one that comes back to life
     // because validity was lengthened later still never credits the departed guide.
-    const int g = guideIndex(customer.binding->guide);
-    if (g < 0 || departed(g))
+    if (departed(customer.bindingGuide))
         return std::nullopt;
     return customer.binding;
+}
+
+void Engine::setBinding(Customer &customer, const Binding &binding, int guide)
+{
+    customer.binding = binding;
+    customer.bindingGuide = guide;
 }
 
 Result<BindOutcome> Engine::bind(const QString &customerId, const BindEvent &event)
@@ -56,7 +61,7 @@ Result<BindOutcome> Engine::bind(const QString &customerId, const BindEvent &eve
         current.reset(); // still valid but to a departed guide: as good as unbound
     const BindOutcome outcome = applyBindEvent(m_policy, current, event, departed(g));
     if (outcome != BindOutcome::Ignored && outcome != BindOutcome::Kept)
-        customer.binding = current;
+        setBinding(customer, *current, g);
     if (event.source == BindSource::Register && recruits(outcome))
         m_recruits.push_back({g, customerId, event.at});
     return outcome;
@@ -75,7 +80,8 @@ Status Engine::click(const QString &customer, const QString &guide, Millis at, c
 
 int Engine::post(int doc, int order, const CreditPart &part, Millis at, bool refund)
 {
-    const int g = guideIndex(part.guide);
+    const OrderState &o = m_orders[size_t(order)];
+    const int g = part.kind == CreditKind::Exclusive ? o.exclusiveGuide : o.salesGuide;
     m_ledger.push_back({doc, order, g, part.kind, part.amount, at, refund});
     GuideState &guide = m_guides[size_t(g)];
     guide.net += part.amount;
@@ -91,13 +97,13 @@ Result<std::pair<int, int>> Engine::order(const OrderInput &in)
     using R = Result<std::pair<int, int>>;
     if (in.id.isEmpty())
         return R::failure(tr("an order needs an id"));
-    if (m_docIndex.contains(in.id))
-        return R::failure(tr("the id \"%1\" is already used by another order or refund").arg(in.id));
     QString salesGuide = in.salesGuide;
     SalesSource salesSource = SalesSource::None;
     QString clickAt;
+    int s = -1;
+    int e = -1;
     if (!salesGuide.isEmpty()) {
-        const int s = guideIndex(salesGuide);
+        s = guideIndex(salesGuide);
         if (s < 0)
             return R::failure(tr("unknown guide \"%1\"").arg(salesGuide));
         if (departed(s))
@@ -109,12 +115,15 @@ Result<std::pair<int, int>> Engine::order(const OrderInput &in)
         const auto it = m_customers.constFind(in.customer);
         if (it != m_customers.constEnd()) {
             binding = activeBinding(*it, in.at);
+            if (binding)
+                e = it->bindingGuide;
             if (salesGuide.isEmpty() && in.channel == Channel::Online) {
                 const Millis earliest = in.at - Millis(m_policy.clickWindowHours) * hourMs;
                 for (auto c = it->clicks.rbegin(); c != it->clicks.rend() && c->at >= earliest; ++c) {
                     if (c->at > in.at || departed(c->guide))
                         continue;
                     salesGuide = m_guides[size_t(c->guide)].id;
+                    s = c->guide;
                     salesSource = SalesSource::Click;
                     clickAt = c->atText;
                     break;
@@ -123,32 +132,29 @@ Result<std::pair<int, int>> Engine::order(const OrderInput &in)
         }
     }
 
-    qint64 amount = 0;
-    __int128 rate = 0;
-    for (const OrderLine &line : in.lines) {
-        if (line.amount < 0 || line.commissionBp < 0)
-            return R::failure(tr("line amounts and rates can't be negative"));
-        if (__builtin_add_overflow(amount, line.amount, &amount))
-            return R::failure(tr("the order's amount is too large"));
-        rate += __int128(line.amount) * line.commissionBp;
-    }
+    // Claim the id last, once nothing else can refuse the order: one hash lookup, not two.
+    const int doc = int(m_docs.size());
+    const qsizetype idsBefore = m_docIndex.size();
+    int &docSlot = m_docIndex[in.id];
+    if (m_docIndex.size() == idsBefore)
+        return R::failure(tr("the id \"%1\" is already used by another order or refund").arg(in.id));
+    docSlot = doc;
 
     OrderState state;
     state.id = in.id;
     state.at = in.at;
     state.store = in.store;
     state.channel = in.channel;
-    state.amount = amount;
-    state.rateNumerator = rate;
+    state.amount = in.amount;
+    state.rateNumerator = in.rateNumerator;
+    state.exclusiveGuide = e;
+    state.salesGuide = s;
     state.attribution = attributeOrder(m_policy, binding ? binding->guide : QString(), binding, salesGuide,
-                                       salesSource, amount);
+                                       salesSource, in.amount);
     state.attribution.clickAt = clickAt;
 
     const int orderIndex = int(m_orders.size());
-    const int doc = int(m_docs.size());
-    m_docs.push_back({in.id, in.atText});
-    m_docIndex.insert(in.id, doc);
-    m_orderIndex.insert(in.id, orderIndex);
+    m_docs.push_back({in.id, in.atText, orderIndex});
     m_orders.push_back(std::move(state));
     const int first = int(m_ledger.size());
     for (const CreditPart &part : m_orders.back().attribution.parts)
@@ -164,7 +170,8 @@ Result<std::pair<int, int>> Engine::refund(const QString &id, const QString &ord
         return R::failure(tr("a refund needs an id"));
     if (m_docIndex.contains(id))
         return R::failure(tr("the id \"%1\" is already used by another order or refund").arg(id));
-    const int o = m_orderIndex.value(orderId, -1);
+    const int orderDoc = m_docIndex.value(orderId, -1);
+    const int o = orderDoc < 0 ? -1 : m_docs[size_t(orderDoc)].order;
     if (o < 0)
         return R::failure(tr("unknown order \"%1\"").arg(orderId));
     OrderState &order = m_orders[size_t(o)];
@@ -176,7 +183,7 @@ Result<std::pair<int, int>> Engine::refund(const QString &id, const QString &ord
     const QList<CreditPart> parts = refundParts(order.attribution, order.refunded, amount);
     order.refunded += amount;
     const int doc = int(m_docs.size());
-    m_docs.push_back({id, atText});
+    m_docs.push_back({id, atText, -1});
     m_docIndex.insert(id, doc);
     const int first = int(m_ledger.size());
     for (const CreditPart &part : parts)
@@ -207,7 +214,7 @@ Status Engine::depart(const QString &guide, const QString &heir, Millis at, cons
             handed.boundAt = at;
             handed.eventAt = atText;
             handed.inheritedFrom = guide;
-            customer.binding = handed;
+            setBinding(customer, handed, h);
         }
     }
     m_guides[size_t(d)].departedAt = at;

@@ -39,13 +39,6 @@ public:
         bool refund = false;
     };
 
-    struct OrderLine
-    {
-        QString sku;
-        qint64 amount = 0;
-        qint64 commissionBp = 0;
-    };
-
     struct OrderInput
     {
         QString id;
@@ -55,7 +48,17 @@ public:
         Channel channel = Channel::Store;
         QString customer;     // empty: none
         QString salesGuide;   // empty: none (online: clicks decide)
-        QList<OrderLine> lines;
+        qint64 amount = 0;            // Σ line amounts
+        __int128 rateNumerator = 0;   // Σ line amount × commission bp
+
+        // Adds a line; false when the amounts would overflow.
+        bool addLine(qint64 lineAmount, qint64 commissionBp)
+        {
+            if (lineAmount < 0 || commissionBp < 0 || __builtin_add_overflow(amount, lineAmount, &amount))
+                return false;
+            rateNumerator += __int128(lineAmount) * commissionBp;
+            return true;
+        }
     };
 
     struct GuideSummary
@@ -139,6 +142,7 @@ private:
     struct Customer
     {
         std::optional<Binding> binding;
+        int bindingGuide = -1; // index of binding->guide, to skip a lookup per order
         std::vector<Click> clicks;
     };
     struct OrderState
@@ -150,12 +154,15 @@ private:
         qint64 amount = 0;
         __int128 rateNumerator = 0; // Σ line amount × bp
         qint64 refunded = 0;
+        int exclusiveGuide = -1; // guide indices of E and S: exclusive credits go to E, sales to S
+        int salesGuide = -1;
         OrderAttribution attribution;
     };
     struct Doc
     {
         QString id;
         QString atText;
+        int order = -1; // the order's index when this document is an order
     };
     struct Recruit
     {
@@ -168,6 +175,7 @@ private:
     bool departed(int guide) const { return m_guides[size_t(guide)].departedAt.has_value(); }
     std::optional<Binding> activeBinding(const Customer &customer, Millis at) const;
     int post(int doc, int order, const CreditPart &part, Millis at, bool refund);
+    void setBinding(Customer &customer, const Binding &binding, int guide);
     QList<int> guidesInIdOrder() const;
 
     Policy m_policy;
@@ -177,7 +185,6 @@ private:
     std::vector<OrderState> m_orders;
     std::vector<Doc> m_docs;
     QHash<QString, int> m_docIndex;   // order and refund ids share one namespace
-    QHash<QString, int> m_orderIndex;
     std::vector<Entry> m_ledger;
     std::vector<Recruit> m_recruits;
 };

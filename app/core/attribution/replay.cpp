@@ -49,6 +49,14 @@ public:
             return Result<QString>::failure(tr("field \"%1\" must be a string").arg(QLatin1StringView(name)));
         return fromView(m_doc.node(n).text);
     }
+    // A string member as the raw UTF-8 (for keywords), or nullopt when missing or not a string.
+    std::optional<std::string_view> keyword(const char *name) const
+    {
+        const int n = m_doc.member(m_object, name);
+        if (n < 0 || m_doc.node(n).type != T::String)
+            return std::nullopt;
+        return m_doc.node(n).text;
+    }
     // Absent or null → empty.
     Result<QString> optionalString(const char *name) const
     {
@@ -125,38 +133,40 @@ void Replay::feed(std::string_view line, int number, std::string &out)
 Status Replay::apply(int object)
 {
     const Fields f(m_doc, object);
-    POS_TRY(type, f.string("type"));
-    const QString &t = *type;
-    if (t == u"policy")
+    const auto type = f.keyword("type");
+    if (!type)
+        return Status::failure(f.string("type").error());
+    const std::string_view t = *type;
+    if (t == "policy")
         return applyPolicy(object);
-    if (t == u"guide")
+    if (t == "guide")
         return applyGuide(object);
-    if (t == u"commission")
+    if (t == "commission")
         return askCommission(object);
-    if (t == u"target")
+    if (t == "target")
         return askTarget(object);
-    if (t == u"leaderboard")
+    if (t == "leaderboard")
         return askLeaderboard(object);
 
     using Apply = Status (Replay::*)(int, Millis, const QString &);
     Apply timed = nullptr;
-    if (t == u"bind")
+    if (t == "bind")
         timed = &Replay::applyBind;
-    else if (t == u"click")
+    else if (t == "click")
         timed = &Replay::applyClick;
-    else if (t == u"order")
+    else if (t == "order")
         timed = &Replay::applyOrder;
-    else if (t == u"refund")
+    else if (t == "refund")
         timed = &Replay::applyRefund;
-    else if (t == u"depart")
+    else if (t == "depart")
         timed = &Replay::applyDepart;
     else
-        return Status::failure(tr("unknown type \"%1\"").arg(t));
+        return Status::failure(tr("unknown type \"%1\"").arg(fromView(t)));
 
     POS_TRY(at, f.time("at"));
+    const QString atText = fromView(*f.keyword("at"));
     if (m_lastAt && *at < *m_lastAt)
-        return Status::failure(tr("time %1 is earlier than the line before").arg(*f.string("at")));
-    const QString atText = *f.string("at");
+        return Status::failure(tr("time %1 is earlier than the line before").arg(atText));
     if (Status s = (this->*timed)(object, *at, atText); !s)
         return s;
     m_lastAt = *at;
@@ -190,7 +200,7 @@ Status Replay::applyBind(int object, Millis at, const QString &atText)
     POS_TRY(customer, f.string("customer"));
     POS_TRY(guide, f.string("guide"));
     POS_TRY(sourceKey, f.string("source"));
-    const auto source = bindSourceFromKey(sourceKey->toStdString());
+    const auto source = bindSourceFromKey(*f.keyword("source"));
     if (!source)
         return Status::failure(tr("unknown bind source \"%1\"").arg(*sourceKey));
     const auto outcome = m_engine.bind(*customer, {*guide, at, *source, atText});
@@ -216,9 +226,9 @@ Status Replay::applyOrder(int object, Millis at, const QString &atText)
     POS_TRY(channel, f.string("channel"));
     POS_TRY(customer, f.optionalString("customer"));
     POS_TRY(salesGuide, f.optionalString("sales_guide"));
-    if (*channel == u"store")
+    if (*f.keyword("channel") == "store")
         order.channel = Channel::Store;
-    else if (*channel == u"online")
+    else if (*f.keyword("channel") == "online")
         order.channel = Channel::Online;
     else
         return Status::failure(tr("field \"channel\" must be \"store\" or \"online\""));
@@ -229,10 +239,12 @@ Status Replay::applyOrder(int object, Millis at, const QString &atText)
         if (m_doc.node(c).type != T::Object)
             return Status::failure(tr("each of \"lines\" must be an object"));
         const Fields line(m_doc, c);
-        POS_TRY(sku, line.string("sku"));
+        if (!line.keyword("sku"))
+            return Status::failure(line.string("sku").error());
         POS_TRY(amount, line.amount("amount"));
         POS_TRY(bp, line.amount("commission_bp", true));
-        order.lines.append({*sku, *amount, *bp});
+        if (!order.addLine(*amount, *bp))
+            return Status::failure(tr("the order's amount is too large"));
     }
     order.id = *id;
     order.store = *store;
