@@ -3,6 +3,7 @@
 #include "cart.h"
 #include "money.h"
 #include "tender.h"
+#include "attribution/credit.h"
 
 #include <QDateTime>
 #include <QList>
@@ -44,6 +45,9 @@ struct Order
     Money change;
     QList<OrderLine> lines;
     QList<AppliedTender> payments;
+    // Who was credited when it was paid, under which policy (fixed forever, spec §3).
+    QString policyVersion;
+    QList<attribution::CreditPart> credits;
 
     int itemCount() const;
 

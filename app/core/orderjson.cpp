@@ -39,6 +39,9 @@ QJsonObject orderToJson(const Order &order)
             {u"reference"_s, orNull(p.reference)},
         });
     }
+    QJsonArray credits;
+    for (const attribution::CreditPart &c : order.credits)
+        credits.append(QJsonObject{{u"guide"_s, c.guide}, {u"kind"_s, attribution::creditKindKey(c.kind)}, {u"amount"_s, c.amount}});
     return {
         {u"order"_s, order.id},
         {u"number"_s, order.number},
@@ -59,6 +62,8 @@ QJsonObject orderToJson(const Order &order)
         {u"change"_s, order.change.fen()},
         {u"lines"_s, lines},
         {u"payments"_s, payments},
+        {u"policy_version"_s, order.policyVersion},
+        {u"credits"_s, credits},
     };
 }
 

@@ -1,8 +1,10 @@
 #include "checkoutservice.h"
 
+#include "attributionservice.h"
 #include "lookupservice.h"
 #include "till.h"
 
+#include "store/database.h"
 #include "store/orderrepository.h"
 
 #include <QUuid>
@@ -14,9 +16,25 @@ Result<Order> CheckoutService::checkout(const SaleRequest &request) const
     auto order = prepare(request);
     if (!order)
         return order;
-    auto stored = OrderRepository(m_till.database()).commit(*order);
+    // One transaction: the order, its payments, its attribution and ledger credits, its
+    // bind event and its outbox row stand or fall together.
+    auto notSaved = [](const QString &why) {
+        return Result<Order>::failure(tr("The sale was not saved: %1").arg(why), ErrorKind::System);
+    };
+    Transaction tx(m_till.database());
+    if (!tx.begun())
+        return notSaved(tx.begun().error());
+    const AttributionService attribution(m_till);
+    auto credited = attribution.attribute(order.value());
+    if (!credited)
+        return notSaved(credited.error());
+    auto stored = OrderRepository(m_till.database()).insertWithinTransaction(*order);
     if (!stored)
-        return Result<Order>::failure(tr("The sale was not saved: %1").arg(stored.error()), ErrorKind::System);
+        return notSaved(stored.error());
+    if (Status s = attribution.record(*stored, *credited); !s)
+        return notSaved(s.error());
+    if (Status s = tx.commit(); !s)
+        return notSaved(s.error());
     return stored;
 }
 
@@ -64,7 +82,6 @@ Result<Order> CheckoutService::prepare(const SaleRequest &request) const
     order.paidAt = m_till.now();
     order.businessDate = order.paidAt.date().toString(Qt::ISODate);
     order.memberId = member.id;
-    order.exclusiveGuideId = member.exclusiveGuideId;
     order.salesGuideId = guideId;
     return order;
 }

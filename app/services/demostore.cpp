@@ -3,12 +3,18 @@
 #include "csvreader.h"
 #include "till.h"
 
+#include "attributionservice.h"
+#include "leaderboardservice.h"
+
+#include "core/attribution/rulesjson.h"
 #include "core/pinyin.h"
+#include "store/attributionrepository.h"
 #include "store/catalogrepository.h"
 #include "store/peoplerepository.h"
 
 #include <QFile>
 #include <QJsonDocument>
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace pos {
@@ -49,7 +55,9 @@ Status loadCatalog(const Database &db, const QString &csv)
     return {};
 }
 
-Status loadPeople(const Database &db, const QString &guidesCsv, const QString &membersCsv)
+// Demo members came with their exclusive guide: assignments a month before the demo
+// starts, so their protection is over and the policy's rules show at once.
+Status loadPeople(const Database &db, const QString &guidesCsv, const QString &membersCsv, const QDateTime &now)
 {
     PeopleRepository people(db);
     const CsvReader guides(guidesCsv);
@@ -66,6 +74,13 @@ Status loadPeople(const Database &db, const QString &guidesCsv, const QString &m
                  r.value(u"exclusive_guide"_s)};
         if (Status s = people.upsertMember(m); !s)
             return s;
+        if (!m.exclusiveGuideId.isEmpty()) {
+            const QDateTime at = now.addDays(-30);
+            const attribution::Binding b{m.exclusiveGuideId, at.toMSecsSinceEpoch(), attribution::BindSource::Assign,
+                                         at.toString(Qt::ISODate), {}};
+            if (Status s = AttributionRepository(db).saveBinding(m.id, b); !s)
+                return s;
+        }
     }
     return {};
 }
@@ -98,12 +113,39 @@ Status DemoStore::load(Till &till)
             return tx.begun();
         if (Status st = loadCatalog(db, *products); !st)
             return st;
-        if (Status st = loadPeople(db, *guides, *members); !st)
+        if (Status st = loadPeople(db, *guides, *members, till.now()); !st)
             return st;
         if (Status st = tx.commit(); !st)
             return st;
     }
-    return till.provision(store);
+    if (Status st = till.provision(store); !st)
+        return st;
+    return loadRules(till, s);
+}
+
+// The chain's policy, commission scheme and a target for the current month, as HQ would send them.
+Status DemoStore::loadRules(const Till &till, const QJsonObject &store)
+{
+    const QByteArray policyJson = QJsonDocument(store.value(u"policy"_s).toObject()).toJson(QJsonDocument::Compact);
+    auto policy = attribution::policyFromJson(std::string_view(policyJson.constData(), size_t(policyJson.size())));
+    if (!policy)
+        return Status::failure(policy.error());
+    if (Status st = AttributionService(till).setPolicy(*policy); !st)
+        return st;
+    const LeaderboardService leaderboard(till);
+    const QJsonDocument commission(store.value(u"commission"_s).toObject());
+    if (Status st = leaderboard.setCommissionRule(QString::fromUtf8(commission.toJson(QJsonDocument::Compact))); !st)
+        return st;
+    const QJsonObject target = store.value(u"monthly_target"_s).toObject();
+    const QByteArray tiersJson = QJsonDocument(target.value(u"tiers"_s).toArray()).toJson(QJsonDocument::Compact);
+    auto tiers = attribution::targetTiersFromJson(std::string_view(tiersJson.constData(), size_t(tiersJson.size())));
+    if (!tiers)
+        return Status::failure(tiers.error());
+    const QDate today = till.now().date();
+    const QDateTime from(QDate(today.year(), today.month(), 1), QTime(0, 0), till.timeZone());
+    const QDateTime to = from.addMonths(1);
+    return leaderboard.saveTarget({from.toString(u"'M'yyyy-MM"_s), target.value(u"name"_s).toString(), from, to,
+                                   to.addDays(5), *tiers});
 }
 
 } // namespace pos

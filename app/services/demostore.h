@@ -3,6 +3,7 @@
 #include "core/result.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 
 namespace pos {
 
@@ -15,6 +16,9 @@ class DemoStore
     Q_DECLARE_TR_FUNCTIONS(DemoStore)
 public:
     static Status load(Till &till);
+
+private:
+    static Status loadRules(const Till &till, const QJsonObject &store);
 };
 
 } // namespace pos

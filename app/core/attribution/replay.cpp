@@ -1,5 +1,7 @@
 #include "replay.h"
 
+#include "rulesjson.h"
+
 #include <QCoreApplication>
 
 namespace pos::attribution {
@@ -282,66 +284,23 @@ Status Replay::askCommission(int object)
 {
     const Fields f(m_doc, object);
     POS_TRY(period, f.string("period"));
-    const auto month = parseMonth(period->toStdString());
+    const auto month = parseMonth(*f.keyword("period"));
     if (!month)
         return Status::failure(tr("field \"period\" must be a month like 2026-11"));
-    POS_TRY(scheme, f.string("scheme"));
-    Question q{Question::Commission, *period, *month, {}, {}, {}};
-    if (*scheme == u"per_product")
-        q.rule.scheme = CommissionScheme::PerProduct;
-    else if (*scheme == u"tiered")
-        q.rule.scheme = CommissionScheme::Tiered;
-    else if (*scheme == u"bracket")
-        q.rule.scheme = CommissionScheme::Bracket;
-    else
-        return Status::failure(tr("field \"scheme\" must be per_product, tiered or bracket"));
-    if (q.rule.scheme != CommissionScheme::PerProduct) {
-        const int tiers = f.array("tiers");
-        if (tiers < 0)
-            return Status::failure(tr("a %1 commission needs \"tiers\": a list of {\"from\",\"bp\"}").arg(*scheme));
-        for (int c = m_doc.node(tiers).firstChild; c >= 0; c = m_doc.node(c).next) {
-            if (m_doc.node(c).type != T::Object)
-                return Status::failure(tr("each tier must be an object"));
-            const Fields tier(m_doc, c);
-            POS_TRY(from, tier.amount("from"));
-            POS_TRY(bp, tier.amount("bp"));
-            if (!q.rule.tiers.isEmpty() && *from <= q.rule.tiers.last().from)
-                return Status::failure(tr("commission tiers must be strictly ascending"));
-            q.rule.tiers.append({*from, *bp});
-        }
-    }
-    m_questions.push_back(q);
+    POS_TRY(rule, commissionRuleFromJson(m_doc, object));
+    m_questions.push_back({Question::Commission, *period, *month, *rule, {}, {}});
     return {};
 }
 
 Status Replay::askTarget(int object)
 {
     const Fields f(m_doc, object);
-    Question q{Question::Target, {}, {}, {}, {}, {}};
     POS_TRY(id, f.string("id"));
     POS_TRY(from, f.time("from"));
     POS_TRY(to, f.time("to"));
     POS_TRY(payout, f.time("payout_at"));
-    const int tiers = f.array("tiers");
-    if (tiers < 0)
-        return Status::failure(tr("a target needs \"tiers\": a list of {\"threshold\",\"reward\"}"));
-    for (int c = m_doc.node(tiers).firstChild; c >= 0; c = m_doc.node(c).next) {
-        if (m_doc.node(c).type != T::Object)
-            return Status::failure(tr("each tier must be an object"));
-        const Fields tier(m_doc, c);
-        POS_TRY(threshold, tier.amount("threshold"));
-        POS_TRY(reward, tier.amount("reward"));
-        if (!q.target.tiers.isEmpty() && *threshold <= q.target.tiers.last().threshold)
-            return Status::failure(tr("target tiers must be strictly ascending"));
-        q.target.tiers.append({*threshold, *reward});
-    }
-    if (q.target.tiers.size() > maxTargetTiers)
-        return Status::failure(tr("a target has at most %1 tiers").arg(maxTargetTiers));
-    q.target.id = *id;
-    q.target.from = *from;
-    q.target.to = *to;
-    q.target.payoutAt = *payout;
-    m_questions.push_back(q);
+    POS_TRY(tiers, targetTiersFromJson(m_doc, m_doc.member(object, "tiers")));
+    m_questions.push_back({Question::Target, {}, {}, {}, Engine::Target{*id, *from, *to, *payout, *tiers}, {}});
     return {};
 }
 

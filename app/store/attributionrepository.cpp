@@ -1,0 +1,202 @@
+#include "attributionrepository.h"
+
+#include "database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace pos {
+
+using namespace Qt::Literals::StringLiterals;
+using namespace pos::attribution;
+
+namespace {
+
+const char *outcomeKey(BindOutcome o)
+{
+    switch (o) {
+    case BindOutcome::Ignored: return "ignored";
+    case BindOutcome::Bound: return "bound";
+    case BindOutcome::Renewed: return "renewed";
+    case BindOutcome::Kept: return "kept";
+    case BindOutcome::Rebound: return "rebound";
+    case BindOutcome::Assigned: return "assigned";
+    }
+    return "ignored";
+}
+
+QString recipientsJson(const QList<CreditPart> &recipients)
+{
+    QJsonArray a;
+    for (const CreditPart &p : recipients)
+        a.append(QJsonObject{{u"guide"_s, p.guide}, {u"kind"_s, creditKindKey(p.kind)}});
+    return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
+}
+
+QList<CreditPart> recipientsFromJson(const QString &text)
+{
+    QList<CreditPart> out;
+    for (const QJsonValue &v : QJsonDocument::fromJson(text.toUtf8()).array()) {
+        const QJsonObject o = v.toObject();
+        out.append({o.value(u"guide"_s).toString(),
+                    o.value(u"kind"_s).toString() == u"exclusive"_s ? CreditKind::Exclusive : CreditKind::Sales, 0});
+    }
+    return out;
+}
+
+} // namespace
+
+std::optional<Binding> AttributionRepository::binding(const QString &memberId) const
+{
+    std::optional<Binding> found;
+    m_db.run(u"SELECT guide_id, bound_at, bound_at_utc_ms, source, inherited_from FROM member_bindings WHERE member_id = ?"_s,
+             {memberId}, [&](const QSqlQuery &q) {
+                 Binding b;
+                 b.guide = q.value(0).toString();
+                 b.eventAt = q.value(1).toString();
+                 b.boundAt = q.value(2).toLongLong();
+                 b.source = bindSourceFromKey(q.value(3).toString().toStdString()).value_or(BindSource::Assign);
+                 b.inheritedFrom = q.value(4).toString();
+                 found = b;
+             });
+    return found;
+}
+
+Status AttributionRepository::saveBinding(const QString &memberId, const Binding &b)
+{
+    Status s = m_db.run(uR"(INSERT INTO member_bindings (member_id, guide_id, bound_at, bound_at_utc_ms, source, inherited_from)
+            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(member_id) DO UPDATE SET guide_id = excluded.guide_id,
+            bound_at = excluded.bound_at, bound_at_utc_ms = excluded.bound_at_utc_ms, source = excluded.source,
+            inherited_from = excluded.inherited_from)"_s,
+                        {memberId, b.guide, b.eventAt, b.boundAt, bindSourceKey(b.source), b.inheritedFrom});
+    if (!s)
+        return Status::failure(s.error(), ErrorKind::System);
+    s = m_db.run(u"UPDATE members SET exclusive_guide_id = ? WHERE id = ?"_s, {b.guide, memberId});
+    return s ? s : Status::failure(s.error(), ErrorKind::System);
+}
+
+Status AttributionRepository::insertBindEvent(const QString &memberId, const BindEvent &e, BindOutcome outcome,
+                                              const QString &businessDate)
+{
+    Status s = m_db.run(uR"(INSERT INTO bind_events (id, member_id, guide_id, source, at, at_utc_ms, business_date, outcome)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?))"_s,
+                        {QUuid::createUuid().toString(QUuid::WithoutBraces), memberId, e.guide, bindSourceKey(e.source),
+                         e.atText, e.at, businessDate, QString::fromLatin1(outcomeKey(outcome))});
+    return s ? s : Status::failure(s.error(), ErrorKind::System);
+}
+
+QStringList AttributionRepository::membersBoundTo(const QString &guideId) const
+{
+    QStringList members;
+    m_db.run(u"SELECT member_id FROM member_bindings WHERE guide_id = ?"_s, {guideId},
+             [&](const QSqlQuery &q) { members.append(q.value(0).toString()); });
+    return members;
+}
+
+Status AttributionRepository::insertOrderAttribution(const QString &orderId, const StoredAttribution &s)
+{
+    const OrderAttribution &a = s.attribution;
+    Status r = m_db.run(uR"(INSERT INTO order_attribution (order_id, policy_version, credit_mode, exclusive_share_pct,
+            exclusive_guide_id, sales_guide_id, two_guide_split, recipients, amount_fen, rate_numerator, explanation)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"_s,
+                        {orderId, a.policyVersion, creditModeKey(a.mode), a.exclusiveSharePct, a.exclusiveGuide,
+                         a.salesGuide, a.twoGuideSplit ? 1 : 0, recipientsJson(a.recipients), s.amount,
+                         s.rateNumerator, s.explanation});
+    return r ? r : Status::failure(r.error(), ErrorKind::System);
+}
+
+std::optional<StoredAttribution> AttributionRepository::orderAttribution(const QString &orderId) const
+{
+    std::optional<StoredAttribution> found;
+    m_db.run(uR"(SELECT policy_version, credit_mode, exclusive_share_pct, exclusive_guide_id, sales_guide_id,
+            two_guide_split, recipients, amount_fen, rate_numerator, explanation FROM order_attribution WHERE order_id = ?)"_s,
+             {orderId}, [&](const QSqlQuery &q) {
+                 StoredAttribution s;
+                 s.attribution.policyVersion = q.value(0).toString();
+                 s.attribution.mode = creditModeFromKey(q.value(1).toString().toStdString()).value_or(CreditMode::SalesFirst);
+                 s.attribution.exclusiveSharePct = q.value(2).toInt();
+                 s.attribution.exclusiveGuide = q.value(3).toString();
+                 s.attribution.salesGuide = q.value(4).toString();
+                 s.attribution.twoGuideSplit = q.value(5).toInt() != 0;
+                 s.attribution.recipients = recipientsFromJson(q.value(6).toString());
+                 s.amount = q.value(7).toLongLong();
+                 s.rateNumerator = q.value(8).toLongLong();
+                 s.explanation = q.value(9).toString();
+                 found = s;
+             });
+    return found;
+}
+
+Status AttributionRepository::insertLedger(const LedgerRow &r)
+{
+    Status s = m_db.run(uR"(INSERT INTO ledger (doc_id, order_id, guide_id, kind, amount_fen, at, at_utc_ms,
+            business_date, channel, store_id, is_refund) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"_s,
+                        {r.docId, r.orderId, r.guideId, creditKindKey(r.kind), r.amount, r.at.toString(Qt::ISODate),
+                         r.at.toMSecsSinceEpoch(), r.businessDate, channelKey(r.channel), r.storeId, r.isRefund ? 1 : 0});
+    return s ? s : Status::failure(s.error(), ErrorKind::System);
+}
+
+QList<LedgerRow> AttributionRepository::ledgerOfOrder(const QString &orderId) const
+{
+    QList<LedgerRow> rows;
+    m_db.run(uR"(SELECT doc_id, guide_id, kind, amount_fen, at, business_date, channel, store_id, is_refund
+            FROM ledger WHERE order_id = ? ORDER BY id)"_s,
+             {orderId}, [&](const QSqlQuery &q) {
+                 rows.append({q.value(0).toString(), orderId, q.value(1).toString(),
+                              q.value(2).toString() == u"exclusive"_s ? CreditKind::Exclusive : CreditKind::Sales,
+                              q.value(3).toLongLong(), QDateTime::fromString(q.value(4).toString(), Qt::ISODate),
+                              q.value(5).toString(),
+                              q.value(6).toString() == u"online"_s ? Channel::Online : Channel::Store,
+                              q.value(7).toString(), q.value(8).toInt() != 0});
+             });
+    return rows;
+}
+
+QHash<QString, GuideTotals> AttributionRepository::totals(const QString &fromDate, const QString &toDate) const
+{
+    QHash<QString, GuideTotals> out;
+    m_db.run(uR"(SELECT guide_id, channel, sum(amount_fen), sum(is_refund = 0) FROM ledger
+            WHERE business_date BETWEEN ? AND ? GROUP BY guide_id, channel)"_s,
+             {fromDate, toDate}, [&](const QSqlQuery &q) {
+                 GuideTotals &t = out[q.value(0).toString()];
+                 (q.value(1).toString() == u"online"_s ? t.onlineAmount : t.storeAmount) += q.value(2).toLongLong();
+                 t.orders += q.value(3).toLongLong();
+             });
+    return out;
+}
+
+QHash<QString, qint64> AttributionRepository::recruits(const QString &fromDate, const QString &toDate) const
+{
+    QHash<QString, qint64> out;
+    m_db.run(uR"(SELECT guide_id, count(DISTINCT member_id) FROM bind_events
+            WHERE business_date BETWEEN ? AND ? AND source = 'register' AND outcome IN ('bound', 'renewed', 'rebound')
+            GROUP BY guide_id)"_s,
+             {fromDate, toDate}, [&](const QSqlQuery &q) { out.insert(q.value(0).toString(), q.value(1).toLongLong()); });
+    return out;
+}
+
+QList<CommissionEntry> AttributionRepository::commissionEntries(const QString &fromDate, const QString &toDate) const
+{
+    QList<CommissionEntry> out;
+    m_db.run(uR"(SELECT l.guide_id, l.amount_fen, a.rate_numerator, a.amount_fen FROM ledger l
+            JOIN order_attribution a ON a.order_id = l.order_id WHERE l.business_date BETWEEN ? AND ?)"_s,
+             {fromDate, toDate}, [&](const QSqlQuery &q) {
+                 out.append({q.value(0).toString(), q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong()});
+             });
+    return out;
+}
+
+QHash<QString, qint64> AttributionRepository::targetAmounts(qint64 fromMs, qint64 toMs, qint64 payoutMs) const
+{
+    QHash<QString, qint64> out;
+    m_db.run(uR"(SELECT l.guide_id, sum(l.amount_fen) FROM ledger l JOIN orders o ON o.id = l.order_id
+            WHERE o.paid_at_utc_ms >= ? AND o.paid_at_utc_ms < ? AND (l.is_refund = 0 OR l.at_utc_ms < ?)
+            GROUP BY l.guide_id)"_s,
+             {fromMs, toMs, payoutMs}, [&](const QSqlQuery &q) { out.insert(q.value(0).toString(), q.value(1).toLongLong()); });
+    return out;
+}
+
+} // namespace pos

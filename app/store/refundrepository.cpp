@@ -1,0 +1,105 @@
+#include "refundrepository.h"
+
+#include "database.h"
+#include "orderrepository.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+
+namespace pos {
+
+using namespace Qt::Literals::StringLiterals;
+
+RefundHistory RefundRepository::history(const QString &orderId) const
+{
+    RefundHistory h;
+    m_db.run(uR"(SELECT l.line_no, sum(l.quantity) FROM refund_lines l JOIN refunds r ON r.id = l.refund_id
+            WHERE r.order_id = ? GROUP BY l.line_no)"_s,
+             {orderId}, [&](const QSqlQuery &q) { h.quantityByLine.insert(q.value(0).toInt(), q.value(1).toInt()); });
+    m_db.run(uR"(SELECT p.payment_seq, sum(p.amount_fen) FROM refund_payments p JOIN refunds r ON r.id = p.refund_id
+            WHERE r.order_id = ? GROUP BY p.payment_seq)"_s,
+             {orderId}, [&](const QSqlQuery &q) {
+                 const int index = q.value(0).toInt() - 1;
+                 while (h.amountByPayment.size() <= index)
+                     h.amountByPayment.append(Money());
+                 h.amountByPayment[index] = Money::fromFen(q.value(1).toLongLong());
+             });
+    m_db.run(u"SELECT coalesce(sum(amount_fen), 0) FROM refunds WHERE order_id = ?"_s, {orderId},
+             [&](const QSqlQuery &q) { h.total = Money::fromFen(q.value(0).toLongLong()); });
+    return h;
+}
+
+Result<Refund> RefundRepository::insertWithinTransaction(Refund refund, const QString &storeId, const QString &terminalId)
+{
+    using R = Result<Refund>;
+    qint64 seq = 0;
+    // Refund numbers have their own sequence per terminal, next to the sales'.
+    Status minted = m_db.run(uR"(INSERT INTO order_counters (terminal_id, last_seq) VALUES (?, 1)
+        ON CONFLICT(terminal_id) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq)"_s,
+                             {QString(terminalId + u"/refunds"_s)}, [&](const QSqlQuery &q) { seq = q.value(0).toLongLong(); });
+    if (!minted || seq <= 0)
+        return R::failure(minted ? u"no refund sequence"_s : minted.error(), ErrorKind::System);
+    refund.number = OrderRepository::formatNumber(storeId, terminalId, seq);
+    refund.number.insert(refund.number.lastIndexOf(u'-') + 1, u'R');
+
+    Status s = m_db.run(uR"(INSERT INTO refunds (id, number, order_id, refunded_at, at_utc_ms, business_date, amount_fen)
+            VALUES (?, ?, ?, ?, ?, ?, ?))"_s,
+                        {refund.id, refund.number, refund.orderId, refund.refundedAt.toString(Qt::ISODate),
+                         refund.refundedAt.toMSecsSinceEpoch(), refund.businessDate, refund.plan.total.fen()});
+    if (!s)
+        return R::failure(s.error(), ErrorKind::System);
+    QJsonArray lines;
+    for (const RefundLine &l : refund.plan.lines) {
+        s = m_db.run(u"INSERT INTO refund_lines (refund_id, line_no, quantity, amount_fen) VALUES (?, ?, ?, ?)"_s,
+                     {refund.id, l.lineNo, l.quantity, l.amount.fen()});
+        if (!s)
+            return R::failure(s.error(), ErrorKind::System);
+        lines.append(QJsonObject{{u"line"_s, l.lineNo}, {u"sku"_s, l.sku}, {u"qty"_s, l.quantity}, {u"amount"_s, l.amount.fen()}});
+    }
+    QJsonArray payments;
+    for (int i = 0; i < refund.plan.tenders.size(); ++i) {
+        const RefundTender &t = refund.plan.tenders[i];
+        s = m_db.run(uR"(INSERT INTO refund_payments (refund_id, seq, payment_seq, method, amount_fen, reference)
+                VALUES (?, ?, ?, ?, ?, ?))"_s,
+                     {refund.id, i + 1, t.paymentIndex + 1, methodKey(t.method), t.amount.fen(), t.reference});
+        if (!s)
+            return R::failure(s.error(), ErrorKind::System);
+        payments.append(QJsonObject{{u"method"_s, methodKey(t.method)}, {u"amount"_s, t.amount.fen()}, {u"reference"_s, t.reference}});
+    }
+    const QJsonObject event{{u"refund"_s, refund.id},
+                            {u"number"_s, refund.number},
+                            {u"order"_s, refund.orderId},
+                            {u"order_number"_s, refund.orderNumber},
+                            {u"refunded_at"_s, refund.refundedAt.toString(Qt::ISODate)},
+                            {u"business_date"_s, refund.businessDate},
+                            {u"amount"_s, refund.plan.total.fen()},
+                            {u"lines"_s, lines},
+                            {u"payments"_s, payments}};
+    s = m_db.run(u"INSERT INTO outbox (id, topic, ref, payload, created_at) VALUES (?, 'order.refunded', ?, ?, ?)"_s,
+                 {refund.id, refund.id, QString::fromUtf8(QJsonDocument(event).toJson(QJsonDocument::Compact)),
+                  refund.refundedAt.toString(Qt::ISODate)});
+    if (!s)
+        return R::failure(s.error(), ErrorKind::System);
+    return refund;
+}
+
+QList<Refund> RefundRepository::refundsOfOrder(const QString &orderId) const
+{
+    QList<Refund> out;
+    m_db.run(u"SELECT id, number, refunded_at, business_date, amount_fen FROM refunds WHERE order_id = ? ORDER BY at_utc_ms"_s,
+             {orderId}, [&](const QSqlQuery &q) {
+                 Refund r;
+                 r.id = q.value(0).toString();
+                 r.number = q.value(1).toString();
+                 r.orderId = orderId;
+                 r.refundedAt = QDateTime::fromString(q.value(2).toString(), Qt::ISODate);
+                 r.businessDate = q.value(3).toString();
+                 r.plan.total = Money::fromFen(q.value(4).toLongLong());
+                 out.append(r);
+             });
+    return out;
+}
+
+} // namespace pos

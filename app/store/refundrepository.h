@@ -1,0 +1,39 @@
+#pragma once
+
+#include "core/refund.h"
+#include "core/result.h"
+
+#include <QDateTime>
+
+namespace pos {
+
+class Database;
+
+// A stored refund: the document that takes money and credit back from one order.
+struct Refund
+{
+    QString id;     // UUID minted on the till
+    QString number; // <store>-<terminal>-R<sequence>
+    QString orderId;
+    QString orderNumber;
+    QDateTime refundedAt;
+    QString businessDate;
+    RefundPlan plan;
+};
+
+class RefundRepository
+{
+public:
+    explicit RefundRepository(const Database &db) : m_db(db) {}
+
+    RefundHistory history(const QString &orderId) const;
+    // Inside the caller's transaction: mints the number, writes the refund, its lines and
+    // payments and its outbox event. Returns the refund as stored.
+    Result<Refund> insertWithinTransaction(Refund refund, const QString &storeId, const QString &terminalId);
+    QList<Refund> refundsOfOrder(const QString &orderId) const;
+
+private:
+    const Database &m_db;
+};
+
+} // namespace pos
