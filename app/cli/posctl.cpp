@@ -18,6 +18,11 @@ Commands:
                                          ring up and pay a sale (METHOD: cash, card, wechat, alipay)
   orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
   order NUMBER [--json]                  one sale by its order number
+  refund NUMBER [--line SKU[*QTY]]... [--json]
+                                         refund lines of a sale (the whole order without --line)
+                                         to its original tenders; its credit is reversed
+  leaderboard [--date YYYY-MM-DD] [--json]
+                                         the store's guides ranked for a day (today by default)
   attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
                                          credits, summaries and the answers asked; exit 1 if a line was bad
 
@@ -89,6 +94,10 @@ int Posctl::run(const QStringList &arguments, QTextStream &out, QTextStream &err
         return runOrder(ctx);
     if (command == u"attribute"_s)
         return runAttribute(ctx);
+    if (command == u"leaderboard"_s)
+        return runLeaderboard(ctx);
+    if (command == u"refund"_s)
+        return runRefund(ctx);
     if (command.isEmpty() || command == u"help"_s) {
         (command.isEmpty() ? err : out) << usage() << Qt::endl;
         return command.isEmpty() ? ExitBadInput : ExitOk;

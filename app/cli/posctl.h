@@ -38,6 +38,8 @@ int runSale(CliContext &ctx);
 int runOrders(CliContext &ctx);
 int runOrder(CliContext &ctx);
 int runAttribute(CliContext &ctx);
+int runLeaderboard(CliContext &ctx);
+int runRefund(CliContext &ctx);
 
 // Opens the till's database for a command; prints the reason and returns false on failure.
 bool openTill(CliContext &ctx, Till &till);

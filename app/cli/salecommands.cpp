@@ -100,6 +100,14 @@ void printOrder(CliContext &ctx, const Till &till, const Order &o)
             out << Posctl::tr(" (exclusive guide %1)").arg(guideLabel(lookup, o.exclusiveGuideId));
     }
     out << u'\n';
+    if (!o.credits.isEmpty()) {
+        QStringList parts;
+        for (const attribution::CreditPart &c : o.credits)
+            parts.append(Posctl::tr("%1 %2 (%3)").arg(guideLabel(lookup, c.guide), Money::fromFen(c.amount).toString(),
+                                                      c.kind == attribution::CreditKind::Exclusive ? Posctl::tr("exclusive")
+                                                                                                    : Posctl::tr("sales")));
+        out << Posctl::tr("  Credited: %1   (policy %2)").arg(parts.join(u", "_s), o.policyVersion) << u'\n';
+    }
 }
 
 QString jsonText(const Order &o)

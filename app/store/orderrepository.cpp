@@ -139,6 +139,14 @@ std::optional<Order> OrderRepository::load(const QString &whereColumn, const QSt
         p.reference = pays->value(3).toString();
         o.payments.append(p);
     }
+    m_db.run(u"SELECT policy_version FROM order_attribution WHERE order_id = ?"_s, {o.id},
+             [&](const QSqlQuery &q) { o.policyVersion = q.value(0).toString(); });
+    m_db.run(u"SELECT guide_id, kind, amount_fen FROM ledger WHERE doc_id = ? ORDER BY id"_s, {o.id}, [&](const QSqlQuery &q) {
+        o.credits.append({q.value(0).toString(),
+                          q.value(1).toString() == u"exclusive"_s ? attribution::CreditKind::Exclusive
+                                                                  : attribution::CreditKind::Sales,
+                          q.value(2).toLongLong()});
+    });
     return o;
 }
 

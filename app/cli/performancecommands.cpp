@@ -1,0 +1,155 @@
+// posctl leaderboard, refund: guide performance and refunds against a receipt.
+#include "cliparse.h"
+#include "posctl.h"
+#include "textcolumns.h"
+
+#include "services/leaderboardservice.h"
+#include "services/refundservice.h"
+#include "services/till.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace pos {
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QString compact(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+Result<SkuQuantity> parseLine(const QString &arg)
+{
+    SkuQuantity line{arg.trimmed(), 1};
+    const qsizetype star = line.sku.lastIndexOf(u'*');
+    if (star >= 0) {
+        bool ok = false;
+        line.quantity = line.sku.mid(star + 1).toInt(&ok);
+        if (!ok || line.quantity < 1)
+            return Result<SkuQuantity>::failure(Posctl::tr("bad quantity in --line %1 (a whole number, at least 1)").arg(arg));
+        line.sku = line.sku.left(star).trimmed();
+    }
+    if (line.sku.isEmpty())
+        return Result<SkuQuantity>::failure(Posctl::tr("--line needs a SKU"));
+    return line;
+}
+
+} // namespace
+
+int runLeaderboard(CliContext &ctx)
+{
+    QCommandLineParser parser;
+    parser.addOption({u"date"_s, Posctl::tr("The business day (today by default)."), u"YYYY-MM-DD"_s});
+    parser.addOption({u"json"_s, Posctl::tr("One JSON object per guide.")});
+    if (!parseCommand(ctx, parser, 0, 0))
+        return ExitBadInput;
+    QDate date;
+    if (parser.isSet(u"date"_s)) {
+        date = QDate::fromString(parser.value(u"date"_s), Qt::ISODate);
+        if (!date.isValid() || parser.value(u"date"_s).size() != 10)
+            return fail(ctx, Posctl::tr("--date must be a day like 2026-11-22"));
+    }
+    Till till;
+    if (!openTill(ctx, till))
+        return ExitFailure;
+    if (!till.isProvisioned())
+        return fail(ctx, Posctl::tr("This till is not set up for a store yet (run posctl init --demo)."));
+    if (!date.isValid())
+        date = till.now().date();
+    const LeaderboardDay day = LeaderboardService(till).day(date);
+    for (const attribution::LeaderboardRow &r : day.rows) {
+        if (parser.isSet(u"json"_s)) {
+            ctx.out << compact({{u"type"_s, u"leaderboard"_s},
+                                {u"store"_s, till.store().id},
+                                {u"date"_s, date.toString(Qt::ISODate)},
+                                {u"rank"_s, r.rank},
+                                {u"guide"_s, r.guide},
+                                {u"name"_s, r.name},
+                                {u"store_amount"_s, r.storeAmount},
+                                {u"online_amount"_s, r.onlineAmount},
+                                {u"total"_s, r.total},
+                                {u"orders"_s, r.orders},
+                                {u"members"_s, r.members},
+                                {u"delta"_s, r.delta}})
+                    << u'\n';
+        } else {
+            ctx.out << padToWidth(QString::number(r.rank), 3, true) << u"  "_s << padToWidth(r.guide, 5)
+                    << padToWidth(r.name, 10) << padToWidth(Money::fromFen(r.total).toString(), 13, true)
+                    << Posctl::tr("  %1 orders  %2 members  %3 vs the day before")
+                           .arg(r.orders).arg(r.members)
+                           .arg((r.delta >= 0 ? u"+"_s : QString()) + Money::fromFen(r.delta).toString())
+                    << u'\n';
+        }
+    }
+    if (!parser.isSet(u"json"_s) && !day.onlineAsOf)
+        ctx.out << Posctl::tr("Online amounts: no figures from HQ yet.") << u'\n';
+    ctx.out.flush();
+    return ExitOk;
+}
+
+int runRefund(CliContext &ctx)
+{
+    QCommandLineParser parser;
+    parser.addOption({u"line"_s, Posctl::tr("A product to take back, optionally *quantity (default: the whole order)."),
+                      u"SKU[*QTY]"_s});
+    parser.addOption({u"json"_s, Posctl::tr("Print the refund as JSON.")});
+    parser.addPositionalArgument(u"NUMBER"_s, Posctl::tr("The order number on the receipt."));
+    if (!parseCommand(ctx, parser, 1, 1))
+        return ExitBadInput;
+    QList<SkuQuantity> wanted;
+    for (const QString &arg : parser.values(u"line"_s)) {
+        auto line = parseLine(arg);
+        if (!line)
+            return fail(ctx, line.error());
+        wanted.append(*line);
+    }
+    Till till;
+    if (!openTill(ctx, till))
+        return ExitFailure;
+    const RefundService refunds(till);
+    auto order = refunds.findOrder(parser.positionalArguments().constFirst());
+    if (!order)
+        return fail(ctx, order.error());
+    QList<RefundRequestLine> request;
+    if (!wanted.isEmpty()) {
+        auto lines = refunds.linesFor(*order, wanted);
+        if (!lines)
+            return fail(ctx, lines.error());
+        request = *lines;
+    }
+    auto refund = refunds.refund(order->number, request);
+    if (!refund)
+        return fail(ctx, refund.error(), refund.errorKind() == ErrorKind::System ? ExitFailure : ExitBadInput);
+    const Refund &r = *refund;
+    if (parser.isSet(u"json"_s)) {
+        QJsonArray lines;
+        for (const RefundLine &l : r.plan.lines)
+            lines.append(QJsonObject{{u"line"_s, l.lineNo}, {u"sku"_s, l.sku}, {u"qty"_s, l.quantity}, {u"amount"_s, l.amount.fen()}});
+        QJsonArray payments;
+        for (const RefundTender &t : r.plan.tenders)
+            payments.append(QJsonObject{{u"method"_s, methodKey(t.method)}, {u"amount"_s, t.amount.fen()}, {u"reference"_s, t.reference}});
+        ctx.out << compact({{u"refund"_s, r.id},
+                            {u"number"_s, r.number},
+                            {u"order"_s, r.orderNumber},
+                            {u"refunded_at"_s, r.refundedAt.toString(Qt::ISODate)},
+                            {u"amount"_s, r.plan.total.fen()},
+                            {u"lines"_s, lines},
+                            {u"payments"_s, payments}})
+                << u'\n';
+    } else {
+        ctx.out << Posctl::tr("Refund %1 of order %2: %3").arg(r.number, r.orderNumber, r.plan.total.toString()) << u'\n';
+        for (const RefundLine &l : r.plan.lines)
+            ctx.out << u"  "_s << padToWidth(l.name, 28) << u' ' << padToWidth(QString::number(l.quantity), 4, true)
+                    << u"  "_s << padToWidth(l.amount.toString(), 11, true) << u'\n';
+        for (const RefundTender &t : r.plan.tenders)
+            ctx.out << Posctl::tr("  back to %1: %2").arg(methodLabel(t.method), t.amount.toString()) << u'\n';
+    }
+    ctx.out.flush();
+    return ExitOk;
+}
+
+} // namespace pos
