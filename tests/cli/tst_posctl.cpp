@@ -1,4 +1,6 @@
 // posctl as a user runs it: the real executable on a real database file.
+#include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -103,6 +105,74 @@ private slots:
             sawDeparted |= !g.value(u"active"_s).toBool();
         }
         QVERIFY(sawDeparted);
+    }
+
+    QHash<QString, qint64> leaderboardTotals()
+    {
+        QHash<QString, qint64> totals;
+        const Run r = posctl({u"leaderboard"_s, u"--json"_s});
+        for (const QString &line : r.out.split(u'\n', Qt::SkipEmptyParts)) {
+            const QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
+            totals.insert(o.value(u"guide"_s).toString(), o.value(u"total"_s).toInteger());
+        }
+        return totals;
+    }
+
+    // Member M0001's exclusive guide is G03; the demo policy splits 50/50 with the chosen guide.
+    void saleCreditsBothGuidesAndRefundReversesThem()
+    {
+        const auto before = leaderboardTotals();
+        QVERIFY(before.contains(u"G01"_s) && before.contains(u"G03"_s));
+        const Run sale = posctl({u"sale"_s, u"--guide"_s, u"G01"_s, u"--member"_s, u"M0001"_s, u"--scan"_s, u"AC0101*2"_s,
+                                 u"--scan"_s, u"AC0102"_s, u"--pay"_s, u"wechat:1000"_s, u"--pay"_s, u"cash"_s, u"--json"_s});
+        QVERIFY2(sale.status == 0, qPrintable(sale.err));
+        const QJsonObject o = QJsonDocument::fromJson(sale.out.toUtf8()).object();
+        const qint64 total = o.value(u"total"_s).toInteger();
+        const QJsonArray credits = o.value(u"credits"_s).toArray();
+        QCOMPARE(credits.size(), 2);
+        QCOMPARE(credits[0].toObject().value(u"guide"_s).toString(), u"G03"_s);
+        QCOMPARE(credits[0].toObject().value(u"kind"_s).toString(), u"exclusive"_s);
+        QCOMPARE(credits[0].toObject().value(u"amount"_s).toInteger() + credits[1].toObject().value(u"amount"_s).toInteger(), total);
+        QVERIFY(!o.value(u"policy_version"_s).toString().isEmpty());
+        auto after = leaderboardTotals();
+        QCOMPARE(after[u"G03"_s] - before[u"G03"_s], credits[0].toObject().value(u"amount"_s).toInteger());
+        QCOMPARE(after[u"G01"_s] - before[u"G01"_s], credits[1].toObject().value(u"amount"_s).toInteger());
+
+        const QString number = o.value(u"number"_s).toString();
+        const Run part = posctl({u"refund"_s, number, u"--line"_s, u"AC0101"_s, u"--json"_s});
+        QVERIFY2(part.status == 0, qPrintable(part.err));
+        const QJsonObject refund = QJsonDocument::fromJson(part.out.toUtf8()).object();
+        QCOMPARE(refund.value(u"amount"_s).toInteger(), 62900);
+        QCOMPARE(refund.value(u"payments"_s).toArray().first().toObject().value(u"method"_s).toString(), u"cash"_s);
+        const Run again = posctl({u"refund"_s, number, u"--line"_s, u"AC0101*2"_s});
+        QCOMPARE(again.status, 2);
+        QVERIFY2(again.err.contains(u"Only 1"_s), qPrintable(again.err));
+        const Run rest = posctl({u"refund"_s, number});
+        QCOMPARE(rest.status, 0);
+        const Run none = posctl({u"refund"_s, number});
+        QCOMPARE(none.status, 2);
+        QVERIFY2(none.err.contains(u"refunded in full"_s), qPrintable(none.err));
+        // Fully refunded: both guides are back where they started.
+        after = leaderboardTotals();
+        QCOMPARE(after[u"G03"_s], before[u"G03"_s]);
+        QCOMPARE(after[u"G01"_s], before[u"G01"_s]);
+        QCOMPARE(posctl({u"refund"_s, u"S01-T01-999999"_s}).status, 2);
+        QCOMPARE(posctl({u"leaderboard"_s, u"--date"_s, u"2026-02-30"_s}).status, 2);
+    }
+
+    void attributeReplaysAFile()
+    {
+        QFile events(m_dir.filePath(u"events.jsonl"_s));
+        QVERIFY(events.open(QIODevice::WriteOnly));
+        events.write(R"({"type":"guide","id":"A","store":"S01"}
+{"type":"order","at":"2026-11-01T10:00:00+08:00","id":"O1","store":"S01","channel":"store","sales_guide":"A","lines":[{"sku":"K","amount":100}]}
+)");
+        events.close();
+        const Run ok = posctl({u"attribute"_s, events.fileName()});
+        QCOMPARE(ok.status, 0);
+        QVERIFY(ok.out.startsWith(uR"({"type":"credit","doc":"O1","order":"O1","guide":"A","kind":"sales","amount":100)"_s));
+        QCOMPARE(posctl({u"attribute"_s, m_dir.filePath(u"missing.jsonl"_s)}).status, 2);
+        QCOMPARE(posctl({u"attribute"_s}).status, 2);
     }
 
     void saleWithChangeAndSplit()
