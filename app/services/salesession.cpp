@@ -1,17 +1,28 @@
 #include "salesession.h"
 
+#include "attributionservice.h"
 #include "checkoutservice.h"
 #include "heldsaleservice.h"
 #include "lookupservice.h"
 #include "till.h"
 
+#include "store/peoplerepository.h"
+
+#include <QRegularExpression>
+#include <QUuid>
+
 namespace pos {
+
+using namespace Qt::Literals::StringLiterals;
 
 std::optional<Guide> SaleSession::exclusiveGuide() const
 {
-    if (!m_member || m_member->exclusiveGuideId.isEmpty())
+    if (!m_member)
         return std::nullopt;
-    return LookupService(m_till).guide(m_member->exclusiveGuideId);
+    const auto binding = AttributionService(m_till).activeBinding(m_member->id, m_till.now());
+    if (!binding)
+        return std::nullopt;
+    return LookupService(m_till).guide(binding->guide);
 }
 
 Result<int> SaleSession::scan(const QString &code, int quantity)
@@ -28,15 +39,83 @@ Status SaleSession::chooseGuide(const QString &guideId)
     if (!guide)
         return Status::failure(guide.error());
     m_guide = *guide;
+    m_guideIsExclusiveDefault = false;
     return {};
 }
 
 Result<Member> SaleSession::attachMember(const QString &codeOrPhone)
 {
     auto member = LookupService(m_till).member(codeOrPhone);
-    if (member)
-        m_member = *member;
+    if (!member)
+        return member;
+    m_member = *member;
+    if (!m_guide || m_guideIsExclusiveDefault) {
+        if (const auto exclusive = exclusiveGuide(); exclusive && exclusive->active) {
+            m_guide = *exclusive;
+            m_guideIsExclusiveDefault = true;
+        }
+    }
     return member;
+}
+
+void SaleSession::detachMember()
+{
+    m_member.reset();
+    if (m_guideIsExclusiveDefault)
+        clearGuide();
+}
+
+Result<Member> SaleSession::registerMember(const QString &phone, const QString &name)
+{
+    using R = Result<Member>;
+    const QString digits = phone.trimmed();
+    static const QRegularExpression mobile(u"^1\\d{10}$"_s);
+    if (!mobile.match(digits).hasMatch())
+        return R::failure(tr("A member needs an 11-digit mobile number starting with 1."));
+    const LookupService lookup(m_till);
+    if (lookup.member(digits))
+        return R::failure(tr("%1 is already a member.").arg(digits));
+    // Member ids leave the till, so the till mints them.
+    const Member member{u"M"_s + QUuid::createUuid().toString(QUuid::Id128).left(10).toUpper(), digits, name.trimmed(), {}};
+    if (Status s = PeopleRepository(m_till.database()).upsertMember(member); !s)
+        return R::failure(s.error(), ErrorKind::System);
+    if (m_guide) {
+        auto bound = AttributionService(m_till).bind(member.id, m_guide->id, attribution::BindSource::Register);
+        if (!bound)
+            return R::failure(bound.error(), bound.errorKind());
+    }
+    m_member = member;
+    return member;
+}
+
+attribution::OrderAttribution SaleSession::creditPreview() const
+{
+    return AttributionService(m_till).preview(m_member ? m_member->id : QString(), m_guide ? m_guide->id : QString(),
+                                              m_cart.total().fen());
+}
+
+Result<SaleSession::Scanned> SaleSession::scanCode(const QString &code)
+{
+    using R = Result<Scanned>;
+    const QString text = code.trimmed();
+    const auto prefixed = [&](QLatin1StringView prefix) {
+        return text.startsWith(prefix, Qt::CaseInsensitive) ? text.mid(prefix.size()).trimmed() : QString();
+    };
+    if (const QString id = prefixed("GUIDE:"_L1); !id.isEmpty()) {
+        if (Status s = chooseGuide(id); !s)
+            return R::failure(s.error());
+        return Scanned{CodeKind::GuideBadge};
+    }
+    if (const QString id = prefixed("MEMBER:"_L1); !id.isEmpty()) {
+        auto member = attachMember(id);
+        if (!member)
+            return R::failure(member.error());
+        return Scanned{CodeKind::MemberCode};
+    }
+    auto line = scan(text);
+    if (!line)
+        return R::failure(line.error());
+    return Scanned{CodeKind::Product, *line};
 }
 
 Result<qint64> SaleSession::hold()
@@ -84,6 +163,7 @@ void SaleSession::clear()
     m_cart.clear();
     m_guide.reset();
     m_member.reset();
+    m_guideIsExclusiveDefault = false;
 }
 
 } // namespace pos

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/attribution/credit.h"
 #include "core/cart.h"
 #include "core/order.h"
 #include "core/people.h"
@@ -36,9 +37,28 @@ public:
     Status setOrderDiscount(const Discount &d) { return m_cart.setOrderDiscount(d); }
 
     Status chooseGuide(const QString &guideId);
-    void clearGuide() { m_guide.reset(); }
+    void clearGuide() { m_guide.reset(); m_guideIsExclusiveDefault = false; }
+    // Attaches a member; their exclusive guide becomes the sale's guide unless the cashier
+    // has already picked one.
     Result<Member> attachMember(const QString &codeOrPhone);
-    void detachMember() { m_member.reset(); }
+    void detachMember();
+    // Registers a new member at the till; with a guide chosen, the member is bound to them
+    // (a `register` bind event). The member is attached to the sale.
+    Result<Member> registerMember(const QString &phone, const QString &name);
+
+    // Who the sale would credit if paid now, under the chain's policy.
+    attribution::OrderAttribution creditPreview() const;
+
+    // What a scanned code was, when it was not a product.
+    enum class CodeKind { Product, GuideBadge, MemberCode };
+    struct Scanned
+    {
+        CodeKind kind = CodeKind::Product;
+        int line = -1; // the cart line touched, for a product
+    };
+    // A guide badge ("GUIDE:G03") chooses the guide and a member code ("MEMBER:M0001")
+    // attaches the member; anything else rings up a product. Says what it was.
+    Result<Scanned> scanCode(const QString &code);
 
     // Puts this sale aside and starts an empty one.
     Result<qint64> hold();
@@ -57,6 +77,7 @@ private:
     Cart m_cart;
     std::optional<Guide> m_guide;
     std::optional<Member> m_member;
+    bool m_guideIsExclusiveDefault = false; // the guide was pre-selected from the member
 };
 
 } // namespace pos

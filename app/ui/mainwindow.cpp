@@ -9,6 +9,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -60,6 +61,13 @@ QWidget *MainWindow::buildHeader()
     m_clock->setObjectName(u"clockLabel"_s);
     h->addWidget(store);
     h->addStretch(1);
+    auto *leaderboard = Theme::touchButton(tr("Leaderboard"), u"leaderboardButton"_s, header);
+    auto *refund = Theme::touchButton(tr("Refund"), u"refundButton"_s, header);
+    connect(leaderboard, &QPushButton::clicked, m_sale, &SaleScreen::openLeaderboard);
+    connect(refund, &QPushButton::clicked, m_sale, &SaleScreen::openRefund);
+    h->addWidget(leaderboard);
+    h->addWidget(refund);
+    h->addSpacing(16);
     h->addWidget(m_clock);
     return header;
 }

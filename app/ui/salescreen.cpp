@@ -5,6 +5,10 @@
 #include "heldsalesdialog.h"
 #include "paymentdialog.h"
 #include "productsearchdialog.h"
+#include "leaderboarddialog.h"
+#include "memberdialog.h"
+#include "refunddialog.h"
+#include "scanconsumer.h"
 #include "theme.h"
 
 #include "services/heldsaleservice.h"
@@ -31,28 +35,9 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-QPushButton *touchButton(const QString &text, const QString &objectName, QWidget *parent)
-{
-    auto *b = new QPushButton(text, parent);
-    b->setObjectName(objectName);
-    b->setMinimumHeight(Theme::touchHeight);
-    b->setFocusPolicy(Qt::NoFocus); // the scan box keeps the keyboard
-    return b;
-}
-
-QFrame *panel(QWidget *parent)
-{
-    auto *f = new QFrame(parent);
-    f->setObjectName(u"panel"_s);
-    return f;
-}
-
-QLabel *caption(const QString &text, QWidget *parent)
-{
-    auto *l = new QLabel(text, parent);
-    l->setProperty("class", u"caption"_s);
-    return l;
-}
+using Theme::caption;
+using Theme::panel;
+using Theme::touchButton;
 
 QString maskedPhone(const QString &phone)
 {
@@ -155,6 +140,10 @@ QWidget *SaleScreen::buildSidePanel()
     m_guideBar->setObjectName(u"guideBar"_s);
     connect(m_guideBar, &GuideBar::guideTouched, this, &SaleScreen::guideTouched);
     gv->addWidget(m_guideBar);
+    m_creditPreview = new QLabel(guidePanel);
+    m_creditPreview->setObjectName(u"creditPreview"_s);
+    m_creditPreview->setWordWrap(true);
+    gv->addWidget(m_creditPreview);
     v->addWidget(guidePanel);
 
     auto *memberPanel = panel(w);
@@ -172,8 +161,11 @@ QWidget *SaleScreen::buildSidePanel()
         m_session.detachMember();
         refresh();
     });
+    auto *newMember = touchButton(tr("New"), u"newMemberButton"_s, memberPanel);
+    connect(newMember, &QPushButton::clicked, this, &SaleScreen::registerMember);
     memberRow->addWidget(m_memberInput, 1);
     memberRow->addWidget(find);
+    memberRow->addWidget(newMember);
     memberRow->addWidget(m_clearMember);
     mv->addLayout(memberRow);
     m_memberInfo = new QLabel(memberPanel);
@@ -234,21 +226,31 @@ void SaleScreen::paintEvent(QPaintEvent *event)
 
 Status SaleScreen::addToSale(const QString &code)
 {
-    auto line = m_session.scan(code);
-    if (!line)
-        return Status::failure(line.error());
+    auto scanned = m_session.scanCode(code);
+    if (!scanned)
+        return Status::failure(scanned.error());
     m_scanInput->clear();
+    if (scanned->kind != SaleSession::CodeKind::Product) {
+        refresh();
+        showMessage(scanned->kind == SaleSession::CodeKind::GuideBadge ? tr("Guide: %1").arg(m_session.guide()->name)
+                                                               : tr("Member: %1").arg(m_session.member()->name),
+                    false);
+        return {};
+    }
     refresh();
-    selectLine(*line);
-    const CartLine &l = m_session.cart().lines()[*line];
+    selectLine(scanned->line);
+    const CartLine &l = m_session.cart().lines()[scanned->line];
     showMessage(tr("%1  ×%2  %3").arg(l.item.name).arg(l.quantity).arg(l.net().toString()), false);
     return {};
 }
 
 void SaleScreen::handleScan(const QString &code)
 {
-    if (QApplication::activeModalWidget()) {
-        m_queuedScans.append(code); // a dialog is open: ring it up when it closes
+    if (QWidget *modal = QApplication::activeModalWidget()) {
+        if (auto *consumer = dynamic_cast<ScanConsumer *>(modal))
+            consumer->consumeScan(code); // the dialog asked for a scan (e.g. a receipt)
+        else
+            m_queuedScans.append(code); // ring it up when the dialog closes
         return;
     }
     if (Status added = addToSale(code); !added) {
@@ -300,6 +302,34 @@ void SaleScreen::lookUpMember()
     m_scanInput->setFocus();
     showMessage({}, false);
     refresh();
+}
+
+void SaleScreen::registerMember()
+{
+    const auto &guide = m_session.guide();
+    MemberDialog dialog(guide ? guide->name : QString(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    auto member = m_session.registerMember(dialog.phone(), dialog.name());
+    if (!member) {
+        showMessage(member.error(), true);
+        return;
+    }
+    showMessage(tr("Welcome, new member %1 (%2).").arg(member->name, member->id), false);
+    refresh();
+}
+
+void SaleScreen::openRefund()
+{
+    RefundDialog dialog(m_till, this);
+    dialog.exec();
+    emit saleCommitted({}); // the status bar's pending count changed
+}
+
+void SaleScreen::openLeaderboard()
+{
+    LeaderboardDialog dialog(m_till, this);
+    dialog.exec();
 }
 
 int SaleScreen::currentLine() const
@@ -476,6 +506,32 @@ void SaleScreen::refresh()
                                    : tr("No exclusive guide"));
         m_memberInfo->setText(text);
     }
+    refreshCreditPreview();
+}
+
+// Who will be credited under the chain's policy, shown before payment: the cashier sees
+// at once when picking another guide than the member's exclusive one splits or moves it.
+void SaleScreen::refreshCreditPreview()
+{
+    const attribution::OrderAttribution a = m_session.creditPreview();
+    const LookupService lookup(m_till);
+    auto nameOf = [&](const QString &id) {
+        const auto g = lookup.guide(id);
+        return g ? g->name : id;
+    };
+    QStringList parts;
+    const qint64 total = m_session.cart().total().fen();
+    for (const attribution::CreditPart &r : a.recipients) {
+        const QString kind = r.kind == attribution::CreditKind::Exclusive ? tr("exclusive") : tr("sales");
+        if (total == 0)
+            parts.append(tr("%1 (%2)").arg(nameOf(r.guide), kind));
+        else {
+            const auto p = std::find_if(a.parts.cbegin(), a.parts.cend(), [&](const auto &x) { return x.guide == r.guide; });
+            parts.append(tr("%1 %2 (%3)").arg(nameOf(r.guide), Money::fromFen(p != a.parts.cend() ? p->amount : 0).toString(), kind));
+        }
+    }
+    m_creditPreview->setText(parts.isEmpty() ? tr("Credit: the store only (no guide)")
+                                             : tr("Credit: %1").arg(parts.join(u" · "_s)));
 }
 
 } // namespace pos

@@ -25,6 +25,10 @@ public:
 
     // A code from a scanner, whatever had the focus.
     void handleScan(const QString &code);
+    // The refund of a sale against its receipt, and the guides' leaderboard.
+    void openRefund();
+    void openLeaderboard();
+    const SaleSession &session() const { return m_session; }
 
 signals:
     void saleCommitted(const QString &orderNumber);
@@ -43,6 +47,7 @@ private:
     void openSearch(const QString &text);
     void guideTouched(const QString &guideId);
     void lookUpMember();
+    void registerMember();
     void changeQuantity(int delta);
     void editQuantity();
     void discountLine();
@@ -55,6 +60,7 @@ private:
     int currentLine() const;
     void selectLine(int line);
     void refresh();
+    void refreshCreditPreview();
     void showMessage(const QString &text, bool error);
 
     Till &m_till;
@@ -64,6 +70,7 @@ private:
     QTableView *m_cartView;
     GuideBar *m_guideBar;
     QLabel *m_guideInfo;
+    QLabel *m_creditPreview;
     QLineEdit *m_memberInput;
     QLabel *m_memberInfo;
     QPushButton *m_clearMember;

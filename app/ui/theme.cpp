@@ -1,5 +1,9 @@
 #include "theme.h"
 
+#include <QFrame>
+#include <QLabel>
+#include <QPushButton>
+
 namespace pos {
 
 using namespace Qt::Literals::StringLiterals;
@@ -39,8 +43,33 @@ QLabel.caption { color: #6b7280; font-size: 12pt; }
 #messageLabel[error="true"] { color: #b42318; font-weight: bold; }
 #messageLabel[error="false"] { color: #1a7f37; font-weight: bold; }
 #memberInfo { font-size: 14pt; }
+#creditPreview { font-size: 13pt; color: #7a4d00; }
+#leaderboardTable { font-size: 18pt; }
 QStatusBar { background: #e5e7eb; font-size: 12pt; }
 )"_s;
+}
+
+QPushButton *Theme::touchButton(const QString &text, const QString &objectName, QWidget *parent)
+{
+    auto *b = new QPushButton(text, parent);
+    b->setObjectName(objectName);
+    b->setMinimumHeight(touchHeight);
+    b->setFocusPolicy(Qt::NoFocus); // the scan box keeps the keyboard
+    return b;
+}
+
+QFrame *Theme::panel(QWidget *parent)
+{
+    auto *f = new QFrame(parent);
+    f->setObjectName(QStringLiteral("panel"));
+    return f;
+}
+
+QLabel *Theme::caption(const QString &text, QWidget *parent)
+{
+    auto *l = new QLabel(text, parent);
+    l->setProperty("class", QStringLiteral("caption"));
+    return l;
 }
 
 } // namespace pos
