@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AttributionService</name>
+    <message>
+        <source>There is no guide %1.</source>
+        <translation>There is no guide %1.</translation>
+    </message>
+</context>
+<context>
     <name>Cart</name>
     <message>
         <source>No such line in the sale.</source>
@@ -208,34 +215,6 @@
         <translation>unexpected argument &quot;%1&quot; (see posctl --help)</translation>
     </message>
     <message>
-        <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
-
-Commands:
-  init [--demo]                          create or upgrade the database; --demo loads the demo store
-  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
-  guides [--json]                        list the store&apos;s guides
-  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]... [--json]
-                                         ring up and pay a sale (METHOD: cash, card, wechat, alipay)
-  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
-  order NUMBER [--json]                  one sale by its order number
-
---db PATH overrides the default database (%1).
-Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</source>
-        <translation>Usage: posctl [--db PATH] COMMAND [OPTIONS]
-
-Commands:
-  init [--demo]                          create or upgrade the database; --demo loads the demo store
-  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
-  guides [--json]                        list the store&apos;s guides
-  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]... [--json]
-                                         ring up and pay a sale (METHOD: cash, card, wechat, alipay)
-  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
-  order NUMBER [--json]                  one sale by its order number
-
---db PATH overrides the default database (%1).
-Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</translation>
-    </message>
-    <message>
         <source>--db needs a file path.</source>
         <translation>--db needs a file path.</translation>
     </message>
@@ -354,12 +333,204 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <source>Order number (or id).</source>
         <translation>Order number (or id).</translation>
     </message>
+    <message>
+        <source>Say why each credit went where it did.</source>
+        <translation>Say why each credit went where it did.</translation>
+    </message>
+    <message>
+        <source>Events, one JSON object a line (- for standard input).</source>
+        <translation>Events, one JSON object a line (- for standard input).</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>bad quantity in --line %1 (a whole number, at least 1)</source>
+        <translation>bad quantity in --line %1 (a whole number, at least 1)</translation>
+    </message>
+    <message>
+        <source>--line needs a SKU</source>
+        <translation>--line needs a SKU</translation>
+    </message>
+    <message>
+        <source>The business day (today by default).</source>
+        <translation>The business day (today by default).</translation>
+    </message>
+    <message>
+        <source>One JSON object per guide.</source>
+        <translation>One JSON object per guide.</translation>
+    </message>
+    <message>
+        <source>--date must be a day like 2026-11-22</source>
+        <translation>--date must be a day like 2026-11-22</translation>
+    </message>
+    <message>
+        <source>This till is not set up for a store yet (run posctl init --demo).</source>
+        <translation>This till is not set up for a store yet (run posctl init --demo).</translation>
+    </message>
+    <message>
+        <source>  %1 orders  %2 members  %3 vs the day before</source>
+        <translation>  %1 orders  %2 members  %3 vs the day before</translation>
+    </message>
+    <message>
+        <source>Online amounts: no figures from HQ yet.</source>
+        <translation>Online amounts: no figures from HQ yet.</translation>
+    </message>
+    <message>
+        <source>A product to take back, optionally *quantity (default: the whole order).</source>
+        <translation>A product to take back, optionally *quantity (default: the whole order).</translation>
+    </message>
+    <message>
+        <source>Print the refund as JSON.</source>
+        <translation>Print the refund as JSON.</translation>
+    </message>
+    <message>
+        <source>The order number on the receipt.</source>
+        <translation>The order number on the receipt.</translation>
+    </message>
+    <message>
+        <source>Refund %1 of order %2: %3</source>
+        <translation>Refund %1 of order %2: %3</translation>
+    </message>
+    <message>
+        <source>  back to %1: %2</source>
+        <translation>  back to %1: %2</translation>
+    </message>
+    <message>
+        <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
+
+Commands:
+  init [--demo]                          create or upgrade the database; --demo loads the demo store
+  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
+  guides [--json]                        list the store&apos;s guides
+  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]... [--json]
+                                         ring up and pay a sale (METHOD: cash, card, wechat, alipay)
+  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
+  order NUMBER [--json]                  one sale by its order number
+  refund NUMBER [--line SKU[*QTY]]... [--json]
+                                         refund lines of a sale (the whole order without --line)
+                                         to its original tenders; its credit is reversed
+  leaderboard [--date YYYY-MM-DD] [--json]
+                                         the store&apos;s guides ranked for a day (today by default)
+  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
+                                         credits, summaries and the answers asked; exit 1 if a line was bad
+
+--db PATH overrides the default database (%1).
+Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</source>
+        <translation>Usage: posctl [--db PATH] COMMAND [OPTIONS]
+
+Commands:
+  init [--demo]                          create or upgrade the database; --demo loads the demo store
+  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
+  guides [--json]                        list the store&apos;s guides
+  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]... [--json]
+                                         ring up and pay a sale (METHOD: cash, card, wechat, alipay)
+  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
+  order NUMBER [--json]                  one sale by its order number
+  refund NUMBER [--line SKU[*QTY]]... [--json]
+                                         refund lines of a sale (the whole order without --line)
+                                         to its original tenders; its credit is reversed
+  leaderboard [--date YYYY-MM-DD] [--json]
+                                         the store&apos;s guides ranked for a day (today by default)
+  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
+                                         credits, summaries and the answers asked; exit 1 if a line was bad
+
+--db PATH overrides the default database (%1).
+Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>exclusive</source>
+        <translation>exclusive</translation>
+    </message>
+    <message>
+        <source>sales</source>
+        <translation>sales</translation>
+    </message>
+    <message>
+        <source>  Credited: %1   (policy %2)</source>
+        <translation>  Credited: %1   (policy %2)</translation>
+    </message>
+</context>
+<context>
+    <name>RefundPlanner</name>
+    <message>
+        <source>Order %1 has already been refunded in full.</source>
+        <translation>Order %1 has already been refunded in full.</translation>
+    </message>
+    <message>
+        <source>Order %1 has no line %2.</source>
+        <translation>Order %1 has no line %2.</translation>
+    </message>
+    <message>
+        <source>Refund quantities must be at least 1.</source>
+        <translation>Refund quantities must be at least 1.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) on order %3 has already been refunded.</source>
+        <translation>%1 (%2) on order %3 has already been refunded.</translation>
+    </message>
+    <message>
+        <source>Only %1 of %2 (%3) can still be refunded on order %4; %5 already were.</source>
+        <translation>Only %1 of %2 (%3) can still be refunded on order %4; %5 already were.</translation>
+    </message>
+    <message>
+        <source>A refund of %1 would exceed what was paid for order %2 (%3, %4 already refunded).</source>
+        <translation>A refund of %1 would exceed what was paid for order %2 (%3, %4 already refunded).</translation>
+    </message>
+    <message>
+        <source>The original payments of order %1 can&apos;t cover a refund of %2.</source>
+        <translation>The original payments of order %1 can&apos;t cover a refund of %2.</translation>
+    </message>
+</context>
+<context>
+    <name>RefundService</name>
+    <message>
+        <source>Scan the receipt&apos;s code or type the order number.</source>
+        <translation>Scan the receipt&apos;s code or type the order number.</translation>
+    </message>
+    <message>
+        <source>No sale with number %1 on this till.</source>
+        <translation>No sale with number %1 on this till.</translation>
+    </message>
+    <message>
+        <source>Refund quantities must be at least 1.</source>
+        <translation>Refund quantities must be at least 1.</translation>
+    </message>
+    <message>
+        <source>%1 is not on order %2.</source>
+        <translation>%1 is not on order %2.</translation>
+    </message>
+    <message>
+        <source>%1 on order %2 has already been refunded.</source>
+        <translation>%1 on order %2 has already been refunded.</translation>
+    </message>
+    <message>
+        <source>Only %1 of %2 can still be refunded on order %3.</source>
+        <translation>Only %1 of %2 can still be refunded on order %3.</translation>
+    </message>
+    <message>
+        <source>The refund was not saved: %1</source>
+        <translation>The refund was not saved: %1</translation>
+    </message>
 </context>
 <context>
     <name>SaleSession</name>
     <message>
         <source>Finish or hold the current sale first.</source>
         <translation>Finish or hold the current sale first.</translation>
+    </message>
+    <message>
+        <source>A member needs an 11-digit mobile number starting with 1.</source>
+        <translation>A member needs an 11-digit mobile number starting with 1.</translation>
+    </message>
+    <message>
+        <source>%1 is already a member.</source>
+        <translation>%1 is already a member.</translation>
     </message>
 </context>
 <context>
@@ -504,6 +675,140 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     </message>
 </context>
 <context>
+    <name>pos::LeaderboardDialog</name>
+    <message>
+        <source>Guide leaderboard</source>
+        <translation>Guide leaderboard</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>My performance</source>
+        <translation>My performance</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>◀ Previous day</source>
+        <translation>◀ Previous day</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Next day ▶</source>
+        <translation>Next day ▶</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>Guide</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>vs day before</source>
+        <translation>vs day before</translation>
+    </message>
+    <message>
+        <source>Month total</source>
+        <translation>Month total</translation>
+    </message>
+    <message>
+        <source>Commission so far</source>
+        <translation>Commission so far</translation>
+    </message>
+    <message>
+        <source>Target tier</source>
+        <translation>Target tier</translation>
+    </message>
+    <message>
+        <source>To next tier</source>
+        <translation>To next tier</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Online figures from HQ as of %1.</source>
+        <translation>Online figures from HQ as of %1.</translation>
+    </message>
+    <message>
+        <source>Online figures: none from HQ yet — this till is offline; amounts are the store&apos;s own sales.</source>
+        <translation>Online figures: none from HQ yet — this till is offline; amounts are the store&apos;s own sales.</translation>
+    </message>
+    <message>
+        <source>%1 — commission so far, and the month&apos;s target</source>
+        <translation>%1 — commission so far, and the month&apos;s target</translation>
+    </message>
+    <message numerus="yes">
+        <source>Target &quot;%1&quot;: %n tier(s), paid out %2</source>
+        <translation>
+            <numerusform>Target &quot;%1&quot;: %n tier, paid out %2</numerusform>
+            <numerusform>Target &quot;%1&quot;: %n tiers, paid out %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tier %1 (%2)</source>
+        <translation>Tier %1 (%2)</translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>None yet</translation>
+    </message>
+    <message>
+        <source>No target</source>
+        <translation>No target</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 orders, %4 members, rank %5 of %6</source>
+        <translation>%1: %2, %3 orders, %4 members, rank %5 of %6</translation>
+    </message>
+    <message>
+        <source>This month: %1, commission so far %2</source>
+        <translation>This month: %1, commission so far %2</translation>
+    </message>
+    <message>
+        <source>Target: tier %1 reached, %2 to tier %3</source>
+        <translation>Target: tier %1 reached, %2 to tier %3</translation>
+    </message>
+    <message>
+        <source>Target: top tier %1 reached (%2)</source>
+        <translation>Target: top tier %1 reached (%2)</translation>
+    </message>
+</context>
+<context>
     <name>pos::MainWindow</name>
     <message>
         <source>Till — %1 %2</source>
@@ -523,6 +828,45 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
             <numerusform>%n record waiting for HQ</numerusform>
             <numerusform>%n records waiting for HQ</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Leaderboard</source>
+        <translation>Leaderboard</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>Refund</translation>
+    </message>
+</context>
+<context>
+    <name>pos::MemberDialog</name>
+    <message>
+        <source>New member</source>
+        <translation>New member</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>No guide is chosen: the member will have no exclusive guide yet.</source>
+        <translation>No guide is chosen: the member will have no exclusive guide yet.</translation>
+    </message>
+    <message>
+        <source>Exclusive guide: %1</source>
+        <translation>Exclusive guide: %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Register</translation>
     </message>
 </context>
 <context>
@@ -601,6 +945,77 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>No product matches &quot;%1&quot;.</source>
         <translation>No product matches &quot;%1&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>pos::RefundDialog</name>
+    <message>
+        <source>Refund</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <source>Scan the receipt or type the order number</source>
+        <translation>Scan the receipt or type the order number</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Sold</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Refund now</source>
+        <translation>Refund now</translation>
+    </message>
+    <message>
+        <source>Whole order</source>
+        <translation>Whole order</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Order %1 · %2 · total %3 · guide %4</source>
+        <translation>Order %1 · %2 · total %3 · guide %4</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Already refunded: %1</source>
+        <translation>Already refunded: %1</translation>
+    </message>
+    <message>
+        <source>Choose what the customer brings back.</source>
+        <translation>Choose what the customer brings back.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Refund %1 — back to %2</source>
+        <translation>Refund %1 — back to %2</translation>
+    </message>
+    <message>
+        <source>Refund %1 done: %2.</source>
+        <translation>Refund %1 done: %2.</translation>
     </message>
 </context>
 <context>
@@ -752,6 +1167,373 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>No exclusive guide</source>
         <translation>No exclusive guide</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Guide: %1</source>
+        <translation>Guide: %1</translation>
+    </message>
+    <message>
+        <source>Member: %1</source>
+        <translation>Member: %1</translation>
+    </message>
+    <message>
+        <source>Welcome, new member %1 (%2).</source>
+        <translation>Welcome, new member %1 (%2).</translation>
+    </message>
+    <message>
+        <source>exclusive</source>
+        <translation>exclusive</translation>
+    </message>
+    <message>
+        <source>sales</source>
+        <translation>sales</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Credit: the store only (no guide)</source>
+        <translation>Credit: the store only (no guide)</translation>
+    </message>
+    <message>
+        <source>Credit: %1</source>
+        <translation>Credit: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pos::attribution</name>
+    <message>
+        <source>refund reverses the order&apos;s credit with its split; </source>
+        <translation>refund reverses the order&apos;s credit with its split; </translation>
+    </message>
+    <message>
+        <source>bound by %1 at %2</source>
+        <translation>bound by %1 at %2</translation>
+    </message>
+    <message>
+        <source>inherited from departed guide %1 at %2</source>
+        <translation>inherited from departed guide %1 at %2</translation>
+    </message>
+    <message>
+        <source>%1 %2%: exclusive guide %3 (%4) gets the exclusive share</source>
+        <translation>%1 %2%: exclusive guide %3 (%4) gets the exclusive share</translation>
+    </message>
+    <message>
+        <source>%1: no sales guide, so exclusive guide %2 (%3) gets 100%</source>
+        <translation>%1: no sales guide, so exclusive guide %2 (%3) gets 100%</translation>
+    </message>
+    <message>
+        <source>%1: exclusive guide %2 (%3) gets 100% over sales guide %4</source>
+        <translation>%1: exclusive guide %2 (%3) gets 100% over sales guide %4</translation>
+    </message>
+    <message>
+        <source>chosen by the cashier</source>
+        <translation>chosen by the cashier</translation>
+    </message>
+    <message>
+        <source>named on the online order</source>
+        <translation>named on the online order</translation>
+    </message>
+    <message>
+        <source>latest click at %1 within %2 h before the order</source>
+        <translation>latest click at %1 within %2 h before the order</translation>
+    </message>
+    <message>
+        <source>%1: %2 is both the exclusive guide and the sales guide (%3): one sales credit of 100%</source>
+        <translation>%1: %2 is both the exclusive guide and the sales guide (%3): one sales credit of 100%</translation>
+    </message>
+    <message>
+        <source>%1 %2%: sales guide %3 (%4) gets the rest after exclusive guide %5</source>
+        <translation>%1 %2%: sales guide %3 (%4) gets the rest after exclusive guide %5</translation>
+    </message>
+    <message>
+        <source>%1: sales guide %2 (%3) gets 100%, the customer has no exclusive guide</source>
+        <translation>%1: sales guide %2 (%3) gets 100%, the customer has no exclusive guide</translation>
+    </message>
+    <message>
+        <source>%1: sales guide %2 (%3) gets 100% over exclusive guide %4</source>
+        <translation>%1: sales guide %2 (%3) gets 100% over exclusive guide %4</translation>
+    </message>
+    <message>
+        <source>; policy %1</source>
+        <translation>; policy %1</translation>
+    </message>
+    <message>
+        <source>bad policy field &quot;%1&quot;: %2</source>
+        <translation>bad policy field &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>a whole number from %1 to %2</source>
+        <translation>a whole number from %1 to %2</translation>
+    </message>
+    <message>
+        <source>null or a whole number of days</source>
+        <translation>null or a whole number of days</translation>
+    </message>
+    <message>
+        <source>one of exclusive_first, sales_first, split, sales_only</source>
+        <translation>one of exclusive_first, sales_first, split, sales_only</translation>
+    </message>
+    <message>
+        <source>earliest or latest</source>
+        <translation>earliest or latest</translation>
+    </message>
+    <message>
+        <source>a list of sources</source>
+        <translation>a list of sources</translation>
+    </message>
+    <message>
+        <source>unknown source (register, order, stored_value, coupon, browse, wecom_friend, assign)</source>
+        <translation>unknown source (register, order, stored_value, coupon, browse, wecom_friend, assign)</translation>
+    </message>
+    <message>
+        <source>an IANA time zone such as Asia/Shanghai</source>
+        <translation>an IANA time zone such as Asia/Shanghai</translation>
+    </message>
+    <message>
+        <source>a non-empty string or a whole number</source>
+        <translation>a non-empty string or a whole number</translation>
+    </message>
+    <message>
+        <source>a policy must be a JSON object</source>
+        <translation>a policy must be a JSON object</translation>
+    </message>
+    <message>
+        <source>missing field &quot;%1&quot;</source>
+        <translation>missing field &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; must be a non-negative whole number</source>
+        <translation>field &quot;%1&quot; must be a non-negative whole number</translation>
+    </message>
+    <message>
+        <source>a commission scheme must be a JSON object</source>
+        <translation>a commission scheme must be a JSON object</translation>
+    </message>
+    <message>
+        <source>field &quot;scheme&quot; must be per_product, tiered or bracket</source>
+        <translation>field &quot;scheme&quot; must be per_product, tiered or bracket</translation>
+    </message>
+    <message>
+        <source>a %1 commission needs &quot;tiers&quot;: a list of {&quot;from&quot;,&quot;bp&quot;}</source>
+        <translation>a %1 commission needs &quot;tiers&quot;: a list of {&quot;from&quot;,&quot;bp&quot;}</translation>
+    </message>
+    <message>
+        <source>each tier must be an object</source>
+        <translation>each tier must be an object</translation>
+    </message>
+    <message>
+        <source>commission tiers must be strictly ascending</source>
+        <translation>commission tiers must be strictly ascending</translation>
+    </message>
+    <message>
+        <source>a target needs &quot;tiers&quot;: a list of {&quot;threshold&quot;,&quot;reward&quot;}</source>
+        <translation>a target needs &quot;tiers&quot;: a list of {&quot;threshold&quot;,&quot;reward&quot;}</translation>
+    </message>
+    <message>
+        <source>target tiers must be strictly ascending</source>
+        <translation>target tiers must be strictly ascending</translation>
+    </message>
+    <message>
+        <source>a target has at most %1 tiers</source>
+        <translation>a target has at most %1 tiers</translation>
+    </message>
+</context>
+<context>
+    <name>pos::attribution::Engine</name>
+    <message>
+        <source>a guide needs an id</source>
+        <translation>a guide needs an id</translation>
+    </message>
+    <message>
+        <source>unknown guide &quot;%1&quot;</source>
+        <translation>unknown guide &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>a bind event needs a customer</source>
+        <translation>a bind event needs a customer</translation>
+    </message>
+    <message>
+        <source>a click needs a customer</source>
+        <translation>a click needs a customer</translation>
+    </message>
+    <message>
+        <source>an order needs an id</source>
+        <translation>an order needs an id</translation>
+    </message>
+    <message>
+        <source>guide &quot;%1&quot; has departed and can&apos;t be named on an order</source>
+        <translation>guide &quot;%1&quot; has departed and can&apos;t be named on an order</translation>
+    </message>
+    <message>
+        <source>the id &quot;%1&quot; is already used by another order or refund</source>
+        <translation>the id &quot;%1&quot; is already used by another order or refund</translation>
+    </message>
+    <message>
+        <source>a refund needs an id</source>
+        <translation>a refund needs an id</translation>
+    </message>
+    <message>
+        <source>unknown order &quot;%1&quot;</source>
+        <translation>unknown order &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>a refund amount can&apos;t be negative</source>
+        <translation>a refund amount can&apos;t be negative</translation>
+    </message>
+    <message>
+        <source>refund of %1 fen exceeds what is left of order %2 (%3 of %4 fen already refunded)</source>
+        <translation>refund of %1 fen exceeds what is left of order %2 (%3 of %4 fen already refunded)</translation>
+    </message>
+    <message>
+        <source>guide &quot;%1&quot; has already departed</source>
+        <translation>guide &quot;%1&quot; has already departed</translation>
+    </message>
+    <message>
+        <source>a departure needs an heir</source>
+        <translation>a departure needs an heir</translation>
+    </message>
+    <message>
+        <source>a guide can&apos;t be their own heir</source>
+        <translation>a guide can&apos;t be their own heir</translation>
+    </message>
+    <message>
+        <source>the heir &quot;%1&quot; has departed</source>
+        <translation>the heir &quot;%1&quot; has departed</translation>
+    </message>
+</context>
+<context>
+    <name>pos::attribution::Fields</name>
+    <message>
+        <source>missing field &quot;%1&quot;</source>
+        <translation>missing field &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; must be a string</source>
+        <translation>field &quot;%1&quot; must be a string</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; must be a non-negative whole number</source>
+        <translation>field &quot;%1&quot; must be a non-negative whole number</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; must be an ISO 8601 time with an offset, like 2026-11-01T10:00:00+08:00</source>
+        <translation>field &quot;%1&quot; must be an ISO 8601 time with an offset, like 2026-11-01T10:00:00+08:00</translation>
+    </message>
+</context>
+<context>
+    <name>pos::attribution::Replay</name>
+    <message>
+        <source>a line must be a JSON object</source>
+        <translation>a line must be a JSON object</translation>
+    </message>
+    <message>
+        <source>unknown type &quot;%1&quot;</source>
+        <translation>unknown type &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>time %1 is earlier than the line before</source>
+        <translation>time %1 is earlier than the line before</translation>
+    </message>
+    <message>
+        <source>unknown bind source &quot;%1&quot;</source>
+        <translation>unknown bind source &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>field &quot;channel&quot; must be &quot;store&quot; or &quot;online&quot;</source>
+        <translation>field &quot;channel&quot; must be &quot;store&quot; or &quot;online&quot;</translation>
+    </message>
+    <message>
+        <source>field &quot;lines&quot; must be a list of lines</source>
+        <translation>field &quot;lines&quot; must be a list of lines</translation>
+    </message>
+    <message>
+        <source>each of &quot;lines&quot; must be an object</source>
+        <translation>each of &quot;lines&quot; must be an object</translation>
+    </message>
+    <message>
+        <source>the order&apos;s amount is too large</source>
+        <translation>the order&apos;s amount is too large</translation>
+    </message>
+    <message>
+        <source>field &quot;period&quot; must be a month like 2026-11</source>
+        <translation>field &quot;period&quot; must be a month like 2026-11</translation>
+    </message>
+    <message>
+        <source>field &quot;date&quot; must be a day like 2026-11-01</source>
+        <translation>field &quot;date&quot; must be a day like 2026-11-01</translation>
+    </message>
+</context>
+<context>
+    <name>pos::json::Reader</name>
+    <message>
+        <source>malformed JSON: unexpected text after the value at column %1</source>
+        <translation>malformed JSON: unexpected text after the value at column %1</translation>
+    </message>
+    <message>
+        <source>malformed JSON: nested too deeply</source>
+        <translation>malformed JSON: nested too deeply</translation>
+    </message>
+    <message>
+        <source>malformed JSON: unexpected end of line</source>
+        <translation>malformed JSON: unexpected end of line</translation>
+    </message>
+    <message>
+        <source>malformed JSON: expected a member name at column %1</source>
+        <translation>malformed JSON: expected a member name at column %1</translation>
+    </message>
+    <message>
+        <source>malformed JSON: expected &apos;:&apos; at column %1</source>
+        <translation>malformed JSON: expected &apos;:&apos; at column %1</translation>
+    </message>
+    <message>
+        <source>malformed JSON: expected &apos;,&apos; or &apos;}&apos; at column %1</source>
+        <translation>malformed JSON: expected &apos;,&apos; or &apos;}&apos; at column %1</translation>
+    </message>
+    <message>
+        <source>malformed JSON: expected &apos;,&apos; or &apos;]&apos; at column %1</source>
+        <translation>malformed JSON: expected &apos;,&apos; or &apos;]&apos; at column %1</translation>
+    </message>
+    <message>
+        <source>malformed JSON: unexpected character at column %1</source>
+        <translation>malformed JSON: unexpected character at column %1</translation>
+    </message>
+    <message>
+        <source>malformed JSON: control character in a string at column %1</source>
+        <translation>malformed JSON: control character in a string at column %1</translation>
+    </message>
+    <message>
+        <source>malformed JSON: invalid UTF-8 at column %1</source>
+        <translation>malformed JSON: invalid UTF-8 at column %1</translation>
+    </message>
+    <message>
+        <source>malformed JSON: bad \u escape at column %1</source>
+        <translation>malformed JSON: bad \u escape at column %1</translation>
+    </message>
+    <message>
+        <source>malformed JSON: unpaired surrogate at column %1</source>
+        <translation>malformed JSON: unpaired surrogate at column %1</translation>
+    </message>
+    <message>
+        <source>malformed JSON: bad escape at column %1</source>
+        <translation>malformed JSON: bad escape at column %1</translation>
+    </message>
+    <message>
+        <source>malformed JSON: unterminated string</source>
+        <translation>malformed JSON: unterminated string</translation>
+    </message>
+    <message>
+        <source>malformed JSON: bad number at column %1</source>
+        <translation>malformed JSON: bad number at column %1</translation>
     </message>
 </context>
 </TS>

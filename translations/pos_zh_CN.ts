@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AttributionService</name>
+    <message>
+        <source>There is no guide %1.</source>
+        <translation>没有导购 %1。</translation>
+    </message>
+</context>
+<context>
     <name>Cart</name>
     <message>
         <source>No such line in the sale.</source>
@@ -208,34 +215,6 @@
         <translation>多余的参数“%1”（见 posctl --help）</translation>
     </message>
     <message>
-        <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
-
-Commands:
-  init [--demo]                          create or upgrade the database; --demo loads the demo store
-  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
-  guides [--json]                        list the store&apos;s guides
-  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]... [--json]
-                                         ring up and pay a sale (METHOD: cash, card, wechat, alipay)
-  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
-  order NUMBER [--json]                  one sale by its order number
-
---db PATH overrides the default database (%1).
-Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</source>
-        <translation>用法：posctl [--db 路径] 命令 [选项]
-
-命令：
-  init [--demo]                          创建或升级数据库；--demo 载入演示门店
-  products [--search 文本] [--json]      列出商品，或按名称、拼音首字母、货号、条码搜索
-  guides [--json]                        列出本店导购
-  sale [--guide 编号] [--member 会员码|手机号] [--discount 优惠] --scan 条码[*数量]... --pay 方式[:元][:参考号]... [--json]
-                                         收银一笔销售（方式：cash、card、wechat、alipay）
-  orders [--date YYYY-MM-DD] [--json]    某营业日的销售（默认今天）
-  order 订单号 [--json]                  按订单号查看一笔销售
-
---db 路径 指定数据库（默认 %1）。
-退出码：0 成功，1 收银机无法完成（数据库、磁盘），2 输入有误（未写入任何数据）。</translation>
-    </message>
-    <message>
         <source>--db needs a file path.</source>
         <translation>--db 需要文件路径。</translation>
     </message>
@@ -353,12 +332,204 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <source>Order number (or id).</source>
         <translation>订单号（或订单 ID）。</translation>
     </message>
+    <message>
+        <source>Say why each credit went where it did.</source>
+        <translation>说明每笔业绩为何归属于该导购。</translation>
+    </message>
+    <message>
+        <source>Events, one JSON object a line (- for standard input).</source>
+        <translation>事件文件，每行一个 JSON 对象（- 表示标准输入）。</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>bad quantity in --line %1 (a whole number, at least 1)</source>
+        <translation>--line %1 中的数量有误（须为不小于 1 的整数）</translation>
+    </message>
+    <message>
+        <source>--line needs a SKU</source>
+        <translation>--line 需要货号</translation>
+    </message>
+    <message>
+        <source>The business day (today by default).</source>
+        <translation>营业日（默认今天）。</translation>
+    </message>
+    <message>
+        <source>One JSON object per guide.</source>
+        <translation>每位导购一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>--date must be a day like 2026-11-22</source>
+        <translation>--date 须为日期，如 2026-11-22</translation>
+    </message>
+    <message>
+        <source>This till is not set up for a store yet (run posctl init --demo).</source>
+        <translation>此收银机尚未设置门店（请运行 posctl init --demo）。</translation>
+    </message>
+    <message>
+        <source>  %1 orders  %2 members  %3 vs the day before</source>
+        <translation>  %1 单  %2 位新会员  较前一天 %3</translation>
+    </message>
+    <message>
+        <source>Online amounts: no figures from HQ yet.</source>
+        <translation>网店业绩：尚未收到总部数据。</translation>
+    </message>
+    <message>
+        <source>A product to take back, optionally *quantity (default: the whole order).</source>
+        <translation>要退的商品，可加 *数量（默认整单）。</translation>
+    </message>
+    <message>
+        <source>Print the refund as JSON.</source>
+        <translation>以 JSON 输出退货单。</translation>
+    </message>
+    <message>
+        <source>The order number on the receipt.</source>
+        <translation>小票上的订单号。</translation>
+    </message>
+    <message>
+        <source>Refund %1 of order %2: %3</source>
+        <translation>退货单 %1（原单 %2）：%3</translation>
+    </message>
+    <message>
+        <source>  back to %1: %2</source>
+        <translation>  退回%1：%2</translation>
+    </message>
+    <message>
+        <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
+
+Commands:
+  init [--demo]                          create or upgrade the database; --demo loads the demo store
+  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
+  guides [--json]                        list the store&apos;s guides
+  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]... [--json]
+                                         ring up and pay a sale (METHOD: cash, card, wechat, alipay)
+  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
+  order NUMBER [--json]                  one sale by its order number
+  refund NUMBER [--line SKU[*QTY]]... [--json]
+                                         refund lines of a sale (the whole order without --line)
+                                         to its original tenders; its credit is reversed
+  leaderboard [--date YYYY-MM-DD] [--json]
+                                         the store&apos;s guides ranked for a day (today by default)
+  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
+                                         credits, summaries and the answers asked; exit 1 if a line was bad
+
+--db PATH overrides the default database (%1).
+Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</source>
+        <translation>用法：posctl [--db 路径] 命令 [选项]
+
+命令：
+  init [--demo]                          创建或升级数据库；--demo 载入演示门店
+  products [--search 文本] [--json]      列出商品，或按名称、拼音首字母、货号、条码搜索
+  guides [--json]                        列出本店导购
+  sale [--guide 编号] [--member 会员码|手机号] [--discount 优惠] --scan 条码[*数量]... --pay 方式[:元][:参考号]... [--json]
+                                         收银一笔销售（方式：cash、card、wechat、alipay）
+  orders [--date YYYY-MM-DD] [--json]    某营业日的销售（默认今天）
+  order 订单号 [--json]                  按订单号查看一笔销售
+  refund 订单号 [--line 货号[*数量]]... [--json]
+                                         按原单退货（不带 --line 则整单退），退回原支付方式，
+                                         并冲回该单业绩
+  leaderboard [--date YYYY-MM-DD] [--json]
+                                         某天本店导购业绩排行（默认今天）
+  attribute [--explain] 事件.jsonl       重放业绩归属事件（每行一个 JSON 对象），输出业绩、汇总
+                                         和所问结果；有错误行时退出码为 1
+
+--db 路径 指定数据库（默认 %1）。
+退出码：0 成功，1 收银机无法完成（数据库、磁盘），2 输入有误（未写入任何数据）。</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2（%3）</translation>
+    </message>
+    <message>
+        <source>exclusive</source>
+        <translation>专属</translation>
+    </message>
+    <message>
+        <source>sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>  Credited: %1   (policy %2)</source>
+        <translation>  业绩归属：%1   （规则版本 %2）</translation>
+    </message>
+</context>
+<context>
+    <name>RefundPlanner</name>
+    <message>
+        <source>Order %1 has already been refunded in full.</source>
+        <translation>订单 %1 已全部退货。</translation>
+    </message>
+    <message>
+        <source>Order %1 has no line %2.</source>
+        <translation>订单 %1 没有第 %2 行。</translation>
+    </message>
+    <message>
+        <source>Refund quantities must be at least 1.</source>
+        <translation>退货数量至少为 1。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) on order %3 has already been refunded.</source>
+        <translation>订单 %3 中的 %1（%2）已经退过了。</translation>
+    </message>
+    <message>
+        <source>Only %1 of %2 (%3) can still be refunded on order %4; %5 already were.</source>
+        <translation>订单 %4 中的 %2（%3）只能再退 %1 件，已退 %5 件。</translation>
+    </message>
+    <message>
+        <source>A refund of %1 would exceed what was paid for order %2 (%3, %4 already refunded).</source>
+        <translation>退款 %1 将超过订单 %2 的实付金额（%3，已退 %4）。</translation>
+    </message>
+    <message>
+        <source>The original payments of order %1 can&apos;t cover a refund of %2.</source>
+        <translation>订单 %1 的原支付方式不足以退回 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>RefundService</name>
+    <message>
+        <source>Scan the receipt&apos;s code or type the order number.</source>
+        <translation>请扫描小票上的条码或输入订单号。</translation>
+    </message>
+    <message>
+        <source>No sale with number %1 on this till.</source>
+        <translation>本收银机没有订单号为 %1 的销售。</translation>
+    </message>
+    <message>
+        <source>Refund quantities must be at least 1.</source>
+        <translation>退货数量至少为 1。</translation>
+    </message>
+    <message>
+        <source>%1 is not on order %2.</source>
+        <translation>订单 %2 中没有 %1。</translation>
+    </message>
+    <message>
+        <source>%1 on order %2 has already been refunded.</source>
+        <translation>订单 %2 中的 %1 已经退过了。</translation>
+    </message>
+    <message>
+        <source>Only %1 of %2 can still be refunded on order %3.</source>
+        <translation>订单 %3 中的 %2 只能再退 %1 件。</translation>
+    </message>
+    <message>
+        <source>The refund was not saved: %1</source>
+        <translation>退货未保存：%1</translation>
+    </message>
 </context>
 <context>
     <name>SaleSession</name>
     <message>
         <source>Finish or hold the current sale first.</source>
         <translation>请先完成或挂起当前销售。</translation>
+    </message>
+    <message>
+        <source>A member needs an 11-digit mobile number starting with 1.</source>
+        <translation>会员需要以 1 开头的 11 位手机号。</translation>
+    </message>
+    <message>
+        <source>%1 is already a member.</source>
+        <translation>%1 已经是会员。</translation>
     </message>
 </context>
 <context>
@@ -502,6 +673,139 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     </message>
 </context>
 <context>
+    <name>pos::LeaderboardDialog</name>
+    <message>
+        <source>Guide leaderboard</source>
+        <translation>导购业绩排行榜</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日榜</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月榜</translation>
+    </message>
+    <message>
+        <source>My performance</source>
+        <translation>我的业绩</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>◀ Previous day</source>
+        <translation>◀ 前一天</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Next day ▶</source>
+        <translation>后一天 ▶</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>名次</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>导购</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店业绩</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>网店业绩</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>单数</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>新会员</translation>
+    </message>
+    <message>
+        <source>vs day before</source>
+        <translation>较前一天</translation>
+    </message>
+    <message>
+        <source>Month total</source>
+        <translation>本月业绩</translation>
+    </message>
+    <message>
+        <source>Commission so far</source>
+        <translation>已得提成</translation>
+    </message>
+    <message>
+        <source>Target tier</source>
+        <translation>目标档位</translation>
+    </message>
+    <message>
+        <source>To next tier</source>
+        <translation>距下一档</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Online figures from HQ as of %1.</source>
+        <translation>网店业绩来自总部，截至 %1。</translation>
+    </message>
+    <message>
+        <source>Online figures: none from HQ yet — this till is offline; amounts are the store&apos;s own sales.</source>
+        <translation>网店业绩：尚未收到总部数据（离线）；金额为本店销售。</translation>
+    </message>
+    <message>
+        <source>%1 — commission so far, and the month&apos;s target</source>
+        <translation>%1 — 本月已得提成与月度目标</translation>
+    </message>
+    <message numerus="yes">
+        <source>Target &quot;%1&quot;: %n tier(s), paid out %2</source>
+        <translation>
+            <numerusform>目标“%1”：共 %n 档，%2 发放</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tier %1 (%2)</source>
+        <translation>第 %1 档（%2）</translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>尚未达标</translation>
+    </message>
+    <message>
+        <source>No target</source>
+        <translation>无目标</translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 orders, %4 members, rank %5 of %6</source>
+        <translation>%1：%2，%3 单，%4 位新会员，第 %5 名（共 %6 人）</translation>
+    </message>
+    <message>
+        <source>This month: %1, commission so far %2</source>
+        <translation>本月：%1，已得提成 %2</translation>
+    </message>
+    <message>
+        <source>Target: tier %1 reached, %2 to tier %3</source>
+        <translation>目标：已达第 %1 档，距第 %3 档还差 %2</translation>
+    </message>
+    <message>
+        <source>Target: top tier %1 reached (%2)</source>
+        <translation>目标：已达最高第 %1 档（%2）</translation>
+    </message>
+</context>
+<context>
     <name>pos::MainWindow</name>
     <message>
         <source>Till — %1 %2</source>
@@ -520,6 +824,45 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <translation>
             <numerusform>%n 条记录待上传总部</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Leaderboard</source>
+        <translation>排行榜</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退货</translation>
+    </message>
+</context>
+<context>
+    <name>pos::MemberDialog</name>
+    <message>
+        <source>New member</source>
+        <translation>新会员</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>No guide is chosen: the member will have no exclusive guide yet.</source>
+        <translation>未选择导购：该会员暂无专属导购。</translation>
+    </message>
+    <message>
+        <source>Exclusive guide: %1</source>
+        <translation>专属导购：%1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>注册</translation>
     </message>
 </context>
 <context>
@@ -598,6 +941,77 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>No product matches &quot;%1&quot;.</source>
         <translation>没有匹配“%1”的商品。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::RefundDialog</name>
+    <message>
+        <source>Refund</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>Scan the receipt or type the order number</source>
+        <translation>扫描小票或输入订单号</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>售出</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Refund now</source>
+        <translation>本次退</translation>
+    </message>
+    <message>
+        <source>Whole order</source>
+        <translation>整单退</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Order %1 · %2 · total %3 · guide %4</source>
+        <translation>订单 %1 · %2 · 合计 %3 · 导购 %4</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Already refunded: %1</source>
+        <translation>已退：%1</translation>
+    </message>
+    <message>
+        <source>Choose what the customer brings back.</source>
+        <translation>请选择顾客退回的商品。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Refund %1 — back to %2</source>
+        <translation>退款 %1 — 退回 %2</translation>
+    </message>
+    <message>
+        <source>Refund %1 done: %2.</source>
+        <translation>退货单 %1 完成：%2。</translation>
     </message>
 </context>
 <context>
@@ -749,6 +1163,373 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>No exclusive guide</source>
         <translation>暂无专属导购</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新会员</translation>
+    </message>
+    <message>
+        <source>Guide: %1</source>
+        <translation>导购：%1</translation>
+    </message>
+    <message>
+        <source>Member: %1</source>
+        <translation>会员：%1</translation>
+    </message>
+    <message>
+        <source>Welcome, new member %1 (%2).</source>
+        <translation>欢迎新会员 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>exclusive</source>
+        <translation>专属</translation>
+    </message>
+    <message>
+        <source>sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2（%3）</translation>
+    </message>
+    <message>
+        <source>Credit: the store only (no guide)</source>
+        <translation>业绩归属：仅计门店（无导购）</translation>
+    </message>
+    <message>
+        <source>Credit: %1</source>
+        <translation>业绩归属：%1</translation>
+    </message>
+</context>
+<context>
+    <name>pos::attribution</name>
+    <message>
+        <source>refund reverses the order&apos;s credit with its split; </source>
+        <translation>退货按原单分配冲回业绩；</translation>
+    </message>
+    <message>
+        <source>bound by %1 at %2</source>
+        <translation>于 %2 通过 %1 绑定</translation>
+    </message>
+    <message>
+        <source>inherited from departed guide %1 at %2</source>
+        <translation>于 %2 继承自离职导购 %1</translation>
+    </message>
+    <message>
+        <source>%1 %2%: exclusive guide %3 (%4) gets the exclusive share</source>
+        <translation>%1 %2%：专属导购 %3（%4）获得专属份额</translation>
+    </message>
+    <message>
+        <source>%1: no sales guide, so exclusive guide %2 (%3) gets 100%</source>
+        <translation>%1：无销售导购，专属导购 %2（%3）获得 100%</translation>
+    </message>
+    <message>
+        <source>%1: exclusive guide %2 (%3) gets 100% over sales guide %4</source>
+        <translation>%1：专属导购 %2（%3）获得 100%，销售导购 %4 不计</translation>
+    </message>
+    <message>
+        <source>chosen by the cashier</source>
+        <translation>收银员选择</translation>
+    </message>
+    <message>
+        <source>named on the online order</source>
+        <translation>网店订单指定</translation>
+    </message>
+    <message>
+        <source>latest click at %1 within %2 h before the order</source>
+        <translation>下单前 %2 小时内最近一次点击，于 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 is both the exclusive guide and the sales guide (%3): one sales credit of 100%</source>
+        <translation>%1：%2 既是专属导购又是销售导购（%3）：计一笔 100% 销售业绩</translation>
+    </message>
+    <message>
+        <source>%1 %2%: sales guide %3 (%4) gets the rest after exclusive guide %5</source>
+        <translation>%1 %2%：销售导购 %3（%4）获得专属导购 %5 以外的部分</translation>
+    </message>
+    <message>
+        <source>%1: sales guide %2 (%3) gets 100%, the customer has no exclusive guide</source>
+        <translation>%1：销售导购 %2（%3）获得 100%，顾客无专属导购</translation>
+    </message>
+    <message>
+        <source>%1: sales guide %2 (%3) gets 100% over exclusive guide %4</source>
+        <translation>%1：销售导购 %2（%3）获得 100%，专属导购 %4 不计</translation>
+    </message>
+    <message>
+        <source>; policy %1</source>
+        <translation>；规则版本 %1</translation>
+    </message>
+    <message>
+        <source>bad policy field &quot;%1&quot;: %2</source>
+        <translation>规则字段 &quot;%1&quot; 有误：%2</translation>
+    </message>
+    <message>
+        <source>a whole number from %1 to %2</source>
+        <translation>须为 %1 到 %2 的整数</translation>
+    </message>
+    <message>
+        <source>null or a whole number of days</source>
+        <translation>须为 null 或整数天数</translation>
+    </message>
+    <message>
+        <source>one of exclusive_first, sales_first, split, sales_only</source>
+        <translation>须为 exclusive_first、sales_first、split、sales_only 之一</translation>
+    </message>
+    <message>
+        <source>earliest or latest</source>
+        <translation>须为 earliest 或 latest</translation>
+    </message>
+    <message>
+        <source>a list of sources</source>
+        <translation>须为来源列表</translation>
+    </message>
+    <message>
+        <source>unknown source (register, order, stored_value, coupon, browse, wecom_friend, assign)</source>
+        <translation>未知来源（register、order、stored_value、coupon、browse、wecom_friend、assign）</translation>
+    </message>
+    <message>
+        <source>an IANA time zone such as Asia/Shanghai</source>
+        <translation>须为 IANA 时区，如 Asia/Shanghai</translation>
+    </message>
+    <message>
+        <source>a non-empty string or a whole number</source>
+        <translation>须为非空字符串或整数</translation>
+    </message>
+    <message>
+        <source>a policy must be a JSON object</source>
+        <translation>规则须为 JSON 对象</translation>
+    </message>
+    <message>
+        <source>missing field &quot;%1&quot;</source>
+        <translation>缺少字段 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; must be a non-negative whole number</source>
+        <translation>字段 &quot;%1&quot; 须为非负整数</translation>
+    </message>
+    <message>
+        <source>a commission scheme must be a JSON object</source>
+        <translation>提成方案须为 JSON 对象</translation>
+    </message>
+    <message>
+        <source>field &quot;scheme&quot; must be per_product, tiered or bracket</source>
+        <translation>字段 &quot;scheme&quot; 须为 per_product、tiered 或 bracket</translation>
+    </message>
+    <message>
+        <source>a %1 commission needs &quot;tiers&quot;: a list of {&quot;from&quot;,&quot;bp&quot;}</source>
+        <translation>%1 提成需要 &quot;tiers&quot;：{&quot;from&quot;,&quot;bp&quot;} 列表</translation>
+    </message>
+    <message>
+        <source>each tier must be an object</source>
+        <translation>每一档须为对象</translation>
+    </message>
+    <message>
+        <source>commission tiers must be strictly ascending</source>
+        <translation>提成档位须严格递增</translation>
+    </message>
+    <message>
+        <source>a target needs &quot;tiers&quot;: a list of {&quot;threshold&quot;,&quot;reward&quot;}</source>
+        <translation>目标需要 &quot;tiers&quot;：{&quot;threshold&quot;,&quot;reward&quot;} 列表</translation>
+    </message>
+    <message>
+        <source>target tiers must be strictly ascending</source>
+        <translation>目标档位须严格递增</translation>
+    </message>
+    <message>
+        <source>a target has at most %1 tiers</source>
+        <translation>目标最多 %1 档</translation>
+    </message>
+</context>
+<context>
+    <name>pos::attribution::Engine</name>
+    <message>
+        <source>a guide needs an id</source>
+        <translation>导购需要编号</translation>
+    </message>
+    <message>
+        <source>unknown guide &quot;%1&quot;</source>
+        <translation>未知导购 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>a bind event needs a customer</source>
+        <translation>绑定事件需要顾客</translation>
+    </message>
+    <message>
+        <source>a click needs a customer</source>
+        <translation>点击事件需要顾客</translation>
+    </message>
+    <message>
+        <source>an order needs an id</source>
+        <translation>订单需要编号</translation>
+    </message>
+    <message>
+        <source>guide &quot;%1&quot; has departed and can&apos;t be named on an order</source>
+        <translation>导购 &quot;%1&quot; 已离职，不能出现在订单上</translation>
+    </message>
+    <message>
+        <source>the id &quot;%1&quot; is already used by another order or refund</source>
+        <translation>编号 &quot;%1&quot; 已被其他订单或退货使用</translation>
+    </message>
+    <message>
+        <source>a refund needs an id</source>
+        <translation>退货需要编号</translation>
+    </message>
+    <message>
+        <source>unknown order &quot;%1&quot;</source>
+        <translation>未知订单 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>a refund amount can&apos;t be negative</source>
+        <translation>退款金额不能为负</translation>
+    </message>
+    <message>
+        <source>refund of %1 fen exceeds what is left of order %2 (%3 of %4 fen already refunded)</source>
+        <translation>退款 %1 分超过订单 %2 的剩余金额（已退 %3 分，共 %4 分）</translation>
+    </message>
+    <message>
+        <source>guide &quot;%1&quot; has already departed</source>
+        <translation>导购 &quot;%1&quot; 已经离职</translation>
+    </message>
+    <message>
+        <source>a departure needs an heir</source>
+        <translation>离职需要指定继承人</translation>
+    </message>
+    <message>
+        <source>a guide can&apos;t be their own heir</source>
+        <translation>导购不能继承自己</translation>
+    </message>
+    <message>
+        <source>the heir &quot;%1&quot; has departed</source>
+        <translation>继承人 &quot;%1&quot; 已离职</translation>
+    </message>
+</context>
+<context>
+    <name>pos::attribution::Fields</name>
+    <message>
+        <source>missing field &quot;%1&quot;</source>
+        <translation>缺少字段 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; must be a string</source>
+        <translation>字段 &quot;%1&quot; 须为字符串</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; must be a non-negative whole number</source>
+        <translation>字段 &quot;%1&quot; 须为非负整数</translation>
+    </message>
+    <message>
+        <source>field &quot;%1&quot; must be an ISO 8601 time with an offset, like 2026-11-01T10:00:00+08:00</source>
+        <translation>字段 &quot;%1&quot; 须为带时区偏移的 ISO 8601 时间，如 2026-11-01T10:00:00+08:00</translation>
+    </message>
+</context>
+<context>
+    <name>pos::attribution::Replay</name>
+    <message>
+        <source>a line must be a JSON object</source>
+        <translation>每行须为 JSON 对象</translation>
+    </message>
+    <message>
+        <source>unknown type &quot;%1&quot;</source>
+        <translation>未知类型 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>time %1 is earlier than the line before</source>
+        <translation>时间 %1 早于上一行</translation>
+    </message>
+    <message>
+        <source>unknown bind source &quot;%1&quot;</source>
+        <translation>未知绑定来源 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>field &quot;channel&quot; must be &quot;store&quot; or &quot;online&quot;</source>
+        <translation>字段 &quot;channel&quot; 须为 &quot;store&quot; 或 &quot;online&quot;</translation>
+    </message>
+    <message>
+        <source>field &quot;lines&quot; must be a list of lines</source>
+        <translation>字段 &quot;lines&quot; 须为明细列表</translation>
+    </message>
+    <message>
+        <source>each of &quot;lines&quot; must be an object</source>
+        <translation>&quot;lines&quot; 中每项须为对象</translation>
+    </message>
+    <message>
+        <source>the order&apos;s amount is too large</source>
+        <translation>订单金额过大</translation>
+    </message>
+    <message>
+        <source>field &quot;period&quot; must be a month like 2026-11</source>
+        <translation>字段 &quot;period&quot; 须为月份，如 2026-11</translation>
+    </message>
+    <message>
+        <source>field &quot;date&quot; must be a day like 2026-11-01</source>
+        <translation>字段 &quot;date&quot; 须为日期，如 2026-11-01</translation>
+    </message>
+</context>
+<context>
+    <name>pos::json::Reader</name>
+    <message>
+        <source>malformed JSON: unexpected text after the value at column %1</source>
+        <translation>JSON 格式错误：第 %1 列的值后有多余内容</translation>
+    </message>
+    <message>
+        <source>malformed JSON: nested too deeply</source>
+        <translation>JSON 格式错误：嵌套过深</translation>
+    </message>
+    <message>
+        <source>malformed JSON: unexpected end of line</source>
+        <translation>JSON 格式错误：行意外结束</translation>
+    </message>
+    <message>
+        <source>malformed JSON: expected a member name at column %1</source>
+        <translation>JSON 格式错误：第 %1 列应为成员名</translation>
+    </message>
+    <message>
+        <source>malformed JSON: expected &apos;:&apos; at column %1</source>
+        <translation>JSON 格式错误：第 %1 列应为 &apos;:&apos;</translation>
+    </message>
+    <message>
+        <source>malformed JSON: expected &apos;,&apos; or &apos;}&apos; at column %1</source>
+        <translation>JSON 格式错误：第 %1 列应为 &apos;,&apos; 或 &apos;}&apos;</translation>
+    </message>
+    <message>
+        <source>malformed JSON: expected &apos;,&apos; or &apos;]&apos; at column %1</source>
+        <translation>JSON 格式错误：第 %1 列应为 &apos;,&apos; 或 &apos;]&apos;</translation>
+    </message>
+    <message>
+        <source>malformed JSON: unexpected character at column %1</source>
+        <translation>JSON 格式错误：第 %1 列有意外字符</translation>
+    </message>
+    <message>
+        <source>malformed JSON: control character in a string at column %1</source>
+        <translation>JSON 格式错误：第 %1 列字符串中有控制字符</translation>
+    </message>
+    <message>
+        <source>malformed JSON: invalid UTF-8 at column %1</source>
+        <translation>JSON 格式错误：第 %1 列 UTF-8 无效</translation>
+    </message>
+    <message>
+        <source>malformed JSON: bad \u escape at column %1</source>
+        <translation>JSON 格式错误：第 %1 列 \u 转义有误</translation>
+    </message>
+    <message>
+        <source>malformed JSON: unpaired surrogate at column %1</source>
+        <translation>JSON 格式错误：第 %1 列代理项未配对</translation>
+    </message>
+    <message>
+        <source>malformed JSON: bad escape at column %1</source>
+        <translation>JSON 格式错误：第 %1 列转义有误</translation>
+    </message>
+    <message>
+        <source>malformed JSON: unterminated string</source>
+        <translation>JSON 格式错误：字符串未结束</translation>
+    </message>
+    <message>
+        <source>malformed JSON: bad number at column %1</source>
+        <translation>JSON 格式错误：第 %1 列数字有误</translation>
     </message>
 </context>
 </TS>
