@@ -208,6 +208,29 @@ private slots:
         for (int i = 0; i < 3; ++i)
             thirds.add(1, 10000, 3); // 1/3 fen each: exactly 1 fen together
         QCOMPARE(thirds.roundedFen(), 1);
+        // Past 128 bits (many coprime order amounts in one month) the sum stays exact.
+        CommissionBase wide;
+        QList<qint64> primes;
+        for (qint64 n = 1'000'003; primes.size() < 40; n += 2) {
+            bool prime = true;
+            for (qint64 f = 3; f * f <= n && prime; f += 2)
+                prime = n % f != 0;
+            if (prime)
+                primes.append(n);
+        }
+        for (qint64 p : primes)
+            wide.add(1, 10000 * (p / 3), p);        // (p/3)/p fen, each far from a whole fen
+        wide.add(1, 5000, 1);                        // half a fen
+        for (qint64 p : primes)
+            wide.add(1, 10000 * (p - p / 3), p);    // the rest of each: exactly 1 fen per prime
+        QCOMPARE(wide.roundedFen(), qint64(primes.size()) + 1); // 40.5 rounds away from zero
+        CommissionBase wideNegative;
+        for (qint64 p : primes) {
+            wideNegative.add(-1, 10000 * (p / 3), p);
+            wideNegative.add(-1, 10000 * (p - p / 3), p);
+        }
+        wideNegative.add(-1, 5000, 1);
+        QCOMPARE(wideNegative.roundedFen(), -qint64(primes.size()) - 1); // exactly -40.5 → -41
         CommissionBase negative;
         negative.add(-100, 150 * 100, 100); // -1.5 fen
         QCOMPARE(negative.roundedFen(), -2);

@@ -1,7 +1,8 @@
 #include "commission.h"
 
-#include <cmath>
 #include <numeric>
+
+#include <algorithm>
 
 namespace pos::attribution {
 
@@ -37,7 +38,7 @@ void CommissionBase::add(qint64 amount, __int128 rateNumerator, qint64 rateDenom
 {
     if (amount == 0 || rateNumerator == 0 || rateDenominator <= 0)
         return;
-    if (!m_inexact) {
+    if (!m_wide) {
         // term = amount × num ÷ den, reduced before it meets the running sum
         __int128 tn = rateNumerator;
         __int128 td = rateDenominator;
@@ -60,17 +61,30 @@ void CommissionBase::add(qint64 amount, __int128 rateNumerator, qint64 rateDenom
                 return;
             }
         }
-        m_inexact = true;
-        m_approx = static_cast<long double>(m_num) / static_cast<long double>(m_den);
+        m_wide = true;
+        m_wideNum = BigInt(m_num);
+        m_wideDen = BigInt(m_den);
     }
-    m_approx += static_cast<long double>(amount) * static_cast<long double>(rateNumerator)
-                / static_cast<long double>(rateDenominator);
+    addWide(amount, rateNumerator, rateDenominator);
+}
+
+// The same sum past 128 bits: the denominator stays the least common multiple of the terms'
+// denominators (gcd against it before multiplying), so it grows only with new factors.
+void CommissionBase::addWide(qint64 amount, __int128 rateNumerator, qint64 rateDenominator)
+{
+    const quint64 d = quint64(rateDenominator);
+    const quint64 g = std::gcd(d, m_wideDen.remainder(d));
+    const quint64 newFactor = d / g;
+    BigInt denOverTerm = m_wideDen; // m_wideDen ÷ (d ÷ newFactor) = the term's multiplier
+    denOverTerm.divideBy(g);
+    m_wideNum = m_wideNum * BigInt(__int128(newFactor)) + BigInt(amount) * BigInt(rateNumerator) * denOverTerm;
+    m_wideDen = m_wideDen * BigInt(__int128(newFactor));
 }
 
 qint64 CommissionBase::roundedFen() const
 {
-    if (m_inexact)
-        return qint64(std::round(m_approx / 10000.0L));
+    if (m_wide)
+        return BigInt::roundedQuotient(m_wideNum, m_wideDen * BigInt(10000));
     return roundDiv(m_num, m_den * 10000);
 }
 

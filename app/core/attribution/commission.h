@@ -1,5 +1,7 @@
 #pragma once
 
+#include "bigint.h"
+
 #include <QList>
 #include <QString>
 #include <QtGlobal>
@@ -32,10 +34,13 @@ public:
     qint64 roundedFen() const;
 
 private:
+    void addWide(qint64 amount, __int128 rateNumerator, qint64 rateDenominator);
+
     __int128 m_num = 0;
     __int128 m_den = 1;
-    bool m_inexact = false;   // the fraction outgrew 128 bits: carried on as long double
-    long double m_approx = 0;
+    bool m_wide = false; // the fraction outgrew 128 bits and lives in m_wideNum / m_wideDen
+    BigInt m_wideNum;
+    BigInt m_wideDen = BigInt(1);
 };
 
 // Commission of one guide for one month whose net ledger amount is P (tiered and bracket),

@@ -11,8 +11,9 @@
 namespace pos::json {
 
 // A strict, allocation-light JSON reader for one line of an event stream. QJsonDocument
-// turns every number into a double; the attribution contract needs exact integers and a
-// clear "ill-typed" for 1.5 or 1e3, and the replay must read a million lines a second.
+// can't tell 100 from 100.0 and loses integers past 2^53; the attribution contract needs
+// exact integers and a clear "ill-typed" for 1.5 or 1e3, and the replay must read a
+// million lines a second.
 // The tree is flat (indices, not pointers) and reused from one parse to the next.
 class Reader
 {
