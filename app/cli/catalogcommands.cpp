@@ -17,13 +17,6 @@ namespace pos {
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace {
-QString jsonLine(const QJsonObject &o)
-{
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
-} // namespace
-
 int runInit(CliContext &ctx)
 {
     QCommandLineParser parser;

@@ -3,42 +3,18 @@
 #include "posctl.h"
 #include "textcolumns.h"
 
+#include "core/cart.h"
 #include "services/leaderboardservice.h"
 #include "services/refundservice.h"
 #include "services/till.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace pos {
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace {
-
-QString compact(const QJsonObject &o)
-{
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
-
-Result<SkuQuantity> parseLine(const QString &arg)
-{
-    SkuQuantity line{arg.trimmed(), 1};
-    const qsizetype star = line.sku.lastIndexOf(u'*');
-    if (star >= 0) {
-        bool ok = false;
-        line.quantity = line.sku.mid(star + 1).toInt(&ok);
-        if (!ok || line.quantity < 1)
-            return Result<SkuQuantity>::failure(Posctl::tr("bad quantity in --line %1 (a whole number, at least 1)").arg(arg));
-        line.sku = line.sku.left(star).trimmed();
-    }
-    if (line.sku.isEmpty())
-        return Result<SkuQuantity>::failure(Posctl::tr("--line needs a SKU"));
-    return line;
-}
-
-} // namespace
 
 int runLeaderboard(CliContext &ctx)
 {
@@ -48,11 +24,8 @@ int runLeaderboard(CliContext &ctx)
     if (!parseCommand(ctx, parser, 0, 0))
         return ExitBadInput;
     QDate date;
-    if (parser.isSet(u"date"_s)) {
-        date = QDate::fromString(parser.value(u"date"_s), Qt::ISODate);
-        if (!date.isValid() || parser.value(u"date"_s).size() != 10)
-            return fail(ctx, Posctl::tr("--date must be a day like 2026-11-22"));
-    }
+    if (!parseDateOption(ctx, parser, date))
+        return ExitBadInput;
     Till till;
     if (!openTill(ctx, till))
         return ExitFailure;
@@ -63,7 +36,7 @@ int runLeaderboard(CliContext &ctx)
     const LeaderboardDay day = LeaderboardService(till).day(date);
     for (const attribution::LeaderboardRow &r : day.rows) {
         if (parser.isSet(u"json"_s)) {
-            ctx.out << compact({{u"type"_s, u"leaderboard"_s},
+            ctx.out << jsonLine({{u"type"_s, u"leaderboard"_s},
                                 {u"store"_s, till.store().id},
                                 {u"date"_s, date.toString(Qt::ISODate)},
                                 {u"rank"_s, r.rank},
@@ -102,10 +75,10 @@ int runRefund(CliContext &ctx)
         return ExitBadInput;
     QList<SkuQuantity> wanted;
     for (const QString &arg : parser.values(u"line"_s)) {
-        auto line = parseLine(arg);
+        auto line = parseCodeQuantity(arg, u"--line"_s, Cart::maxQuantity);
         if (!line)
             return fail(ctx, line.error());
-        wanted.append(*line);
+        wanted.append({line->code, line->quantity});
     }
     Till till;
     if (!openTill(ctx, till))
@@ -132,7 +105,7 @@ int runRefund(CliContext &ctx)
         QJsonArray payments;
         for (const RefundTender &t : r.plan.tenders)
             payments.append(QJsonObject{{u"method"_s, methodKey(t.method)}, {u"amount"_s, t.amount.fen()}, {u"reference"_s, t.reference}});
-        ctx.out << compact({{u"refund"_s, r.id},
+        ctx.out << jsonLine({{u"refund"_s, r.id},
                             {u"number"_s, r.number},
                             {u"order"_s, r.orderNumber},
                             {u"refunded_at"_s, r.refundedAt.toString(Qt::ISODate)},

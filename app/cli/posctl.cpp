@@ -2,6 +2,8 @@
 
 #include "services/till.h"
 
+#include <QHash>
+
 namespace pos {
 
 using namespace Qt::Literals::StringLiterals;
@@ -80,24 +82,19 @@ int Posctl::run(const QStringList &arguments, QTextStream &out, QTextStream &err
         return ExitBadInput;
     }
     CliContext ctx{rest, out, err, dbPath};
-    if (command == u"init"_s)
-        return runInit(ctx);
-    if (command == u"products"_s)
-        return runProducts(ctx);
-    if (command == u"guides"_s)
-        return runGuides(ctx);
-    if (command == u"sale"_s)
-        return runSale(ctx);
-    if (command == u"orders"_s)
-        return runOrders(ctx);
-    if (command == u"order"_s)
-        return runOrder(ctx);
-    if (command == u"attribute"_s)
-        return runAttribute(ctx);
-    if (command == u"leaderboard"_s)
-        return runLeaderboard(ctx);
-    if (command == u"refund"_s)
-        return runRefund(ctx);
+    static const QHash<QString, int (*)(CliContext &)> commands = {
+        {u"init"_s, runInit},
+        {u"products"_s, runProducts},
+        {u"guides"_s, runGuides},
+        {u"sale"_s, runSale},
+        {u"orders"_s, runOrders},
+        {u"order"_s, runOrder},
+        {u"refund"_s, runRefund},
+        {u"leaderboard"_s, runLeaderboard},
+        {u"attribute"_s, runAttribute},
+    };
+    if (const auto run = commands.value(command))
+        return run(ctx);
     if (command.isEmpty() || command == u"help"_s) {
         (command.isEmpty() ? err : out) << usage() << Qt::endl;
         return command.isEmpty() ? ExitBadInput : ExitOk;

@@ -17,30 +17,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-struct ScanArg
-{
-    QString code;
-    int quantity = 1;
-};
-
-Result<ScanArg> parseScan(const QString &arg)
-{
-    ScanArg scan{arg.trimmed(), 1};
-    const qsizetype star = scan.code.lastIndexOf(u'*');
-    if (star >= 0) {
-        bool ok = false;
-        const int qty = scan.code.mid(star + 1).toInt(&ok);
-        if (!ok || qty < 1 || qty > Cart::maxQuantity)
-            return Result<ScanArg>::failure(Posctl::tr("bad quantity in --scan %1 (a whole number from 1 to %2)")
-                                                .arg(arg).arg(Cart::maxQuantity));
-        scan.quantity = qty;
-        scan.code = scan.code.left(star).trimmed();
-    }
-    if (scan.code.isEmpty())
-        return Result<ScanArg>::failure(Posctl::tr("--scan needs a barcode or SKU"));
-    return scan;
-}
-
 Result<TenderRequest> parsePay(const QString &arg)
 {
     using R = Result<TenderRequest>;
@@ -112,7 +88,7 @@ void printOrder(CliContext &ctx, const Till &till, const Order &o)
 
 QString jsonText(const Order &o)
 {
-    return QString::fromUtf8(QJsonDocument(orderToJson(o)).toJson(QJsonDocument::Compact));
+    return jsonLine(orderToJson(o));
 }
 
 } // namespace
@@ -130,9 +106,9 @@ int runSale(CliContext &ctx)
         return ExitBadInput;
 
     // Everything that can be checked without the database is checked first.
-    QList<ScanArg> scans;
+    QList<CodeQuantity> scans;
     for (const QString &s : parser.values(u"scan"_s)) {
-        auto scan = parseScan(s);
+        auto scan = parseCodeQuantity(s, u"--scan"_s, Cart::maxQuantity);
         if (!scan)
             return fail(ctx, scan.error());
         scans.append(*scan);
@@ -161,7 +137,7 @@ int runSale(CliContext &ctx)
         return ExitFailure;
     const LookupService lookup(till);
     SaleRequest sale;
-    for (const ScanArg &s : scans) {
+    for (const CodeQuantity &s : scans) {
         auto item = lookup.sellableProduct(s.code);
         if (!item)
             return fail(ctx, item.error());
@@ -197,11 +173,8 @@ int runOrders(CliContext &ctx)
     if (!parseCommand(ctx, parser, 0, 0))
         return ExitBadInput;
     QDate date;
-    if (parser.isSet(u"date"_s)) {
-        date = QDate::fromString(parser.value(u"date"_s), Qt::ISODate);
-        if (!date.isValid() || parser.value(u"date"_s).size() != 10)
-            return fail(ctx, Posctl::tr("bad date \"%1\" (use YYYY-MM-DD)").arg(parser.value(u"date"_s)));
-    }
+    if (!parseDateOption(ctx, parser, date))
+        return ExitBadInput;
     Till till;
     if (!openTill(ctx, till))
         return ExitFailure;
