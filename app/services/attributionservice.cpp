@@ -31,13 +31,14 @@ std::optional<Binding> AttributionService::activeBinding(const QString &memberId
 {
     if (memberId.isEmpty())
         return std::nullopt;
-    auto binding = AttributionRepository(m_till.database()).binding(memberId);
-    if (!binding || !isActive(policy(), *binding, at.toMSecsSinceEpoch()))
-        return std::nullopt;
-    const auto guide = LookupService(m_till).guide(binding->guide);
-    if (!guide || !guide->active)
-        return std::nullopt; // handed over on departure; never credit a departed guide
-    return binding;
+    const auto binding = AttributionRepository(m_till.database()).binding(memberId);
+    return bindingInForce(policy(), binding, at.toMSecsSinceEpoch(), binding && hasDeparted(binding->guide));
+}
+
+bool AttributionService::hasDeparted(const QString &guideId) const
+{
+    const auto guide = LookupService(m_till).guide(guideId);
+    return !guide || !guide->active;
 }
 
 OrderAttribution AttributionService::preview(const QString &memberId, const QString &guideId, qint64 amount) const
@@ -107,10 +108,8 @@ Result<BindOutcome> AttributionService::bindWithinTransaction(const QString &mem
     AttributionRepository repo(m_till.database());
     const Policy p = policy();
     std::optional<Binding> current = repo.binding(memberId);
-    if (current && !activeBinding(memberId, at) && isActive(p, *current, at.toMSecsSinceEpoch()))
-        current.reset(); // bound to a departed guide: as good as unbound
     const BindEvent event{guide->id, at.toMSecsSinceEpoch(), source, at.toString(Qt::ISODate)};
-    const BindOutcome outcome = applyBindEvent(p, current, event, !guide->active);
+    const BindOutcome outcome = applyBindEvent(p, current, event, !guide->active, current && hasDeparted(current->guide));
     if (Status s = repo.insertBindEvent(memberId, event, outcome, at.date().toString(Qt::ISODate)); !s)
         return R::failure(s.error(), ErrorKind::System);
     if (outcome != BindOutcome::Ignored && outcome != BindOutcome::Kept) {

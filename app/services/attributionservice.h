@@ -48,6 +48,7 @@ public:
                                                            attribution::BindSource source, const QDateTime &at) const;
 
 private:
+    bool hasDeparted(const QString &guideId) const;
     const Till &m_till;
 };
 

@@ -12,17 +12,25 @@ bool isProtected(const Policy &policy, const Binding &binding, Millis at)
     return at < binding.boundAt + Millis(policy.protectionDays) * dayMs;
 }
 
-BindOutcome applyBindEvent(const Policy &policy, std::optional<Binding> &current, const BindEvent &event,
-                           bool guideDeparted)
+std::optional<Binding> bindingInForce(const Policy &policy, const std::optional<Binding> &binding, Millis at,
+                                      bool bindingGuideDeparted)
 {
-    if (guideDeparted || !policy.acceptsSource(event.source))
+    if (!binding || bindingGuideDeparted || !isActive(policy, *binding, at))
+        return std::nullopt;
+    return binding;
+}
+
+BindOutcome applyBindEvent(const Policy &policy, std::optional<Binding> &current, const BindEvent &event,
+                           bool eventGuideDeparted, bool currentGuideDeparted)
+{
+    if (eventGuideDeparted || !policy.acceptsSource(event.source))
         return BindOutcome::Ignored;
     const Binding fresh{event.guide, event.at, event.source, event.atText, {}};
     if (event.source == BindSource::Assign) {
         current = fresh;
         return BindOutcome::Assigned;
     }
-    if (!current || !isActive(policy, *current, event.at)) {
+    if (!bindingInForce(policy, current, event.at, currentGuideDeparted)) {
         current = fresh;
         return BindOutcome::Bound;
     }

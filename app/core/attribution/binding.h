@@ -42,11 +42,18 @@ struct BindEvent
 bool isActive(const Policy &policy, const Binding &binding, Millis at);
 bool isProtected(const Policy &policy, const Binding &binding, Millis at);
 
-// Spec §1 for one bind event. current is the customer's binding, if any (active or not);
-// guideDeparted tells whether the event's guide has left. Returns the outcome; when it
-// is not Ignored or Kept, current is replaced by the new or renewed binding.
+// The binding as it stands at `at`: in force under the policy's validity now, and to a guide
+// still employed. A departed guide's active bindings were handed over (§5); one that comes
+// back to life because validity was lengthened later still never credits them.
+std::optional<Binding> bindingInForce(const Policy &policy, const std::optional<Binding> &binding, Millis at,
+                                      bool bindingGuideDeparted);
+
+// Spec §1 for one bind event. current is the customer's binding, if any (active or not),
+// and whether its guide has departed; eventGuideDeparted tells the same of the event's
+// guide. Returns the outcome; when it is not Ignored or Kept, current is replaced by the
+// new or renewed binding.
 BindOutcome applyBindEvent(const Policy &policy, std::optional<Binding> &current, const BindEvent &event,
-                           bool guideDeparted);
+                           bool eventGuideDeparted, bool currentGuideDeparted = false);
 
 // True when a register event with this outcome recruited the customer to its guide (§8).
 inline bool recruits(BindOutcome o)

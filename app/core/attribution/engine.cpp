@@ -33,13 +33,7 @@ Status Engine::declareGuide(const QString &id, const QString &store, const QStri
 
 std::optional<Binding> Engine::activeBinding(const Customer &customer, Millis at) const
 {
-    if (!customer.binding || !isActive(m_policy, *customer.binding, at))
-        return std::nullopt;
-    // A departed guide's active bindings were handed over; one that comes back to life
-    // because validity was lengthened later still never credits the departed guide.
-    if (departed(customer.bindingGuide))
-        return std::nullopt;
-    return customer.binding;
+    return bindingInForce(m_policy, customer.binding, at, customer.binding && departed(customer.bindingGuide));
 }
 
 void Engine::setBinding(Customer &customer, const Binding &binding, int guide)
@@ -57,9 +51,8 @@ Result<BindOutcome> Engine::bind(const QString &customerId, const BindEvent &eve
         return Result<BindOutcome>::failure(tr("a bind event needs a customer"));
     Customer &customer = m_customers[customerId];
     std::optional<Binding> current = customer.binding;
-    if (current && !activeBinding(customer, event.at) && isActive(m_policy, *current, event.at))
-        current.reset(); // still valid but to a departed guide: as good as unbound
-    const BindOutcome outcome = applyBindEvent(m_policy, current, event, departed(g));
+    const BindOutcome outcome = applyBindEvent(m_policy, current, event, departed(g),
+                                               customer.binding && departed(customer.bindingGuide));
     if (outcome != BindOutcome::Ignored && outcome != BindOutcome::Kept)
         setBinding(customer, *current, g);
     if (event.source == BindSource::Register && recruits(outcome))
