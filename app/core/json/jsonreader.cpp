@@ -126,83 +126,9 @@ int Reader::parseValue(int depth)
         return true;
     };
     switch (c) {
-    case '{': {
-        m_nodes[size_t(index)].type = Type::Object;
-        ++m_pos;
-        skipSpace();
-        int last = -1;
-        if (m_pos < m_text.size() && m_text[m_pos] == '}') {
-            ++m_pos;
-            return index;
-        }
-        for (;;) {
-            skipSpace();
-            std::string_view key;
-            if (m_pos >= m_text.size() || m_text[m_pos] != '"' || !parseString(key)) {
-                fail(tr("malformed JSON: expected a member name at column %1").arg(m_pos + 1));
-                return -1;
-            }
-            skipSpace();
-            if (m_pos >= m_text.size() || m_text[m_pos] != ':') {
-                fail(tr("malformed JSON: expected ':' at column %1").arg(m_pos + 1));
-                return -1;
-            }
-            ++m_pos;
-            skipSpace();
-            const int child = parseValue(depth + 1);
-            if (child < 0)
-                return -1;
-            m_nodes[size_t(child)].key = key;
-            if (last < 0)
-                m_nodes[size_t(index)].firstChild = child;
-            else
-                m_nodes[size_t(last)].next = child;
-            last = child;
-            skipSpace();
-            if (m_pos < m_text.size() && m_text[m_pos] == ',') {
-                ++m_pos;
-                continue;
-            }
-            if (m_pos < m_text.size() && m_text[m_pos] == '}') {
-                ++m_pos;
-                return index;
-            }
-            fail(tr("malformed JSON: expected ',' or '}' at column %1").arg(m_pos + 1));
-            return -1;
-        }
-    }
-    case '[': {
-        m_nodes[size_t(index)].type = Type::Array;
-        ++m_pos;
-        skipSpace();
-        int last = -1;
-        if (m_pos < m_text.size() && m_text[m_pos] == ']') {
-            ++m_pos;
-            return index;
-        }
-        for (;;) {
-            skipSpace();
-            const int child = parseValue(depth + 1);
-            if (child < 0)
-                return -1;
-            if (last < 0)
-                m_nodes[size_t(index)].firstChild = child;
-            else
-                m_nodes[size_t(last)].next = child;
-            last = child;
-            skipSpace();
-            if (m_pos < m_text.size() && m_text[m_pos] == ',') {
-                ++m_pos;
-                continue;
-            }
-            if (m_pos < m_text.size() && m_text[m_pos] == ']') {
-                ++m_pos;
-                return index;
-            }
-            fail(tr("malformed JSON: expected ',' or ']' at column %1").arg(m_pos + 1));
-            return -1;
-        }
-    }
+    case '{':
+    case '[':
+        return parseContainer(index, depth) ? index : -1;
     case '"': {
         std::string_view s;
         if (!parseString(s))
@@ -233,6 +159,50 @@ int Reader::parseValue(int depth)
     }
     fail(tr("malformed JSON: unexpected character at column %1").arg(m_pos + 1));
     return -1;
+}
+
+// An object or an array: the same comma-separated loop, objects with "name": before each value.
+bool Reader::parseContainer(int index, int depth)
+{
+    const bool object = m_text[m_pos] == '{';
+    const char close = object ? '}' : ']';
+    m_nodes[size_t(index)].type = object ? Type::Object : Type::Array;
+    ++m_pos;
+    skipSpace();
+    if (m_pos < m_text.size() && m_text[m_pos] == close) {
+        ++m_pos;
+        return true;
+    }
+    for (int last = -1;;) {
+        skipSpace();
+        std::string_view key;
+        if (object) {
+            if (m_pos >= m_text.size() || m_text[m_pos] != '"' || !parseString(key))
+                return fail(tr("malformed JSON: expected a member name at column %1").arg(m_pos + 1));
+            skipSpace();
+            if (m_pos >= m_text.size() || m_text[m_pos] != ':')
+                return fail(tr("malformed JSON: expected ':' at column %1").arg(m_pos + 1));
+            ++m_pos;
+            skipSpace();
+        }
+        const int child = parseValue(depth + 1);
+        if (child < 0)
+            return false;
+        m_nodes[size_t(child)].key = key;
+        (last < 0 ? m_nodes[size_t(index)].firstChild : m_nodes[size_t(last)].next) = child;
+        last = child;
+        skipSpace();
+        if (m_pos < m_text.size() && m_text[m_pos] == ',') {
+            ++m_pos;
+            continue;
+        }
+        if (m_pos < m_text.size() && m_text[m_pos] == close) {
+            ++m_pos;
+            return true;
+        }
+        return fail(object ? tr("malformed JSON: expected ',' or '}' at column %1").arg(m_pos + 1)
+                           : tr("malformed JSON: expected ',' or ']' at column %1").arg(m_pos + 1));
+    }
 }
 
 bool Reader::parseString(std::string_view &out)

@@ -42,6 +42,7 @@ public:
 
 private:
     int parseValue(int depth);
+    bool parseContainer(int index, int depth);
     bool parseString(std::string_view &out);
     bool parseNumber(Node &n);
     void skipSpace();
