@@ -88,14 +88,6 @@ Status AttributionRepository::insertBindEvent(const QString &memberId, const Bin
     return s ? s : Status::failure(s.error(), ErrorKind::System);
 }
 
-QStringList AttributionRepository::membersBoundTo(const QString &guideId) const
-{
-    QStringList members;
-    m_db.run(u"SELECT member_id FROM member_bindings WHERE guide_id = ?"_s, {guideId},
-             [&](const QSqlQuery &q) { members.append(q.value(0).toString()); });
-    return members;
-}
-
 Status AttributionRepository::insertOrderAttribution(const QString &orderId, const StoredAttribution &s)
 {
     const OrderAttribution &a = s.attribution;
@@ -137,22 +129,6 @@ Status AttributionRepository::insertLedger(const LedgerRow &r)
                         {r.docId, r.orderId, r.guideId, creditKindKey(r.kind), r.amount, r.at.toString(Qt::ISODate),
                          r.at.toMSecsSinceEpoch(), r.businessDate, channelKey(r.channel), r.storeId, r.isRefund ? 1 : 0});
     return s ? s : Status::failure(s.error(), ErrorKind::System);
-}
-
-QList<LedgerRow> AttributionRepository::ledgerOfOrder(const QString &orderId) const
-{
-    QList<LedgerRow> rows;
-    m_db.run(uR"(SELECT doc_id, guide_id, kind, amount_fen, at, business_date, channel, store_id, is_refund
-            FROM ledger WHERE order_id = ? ORDER BY id)"_s,
-             {orderId}, [&](const QSqlQuery &q) {
-                 rows.append({q.value(0).toString(), orderId, q.value(1).toString(),
-                              q.value(2).toString() == u"exclusive"_s ? CreditKind::Exclusive : CreditKind::Sales,
-                              q.value(3).toLongLong(), QDateTime::fromString(q.value(4).toString(), Qt::ISODate),
-                              q.value(5).toString(),
-                              q.value(6).toString() == u"online"_s ? Channel::Online : Channel::Store,
-                              q.value(7).toString(), q.value(8).toInt() != 0});
-             });
-    return rows;
 }
 
 QHash<QString, GuideTotals> AttributionRepository::totals(const QString &fromDate, const QString &toDate) const

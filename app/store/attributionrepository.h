@@ -69,13 +69,10 @@ public:
     Status saveBinding(const QString &memberId, const attribution::Binding &binding);
     Status insertBindEvent(const QString &memberId, const attribution::BindEvent &event,
                            attribution::BindOutcome outcome, const QString &businessDate);
-    // Every member bound to guideId (for a departure hand-over).
-    QStringList membersBoundTo(const QString &guideId) const;
 
     Status insertOrderAttribution(const QString &orderId, const StoredAttribution &stored);
     std::optional<StoredAttribution> orderAttribution(const QString &orderId) const;
     Status insertLedger(const LedgerRow &row);
-    QList<LedgerRow> ledgerOfOrder(const QString &orderId) const;
 
     // Sums by guide for business days [fromDate, toDate] (inclusive, YYYY-MM-DD).
     QHash<QString, GuideTotals> totals(const QString &fromDate, const QString &toDate) const;

@@ -85,21 +85,4 @@ Result<Refund> RefundRepository::insertWithinTransaction(Refund refund, const QS
     return refund;
 }
 
-QList<Refund> RefundRepository::refundsOfOrder(const QString &orderId) const
-{
-    QList<Refund> out;
-    m_db.run(u"SELECT id, number, refunded_at, business_date, amount_fen FROM refunds WHERE order_id = ? ORDER BY at_utc_ms"_s,
-             {orderId}, [&](const QSqlQuery &q) {
-                 Refund r;
-                 r.id = q.value(0).toString();
-                 r.number = q.value(1).toString();
-                 r.orderId = orderId;
-                 r.refundedAt = QDateTime::fromString(q.value(2).toString(), Qt::ISODate);
-                 r.businessDate = q.value(3).toString();
-                 r.plan.total = Money::fromFen(q.value(4).toLongLong());
-                 out.append(r);
-             });
-    return out;
-}
-
 } // namespace pos

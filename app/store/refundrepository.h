@@ -30,7 +30,6 @@ public:
     // Inside the caller's transaction: mints the number, writes the refund, its lines and
     // payments and its outbox event. Returns the refund as stored.
     Result<Refund> insertWithinTransaction(Refund refund, const QString &storeId, const QString &terminalId);
-    QList<Refund> refundsOfOrder(const QString &orderId) const;
 
 private:
     const Database &m_db;

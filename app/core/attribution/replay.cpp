@@ -115,14 +115,13 @@ void Replay::feed(std::string_view line, int number, std::string &out)
     const bool blank = line.find_first_not_of(" \t\r\n") == std::string_view::npos;
     if (blank)
         return;
-    m_out = &out;
     Status status;
     if (!m_doc.parse(line))
         status = Status::failure(m_doc.error());
     else if (m_doc.node(json::Reader::root).type != T::Object)
         status = Status::failure(tr("a line must be a JSON object"));
     else
-        status = apply(json::Reader::root);
+        status = apply(json::Reader::root, out);
     if (!status) {
         ++m_errors;
         out += "{\"type\":\"error\"";
@@ -132,7 +131,7 @@ void Replay::feed(std::string_view line, int number, std::string &out)
     }
 }
 
-Status Replay::apply(int object)
+Status Replay::apply(int object, std::string &out)
 {
     const Fields f(m_doc, object);
     const auto type = f.keyword("type");
@@ -150,7 +149,7 @@ Status Replay::apply(int object)
     if (t == "leaderboard")
         return askLeaderboard(object);
 
-    using Apply = Status (Replay::*)(int, Millis, const QString &);
+    using Apply = Status (Replay::*)(int, Millis, const QString &, std::string &);
     Apply timed = nullptr;
     if (t == "bind")
         timed = &Replay::applyBind;
@@ -169,7 +168,7 @@ Status Replay::apply(int object)
     const QString atText = fromView(*f.keyword("at"));
     if (m_lastAt && *at < *m_lastAt)
         return Status::failure(tr("time %1 is earlier than the line before").arg(atText));
-    if (Status s = (this->*timed)(object, *at, atText); !s)
+    if (Status s = (this->*timed)(object, *at, atText, out); !s)
         return s;
     m_lastAt = *at;
     return {};
@@ -196,7 +195,7 @@ Status Replay::applyGuide(int object)
     return m_engine.declareGuide(*id, *store, *name);
 }
 
-Status Replay::applyBind(int object, Millis at, const QString &atText)
+Status Replay::applyBind(int object, Millis at, const QString &atText, std::string & /*writes nothing*/)
 {
     const Fields f(m_doc, object);
     POS_TRY(customer, f.string("customer"));
@@ -209,7 +208,7 @@ Status Replay::applyBind(int object, Millis at, const QString &atText)
     return outcome ? Status() : Status::failure(outcome.error());
 }
 
-Status Replay::applyClick(int object, Millis at, const QString &atText)
+Status Replay::applyClick(int object, Millis at, const QString &atText, std::string & /*writes nothing*/)
 {
     const Fields f(m_doc, object);
     POS_TRY(customer, f.string("customer"));
@@ -217,7 +216,7 @@ Status Replay::applyClick(int object, Millis at, const QString &atText)
     return m_engine.click(*customer, *guide, at, atText);
 }
 
-Status Replay::applyOrder(int object, Millis at, const QString &atText)
+Status Replay::applyOrder(int object, Millis at, const QString &atText, std::string &out)
 {
     const Fields f(m_doc, object);
     Engine::OrderInput order;
@@ -255,11 +254,11 @@ Status Replay::applyOrder(int object, Millis at, const QString &atText)
     const auto posted = m_engine.order(order);
     if (!posted)
         return Status::failure(posted.error());
-    writeCredits(*posted, *m_out);
+    writeCredits(*posted, out);
     return {};
 }
 
-Status Replay::applyRefund(int object, Millis at, const QString &atText)
+Status Replay::applyRefund(int object, Millis at, const QString &atText, std::string &out)
 {
     const Fields f(m_doc, object);
     POS_TRY(id, f.string("id"));
@@ -268,11 +267,11 @@ Status Replay::applyRefund(int object, Millis at, const QString &atText)
     const auto posted = m_engine.refund(*id, *order, at, atText, *amount);
     if (!posted)
         return Status::failure(posted.error());
-    writeCredits(*posted, *m_out);
+    writeCredits(*posted, out);
     return {};
 }
 
-Status Replay::applyDepart(int object, Millis at, const QString &atText)
+Status Replay::applyDepart(int object, Millis at, const QString &atText, std::string & /*writes nothing*/)
 {
     const Fields f(m_doc, object);
     POS_TRY(guide, f.string("guide"));

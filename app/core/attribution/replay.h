@@ -37,14 +37,14 @@ private:
         QString store;
     };
 
-    Status apply(int object);
+    Status apply(int object, std::string &out);
     Status applyPolicy(int object);
     Status applyGuide(int object);
-    Status applyBind(int object, Millis at, const QString &atText);
-    Status applyClick(int object, Millis at, const QString &atText);
-    Status applyOrder(int object, Millis at, const QString &atText);
-    Status applyRefund(int object, Millis at, const QString &atText);
-    Status applyDepart(int object, Millis at, const QString &atText);
+    Status applyBind(int object, Millis at, const QString &atText, std::string &out);
+    Status applyClick(int object, Millis at, const QString &atText, std::string &out);
+    Status applyOrder(int object, Millis at, const QString &atText, std::string &out);
+    Status applyRefund(int object, Millis at, const QString &atText, std::string &out);
+    Status applyDepart(int object, Millis at, const QString &atText, std::string &out);
     Status askCommission(int object);
     Status askTarget(int object);
     Status askLeaderboard(int object);
@@ -56,7 +56,6 @@ private:
     int m_errors = 0;
     int m_policyLines = 0;
     std::optional<Millis> m_lastAt;
-    std::string *m_out = nullptr;
     std::vector<Question> m_questions;
 };
 
