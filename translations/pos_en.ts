@@ -223,14 +223,6 @@
         <translation>unknown command &quot;%1&quot; (see posctl --help)</translation>
     </message>
     <message>
-        <source>bad quantity in --scan %1 (a whole number from 1 to %2)</source>
-        <translation>bad quantity in --scan %1 (a whole number from 1 to %2)</translation>
-    </message>
-    <message>
-        <source>--scan needs a barcode or SKU</source>
-        <translation>--scan needs a barcode or SKU</translation>
-    </message>
-    <message>
         <source>unknown payment method &quot;%1&quot; (cash, card, wechat or alipay)</source>
         <translation>unknown payment method &quot;%1&quot; (cash, card, wechat or alipay)</translation>
     </message>
@@ -346,24 +338,12 @@
         <translation>cannot read %1: %2</translation>
     </message>
     <message>
-        <source>bad quantity in --line %1 (a whole number, at least 1)</source>
-        <translation>bad quantity in --line %1 (a whole number, at least 1)</translation>
-    </message>
-    <message>
-        <source>--line needs a SKU</source>
-        <translation>--line needs a SKU</translation>
-    </message>
-    <message>
         <source>The business day (today by default).</source>
         <translation>The business day (today by default).</translation>
     </message>
     <message>
         <source>One JSON object per guide.</source>
         <translation>One JSON object per guide.</translation>
-    </message>
-    <message>
-        <source>--date must be a day like 2026-11-22</source>
-        <translation>--date must be a day like 2026-11-22</translation>
     </message>
     <message>
         <source>This till is not set up for a store yet (run posctl init --demo).</source>
@@ -454,6 +434,14 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>  Credited: %1   (policy %2)</source>
         <translation>  Credited: %1   (policy %2)</translation>
+    </message>
+    <message>
+        <source>bad quantity in %1 %2 (a whole number from 1 to %3)</source>
+        <translation>bad quantity in %1 %2 (a whole number from 1 to %3)</translation>
+    </message>
+    <message>
+        <source>%1 needs a barcode or SKU</source>
+        <translation>%1 needs a barcode or SKU</translation>
     </message>
 </context>
 <context>

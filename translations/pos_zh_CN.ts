@@ -223,14 +223,6 @@
         <translation>未知命令“%1”（见 posctl --help）</translation>
     </message>
     <message>
-        <source>bad quantity in --scan %1 (a whole number from 1 to %2)</source>
-        <translation>--scan %1 的数量无效（应为 1 到 %2 的整数）</translation>
-    </message>
-    <message>
-        <source>--scan needs a barcode or SKU</source>
-        <translation>--scan 需要条码或货号</translation>
-    </message>
-    <message>
         <source>unknown payment method &quot;%1&quot; (cash, card, wechat or alipay)</source>
         <translation>未知支付方式“%1”（cash、card、wechat 或 alipay）</translation>
     </message>
@@ -345,24 +337,12 @@
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <source>bad quantity in --line %1 (a whole number, at least 1)</source>
-        <translation>--line %1 中的数量有误（须为不小于 1 的整数）</translation>
-    </message>
-    <message>
-        <source>--line needs a SKU</source>
-        <translation>--line 需要货号</translation>
-    </message>
-    <message>
         <source>The business day (today by default).</source>
         <translation>营业日（默认今天）。</translation>
     </message>
     <message>
         <source>One JSON object per guide.</source>
         <translation>每位导购一个 JSON 对象。</translation>
-    </message>
-    <message>
-        <source>--date must be a day like 2026-11-22</source>
-        <translation>--date 须为日期，如 2026-11-22</translation>
     </message>
     <message>
         <source>This till is not set up for a store yet (run posctl init --demo).</source>
@@ -453,6 +433,14 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>  Credited: %1   (policy %2)</source>
         <translation>  业绩归属：%1   （规则版本 %2）</translation>
+    </message>
+    <message>
+        <source>bad quantity in %1 %2 (a whole number from 1 to %3)</source>
+        <translation>%1 %2 中的数量有误（须为 1 到 %3 的整数）</translation>
+    </message>
+    <message>
+        <source>%1 needs a barcode or SKU</source>
+        <translation>%1 需要条码或货号</translation>
     </message>
 </context>
 <context>
