@@ -342,10 +342,6 @@
         <translation>The business day (today by default).</translation>
     </message>
     <message>
-        <source>One JSON object per guide.</source>
-        <translation>One JSON object per guide.</translation>
-    </message>
-    <message>
         <source>This till is not set up for a store yet (run posctl init --demo).</source>
         <translation>This till is not set up for a store yet (run posctl init --demo).</translation>
     </message>
@@ -378,48 +374,6 @@
         <translation>  back to %1: %2</translation>
     </message>
     <message>
-        <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
-
-Commands:
-  init [--demo]                          create or upgrade the database; --demo loads the demo store
-  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
-  guides [--json]                        list the store&apos;s guides
-  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]... [--json]
-                                         ring up and pay a sale (METHOD: cash, card, wechat, alipay)
-  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
-  order NUMBER [--json]                  one sale by its order number
-  refund NUMBER [--line SKU[*QTY]]... [--json]
-                                         refund lines of a sale (the whole order without --line)
-                                         to its original tenders; its credit is reversed
-  leaderboard [--date YYYY-MM-DD] [--json]
-                                         the store&apos;s guides ranked for a day (today by default)
-  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
-                                         credits, summaries and the answers asked; exit 1 if a line was bad
-
---db PATH overrides the default database (%1).
-Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</source>
-        <translation>Usage: posctl [--db PATH] COMMAND [OPTIONS]
-
-Commands:
-  init [--demo]                          create or upgrade the database; --demo loads the demo store
-  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
-  guides [--json]                        list the store&apos;s guides
-  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]... [--json]
-                                         ring up and pay a sale (METHOD: cash, card, wechat, alipay)
-  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
-  order NUMBER [--json]                  one sale by its order number
-  refund NUMBER [--line SKU[*QTY]]... [--json]
-                                         refund lines of a sale (the whole order without --line)
-                                         to its original tenders; its credit is reversed
-  leaderboard [--date YYYY-MM-DD] [--json]
-                                         the store&apos;s guides ranked for a day (today by default)
-  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
-                                         credits, summaries and the answers asked; exit 1 if a line was bad
-
---db PATH overrides the default database (%1).
-Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</translation>
-    </message>
-    <message>
         <source>%1 %2 (%3)</source>
         <translation>%1 %2 (%3)</translation>
     </message>
@@ -442,6 +396,70 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>%1 needs a barcode or SKU</source>
         <translation>%1 needs a barcode or SKU</translation>
+    </message>
+    <message>
+        <source>There is no guide %1.</source>
+        <translation>There is no guide %1.</translation>
+    </message>
+    <message>
+        <source>why: %1</source>
+        <translation>why: %1</translation>
+    </message>
+    <message>
+        <source>List this guide&apos;s credits of the day and why each went to them.</source>
+        <translation>List this guide&apos;s credits of the day and why each went to them.</translation>
+    </message>
+    <message>
+        <source>One JSON object per guide (or per credit).</source>
+        <translation>One JSON object per guide (or per credit).</translation>
+    </message>
+    <message>
+        <source>Online amounts from HQ as of %1.</source>
+        <translation>Online amounts from HQ as of %1.</translation>
+    </message>
+    <message>
+        <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
+
+Commands:
+  init [--demo]                          create or upgrade the database; --demo loads the demo store
+  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
+  guides [--json]                        list the store&apos;s guides
+  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]... [--json]
+                                         ring up and pay a sale (METHOD: cash, card, wechat, alipay)
+  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
+  order NUMBER [--json]                  one sale by its order number
+  refund NUMBER [--line SKU[*QTY]]... [--json]
+                                         refund lines of a sale (the whole order without --line)
+                                         to its original tenders; its credit is reversed
+  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
+                                         the store&apos;s guides ranked for a day (today by default);
+                                         --guide lists that guide&apos;s credits and why each went to them
+  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
+                                         credits, summaries and the answers asked; exit 1 if a line was bad
+
+--db PATH overrides the default database (%1).
+Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</source>
+        <translation>Usage: posctl [--db PATH] COMMAND [OPTIONS]
+
+Commands:
+  init [--demo]                          create or upgrade the database; --demo loads the demo store
+  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
+  guides [--json]                        list the store&apos;s guides
+  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]... [--json]
+                                         ring up and pay a sale (METHOD: cash, card, wechat, alipay)
+  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
+  order NUMBER [--json]                  one sale by its order number
+  refund NUMBER [--line SKU[*QTY]]... [--json]
+                                         refund lines of a sale (the whole order without --line)
+                                         to its original tenders; its credit is reversed
+  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
+                                         the store&apos;s guides ranked for a day (today by default);
+                                         --guide lists that guide&apos;s credits and why each went to them
+  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
+                                         credits, summaries and the answers asked; exit 1 if a line was bad
+
+--db PATH overrides the default database (%1).
+Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</translation>
     </message>
 </context>
 <context>
@@ -641,6 +659,73 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     </message>
 </context>
 <context>
+    <name>pos::GuideCreditsDialog</name>
+    <message>
+        <source>Why %1 was credited</source>
+        <translation>Why %1 was credited</translation>
+    </message>
+    <message>
+        <source>%1 — credits on %2</source>
+        <translation>%1 — credits on %2</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Credit as</source>
+        <translation>Credit as</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>%1 (refund of %2)</source>
+        <translation>%1 (refund of %2)</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <source>Exclusive guide</source>
+        <translation>Exclusive guide</translation>
+    </message>
+    <message>
+        <source>Sales guide</source>
+        <translation>Sales guide</translation>
+    </message>
+    <message>
+        <source>No credits for this guide on this day.</source>
+        <translation>No credits for this guide on this day.</translation>
+    </message>
+    <message>
+        <source>Touch a credit to see why it went to this guide.</source>
+        <translation>Touch a credit to see why it went to this guide.</translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>Why: %1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>pos::HeldSalesDialog</name>
     <message>
         <source>Held sales</source>
@@ -794,6 +879,10 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>Target: top tier %1 reached (%2)</source>
         <translation>Target: top tier %1 reached (%2)</translation>
+    </message>
+    <message>
+        <source>Why? Credits of this guide</source>
+        <translation>Why? Credits of this guide</translation>
     </message>
 </context>
 <context>
@@ -1334,6 +1423,10 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>a target has at most %1 tiers</source>
         <translation>a target has at most %1 tiers</translation>
+    </message>
+    <message>
+        <source>binding not recorded</source>
+        <translation>binding not recorded</translation>
     </message>
 </context>
 <context>

@@ -341,10 +341,6 @@
         <translation>营业日（默认今天）。</translation>
     </message>
     <message>
-        <source>One JSON object per guide.</source>
-        <translation>每位导购一个 JSON 对象。</translation>
-    </message>
-    <message>
         <source>This till is not set up for a store yet (run posctl init --demo).</source>
         <translation>此收银机尚未设置门店（请运行 posctl init --demo）。</translation>
     </message>
@@ -377,48 +373,6 @@
         <translation>  退回%1：%2</translation>
     </message>
     <message>
-        <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
-
-Commands:
-  init [--demo]                          create or upgrade the database; --demo loads the demo store
-  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
-  guides [--json]                        list the store&apos;s guides
-  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]... [--json]
-                                         ring up and pay a sale (METHOD: cash, card, wechat, alipay)
-  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
-  order NUMBER [--json]                  one sale by its order number
-  refund NUMBER [--line SKU[*QTY]]... [--json]
-                                         refund lines of a sale (the whole order without --line)
-                                         to its original tenders; its credit is reversed
-  leaderboard [--date YYYY-MM-DD] [--json]
-                                         the store&apos;s guides ranked for a day (today by default)
-  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
-                                         credits, summaries and the answers asked; exit 1 if a line was bad
-
---db PATH overrides the default database (%1).
-Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</source>
-        <translation>用法：posctl [--db 路径] 命令 [选项]
-
-命令：
-  init [--demo]                          创建或升级数据库；--demo 载入演示门店
-  products [--search 文本] [--json]      列出商品，或按名称、拼音首字母、货号、条码搜索
-  guides [--json]                        列出本店导购
-  sale [--guide 编号] [--member 会员码|手机号] [--discount 优惠] --scan 条码[*数量]... --pay 方式[:元][:参考号]... [--json]
-                                         收银一笔销售（方式：cash、card、wechat、alipay）
-  orders [--date YYYY-MM-DD] [--json]    某营业日的销售（默认今天）
-  order 订单号 [--json]                  按订单号查看一笔销售
-  refund 订单号 [--line 货号[*数量]]... [--json]
-                                         按原单退货（不带 --line 则整单退），退回原支付方式，
-                                         并冲回该单业绩
-  leaderboard [--date YYYY-MM-DD] [--json]
-                                         某天本店导购业绩排行（默认今天）
-  attribute [--explain] 事件.jsonl       重放业绩归属事件（每行一个 JSON 对象），输出业绩、汇总
-                                         和所问结果；有错误行时退出码为 1
-
---db 路径 指定数据库（默认 %1）。
-退出码：0 成功，1 收银机无法完成（数据库、磁盘），2 输入有误（未写入任何数据）。</translation>
-    </message>
-    <message>
         <source>%1 %2 (%3)</source>
         <translation>%1 %2（%3）</translation>
     </message>
@@ -441,6 +395,70 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>%1 needs a barcode or SKU</source>
         <translation>%1 需要条码或货号</translation>
+    </message>
+    <message>
+        <source>There is no guide %1.</source>
+        <translation>没有编号为 %1 的导购。</translation>
+    </message>
+    <message>
+        <source>why: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <source>List this guide&apos;s credits of the day and why each went to them.</source>
+        <translation>列出该导购当天的每笔业绩及归属原因。</translation>
+    </message>
+    <message>
+        <source>One JSON object per guide (or per credit).</source>
+        <translation>每位导购（或每笔业绩）一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>Online amounts from HQ as of %1.</source>
+        <translation>线上业绩来自总部，截至 %1。</translation>
+    </message>
+    <message>
+        <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
+
+Commands:
+  init [--demo]                          create or upgrade the database; --demo loads the demo store
+  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
+  guides [--json]                        list the store&apos;s guides
+  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]... [--json]
+                                         ring up and pay a sale (METHOD: cash, card, wechat, alipay)
+  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
+  order NUMBER [--json]                  one sale by its order number
+  refund NUMBER [--line SKU[*QTY]]... [--json]
+                                         refund lines of a sale (the whole order without --line)
+                                         to its original tenders; its credit is reversed
+  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
+                                         the store&apos;s guides ranked for a day (today by default);
+                                         --guide lists that guide&apos;s credits and why each went to them
+  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
+                                         credits, summaries and the answers asked; exit 1 if a line was bad
+
+--db PATH overrides the default database (%1).
+Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</source>
+        <translation>用法：posctl [--db 路径] 命令 [选项]
+
+命令：
+  init [--demo]                          创建或升级数据库；--demo 载入演示门店
+  products [--search 文本] [--json]      列出商品，或按名称、拼音首字母、货号、条码搜索
+  guides [--json]                        列出本店导购
+  sale [--guide 编号] [--member 会员码|手机号] [--discount 优惠] --scan 条码[*数量]... --pay 方式[:元][:参考号]... [--json]
+                                         收银一笔销售（方式：cash、card、wechat、alipay）
+  orders [--date YYYY-MM-DD] [--json]    某营业日的销售（默认今天）
+  order 订单号 [--json]                  按订单号查看一笔销售
+  refund 订单号 [--line 货号[*数量]]... [--json]
+                                         按原单退货（不带 --line 则整单退），退回原支付方式，
+                                         并冲回该单业绩
+  leaderboard [--date YYYY-MM-DD] [--guide 编号] [--json]
+                                         某天本店导购业绩排行（默认今天）；
+                                         --guide 列出该导购当天的每笔业绩及归属原因
+  attribute [--explain] 事件.jsonl       重放业绩归属事件（每行一个 JSON 对象），输出业绩、汇总
+                                         和所问结果；有错误行时退出码为 1
+
+--db 路径 指定数据库（默认 %1）。
+退出码：0 成功，1 收银机无法完成（数据库、磁盘），2 输入有误（未写入任何数据）。</translation>
     </message>
 </context>
 <context>
@@ -640,6 +658,73 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     </message>
 </context>
 <context>
+    <name>pos::GuideCreditsDialog</name>
+    <message>
+        <source>Why %1 was credited</source>
+        <translation>%1 的业绩明细</translation>
+    </message>
+    <message>
+        <source>%1 — credits on %2</source>
+        <translation>%1 — %2 的业绩</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Credit as</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>%1 (refund of %2)</source>
+        <translation>%1（退 %2）</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>线上</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>Exclusive guide</source>
+        <translation>专属导购</translation>
+    </message>
+    <message>
+        <source>Sales guide</source>
+        <translation>销售导购</translation>
+    </message>
+    <message>
+        <source>No credits for this guide on this day.</source>
+        <translation>该导购当天没有业绩。</translation>
+    </message>
+    <message>
+        <source>Touch a credit to see why it went to this guide.</source>
+        <translation>点一笔业绩，查看它为何归属该导购。</translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>pos::HeldSalesDialog</name>
     <message>
         <source>Held sales</source>
@@ -791,6 +876,10 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>Target: top tier %1 reached (%2)</source>
         <translation>目标：已达最高第 %1 档（%2）</translation>
+    </message>
+    <message>
+        <source>Why? Credits of this guide</source>
+        <translation>业绩明细（为什么？）</translation>
     </message>
 </context>
 <context>
@@ -1330,6 +1419,10 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>a target has at most %1 tiers</source>
         <translation>目标最多 %1 档</translation>
+    </message>
+    <message>
+        <source>binding not recorded</source>
+        <translation>绑定未记录</translation>
     </message>
 </context>
 <context>

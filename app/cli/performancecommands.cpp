@@ -5,6 +5,7 @@
 
 #include "core/cart.h"
 #include "services/leaderboardservice.h"
+#include "services/lookupservice.h"
 #include "services/refundservice.h"
 #include "services/till.h"
 
@@ -15,12 +16,47 @@ namespace pos {
 
 using namespace Qt::Literals::StringLiterals;
 
+namespace {
+
+// `leaderboard --guide`: the guide's credits of the day, each with why it went to them.
+int printCredits(CliContext &ctx, const Till &till, const QString &guideId, QDate date, bool json)
+{
+    const auto guide = LookupService(till).guide(guideId);
+    if (!guide)
+        return fail(ctx, Posctl::tr("There is no guide %1.").arg(guideId));
+    for (const CreditRecord &c : LeaderboardService(till).creditsOf(guide->id, date)) {
+        const QString kind = c.row.kind == attribution::CreditKind::Exclusive ? u"exclusive"_s : u"sales"_s;
+        if (json) {
+            ctx.out << jsonLine({{u"type"_s, u"credit"_s},
+                                {u"guide"_s, guide->id},
+                                {u"order"_s, c.orderNumber},
+                                {u"refund"_s, c.refundNumber.isEmpty() ? QJsonValue() : QJsonValue(c.refundNumber)},
+                                {u"kind"_s, kind},
+                                {u"amount"_s, c.row.amount},
+                                {u"at"_s, c.row.at.toString(Qt::ISODate)},
+                                {u"channel"_s, attribution::channelKey(c.row.channel)},
+                                {u"why"_s, c.row.why}})
+                    << u'\n';
+        } else {
+            ctx.out << c.row.at.toString(u"HH:mm"_s) << u"  "_s
+                    << padToWidth(c.refundNumber.isEmpty() ? c.orderNumber : c.refundNumber, 18)
+                    << padToWidth(c.row.kind == attribution::CreditKind::Exclusive ? Posctl::tr("exclusive") : Posctl::tr("sales"), 10)
+                    << padToWidth(Money::fromFen(c.row.amount).toString(), 12, true) << u'\n'
+                    << u"       "_s << Posctl::tr("why: %1").arg(c.row.why) << u'\n';
+        }
+    }
+    ctx.out.flush();
+    return ExitOk;
+}
+
+} // namespace
 
 int runLeaderboard(CliContext &ctx)
 {
     QCommandLineParser parser;
     parser.addOption({u"date"_s, Posctl::tr("The business day (today by default)."), u"YYYY-MM-DD"_s});
-    parser.addOption({u"json"_s, Posctl::tr("One JSON object per guide.")});
+    parser.addOption({u"guide"_s, Posctl::tr("List this guide's credits of the day and why each went to them."), u"ID"_s});
+    parser.addOption({u"json"_s, Posctl::tr("One JSON object per guide (or per credit).")});
     if (!parseCommand(ctx, parser, 0, 0))
         return ExitBadInput;
     QDate date;
@@ -33,6 +69,8 @@ int runLeaderboard(CliContext &ctx)
         return fail(ctx, Posctl::tr("This till is not set up for a store yet (run posctl init --demo)."));
     if (!date.isValid())
         date = till.now().date();
+    if (parser.isSet(u"guide"_s))
+        return printCredits(ctx, till, parser.value(u"guide"_s), date, parser.isSet(u"json"_s));
     const LeaderboardDay day = LeaderboardService(till).day(date);
     for (const attribution::LeaderboardRow &r : day.rows) {
         if (parser.isSet(u"json"_s)) {
@@ -47,7 +85,8 @@ int runLeaderboard(CliContext &ctx)
                                 {u"total"_s, r.total},
                                 {u"orders"_s, r.orders},
                                 {u"members"_s, r.members},
-                                {u"delta"_s, r.delta}})
+                                {u"delta"_s, r.delta},
+                                {u"online_as_of"_s, day.onlineAsOf ? QJsonValue(day.onlineAsOf->toString(Qt::ISODate)) : QJsonValue()}})
                     << u'\n';
         } else {
             ctx.out << padToWidth(QString::number(r.rank), 3, true) << u"  "_s << padToWidth(r.guide, 5)
@@ -58,8 +97,9 @@ int runLeaderboard(CliContext &ctx)
                     << u'\n';
         }
     }
-    if (!parser.isSet(u"json"_s) && !day.onlineAsOf)
-        ctx.out << Posctl::tr("Online amounts: no figures from HQ yet.") << u'\n';
+    if (!parser.isSet(u"json"_s))
+        ctx.out << (day.onlineAsOf ? Posctl::tr("Online amounts from HQ as of %1.").arg(day.onlineAsOf->toString(u"yyyy-MM-dd HH:mm"_s))
+                                   : Posctl::tr("Online amounts: no figures from HQ yet.")) << u'\n';
     ctx.out.flush();
     return ExitOk;
 }

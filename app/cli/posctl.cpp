@@ -23,8 +23,9 @@ Commands:
   refund NUMBER [--line SKU[*QTY]]... [--json]
                                          refund lines of a sale (the whole order without --line)
                                          to its original tenders; its credit is reversed
-  leaderboard [--date YYYY-MM-DD] [--json]
-                                         the store's guides ranked for a day (today by default)
+  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
+                                         the store's guides ranked for a day (today by default);
+                                         --guide lists that guide's credits and why each went to them
   attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
                                          credits, summaries and the answers asked; exit 1 if a line was bad
 

@@ -65,14 +65,16 @@ Status AttributionService::record(const Order &order, const OrderAttribution &a)
     qint64 rate = 0;
     for (const OrderLine &l : order.lines)
         rate += l.amount.fen() * l.commissionBp;
+    // Explained in the till's language, for the manager who asks (spec §9).
     QStringList why;
     for (const CreditPart &p : a.parts)
-        why.append(explainCredit(a, p, false));
+        why.append(explainCredit(a, p, false, Wording::Local));
     if (Status s = repo.insertOrderAttribution(order.id, {a, order.total.fen(), rate, why.join(u'\n')}); !s)
         return s;
-    for (const CreditPart &p : a.parts) {
+    for (qsizetype i = 0; i < a.parts.size(); ++i) {
+        const CreditPart &p = a.parts[i];
         const LedgerRow row{order.id, order.id, p.guide, p.kind, p.amount, order.paidAt, order.businessDate,
-                            Channel::Store, order.storeId, false};
+                            Channel::Store, order.storeId, false, why[i]};
         if (Status s = repo.insertLedger(row); !s)
             return s;
     }

@@ -24,17 +24,25 @@ Result<Order> CheckoutService::checkout(const SaleRequest &request) const
     Transaction tx(m_till.database());
     if (!tx.begun())
         return notSaved(tx.begun().error());
-    const AttributionService attribution(m_till);
-    auto credited = attribution.attribute(order.value());
-    if (!credited)
-        return notSaved(credited.error());
-    auto stored = OrderRepository(m_till.database()).insertWithinTransaction(*order);
+    auto stored = storeWithinTransaction(std::move(order.value()));
     if (!stored)
         return notSaved(stored.error());
-    if (Status s = attribution.record(*stored, *credited); !s)
-        return notSaved(s.error());
     if (Status s = tx.commit(); !s)
         return notSaved(s.error());
+    return stored;
+}
+
+Result<Order> CheckoutService::storeWithinTransaction(Order order) const
+{
+    const AttributionService attribution(m_till);
+    auto credited = attribution.attribute(order);
+    if (!credited)
+        return Result<Order>::failure(credited.error(), ErrorKind::System);
+    auto stored = OrderRepository(m_till.database()).insertWithinTransaction(order);
+    if (!stored)
+        return stored;
+    if (Status s = attribution.record(*stored, *credited); !s)
+        return Result<Order>::failure(s.error(), ErrorKind::System);
     return stored;
 }
 

@@ -102,11 +102,20 @@ QList<LeaderboardRow> LeaderboardService::rowsFor(QDate from, QDate to) const
 LeaderboardDay LeaderboardService::day(QDate date) const
 {
     LeaderboardDay day{date, rowsFor(date, date), std::nullopt};
+    const QDateTime asOf = QDateTime::fromString(
+        SettingsRepository(m_till.database()).value(QString::fromLatin1(onlineAsOfKey)), Qt::ISODate);
+    if (asOf.isValid())
+        day.onlineAsOf = asOf;
     const auto previous = AttributionRepository(m_till.database()).totals(iso(date.addDays(-1)), iso(date.addDays(-1)));
     for (LeaderboardRow &row : day.rows)
         row.delta = row.total - previous.value(row.guide).total();
     rankLeaderboard(day.rows);
     return day;
+}
+
+QList<CreditRecord> LeaderboardService::creditsOf(const QString &guideId, QDate date) const
+{
+    return AttributionRepository(m_till.database()).creditsOf(guideId, iso(date), iso(date));
 }
 
 LeaderboardMonth LeaderboardService::month(QDate anyDay) const

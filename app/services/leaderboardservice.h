@@ -3,6 +3,7 @@
 #include "core/attribution/commission.h"
 #include "core/attribution/leaderboard.h"
 #include "core/result.h"
+#include "store/attributionrepository.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -18,8 +19,8 @@ struct LeaderboardDay
 {
     QDate date;
     QList<attribution::LeaderboardRow> rows;
-    // Online figures come from HQ (issue 6); until it has sent any, online amounts are
-    // the till's own (none) and the screen says so.
+    // Online credits reach the ledger from HQ (channel online); this is when HQ last sent
+    // them. Empty until it has: online amounts are then unknown, and screens say so.
     std::optional<QDateTime> onlineAsOf;
 };
 
@@ -62,6 +63,8 @@ public:
     explicit LeaderboardService(const Till &till) : m_till(till) {}
 
     static constexpr auto commissionKey = "attribution.commission";
+    // Set by sync when HQ's online credits for this store have been applied (ISO 8601).
+    static constexpr auto onlineAsOfKey = "hq.online_as_of";
     attribution::CommissionRule commissionRule() const;
     Status setCommissionRule(const QString &json) const;
     Status saveTarget(const TargetInfo &target) const;
@@ -70,6 +73,9 @@ public:
 
     LeaderboardDay day(QDate date) const;
     LeaderboardMonth month(QDate anyDayOfMonth) const;
+    // The manager's "why?": each credit and reversal of one guide on one day, with the
+    // sentence saying why it went to them (spec §9).
+    QList<CreditRecord> creditsOf(const QString &guideId, QDate date) const;
 
 private:
     QList<attribution::LeaderboardRow> rowsFor(QDate from, QDate to) const;

@@ -103,7 +103,8 @@ Result<Refund> RefundService::refund(const QString &orderNumber, const QList<Ref
     if (const auto attribution = ledger.orderAttribution(order->id)) {
         for (const CreditPart &p : refundParts(attribution->attribution, before.total.fen(), plan->total.fen())) {
             const LedgerRow row{refund.id, order->id, p.guide, p.kind, p.amount, refund.refundedAt,
-                                refund.businessDate, Channel::Store, order->storeId, true};
+                                refund.businessDate, Channel::Store, order->storeId, true,
+                                explainRefund(ledger.creditWhy(order->id, p.guide, p.kind), Wording::Local)};
             if (Status s = ledger.insertLedger(row); !s)
                 return notSaved(s.error());
         }

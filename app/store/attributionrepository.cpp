@@ -125,10 +125,19 @@ std::optional<StoredAttribution> AttributionRepository::orderAttribution(const Q
 Status AttributionRepository::insertLedger(const LedgerRow &r)
 {
     Status s = m_db.run(uR"(INSERT INTO ledger (doc_id, order_id, guide_id, kind, amount_fen, at, at_utc_ms,
-            business_date, channel, store_id, is_refund) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"_s,
+            business_date, channel, store_id, is_refund, why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"_s,
                         {r.docId, r.orderId, r.guideId, creditKindKey(r.kind), r.amount, r.at.toString(Qt::ISODate),
-                         r.at.toMSecsSinceEpoch(), r.businessDate, channelKey(r.channel), r.storeId, r.isRefund ? 1 : 0});
+                         r.at.toMSecsSinceEpoch(), r.businessDate, channelKey(r.channel), r.storeId, r.isRefund ? 1 : 0,
+                         r.why});
     return s ? s : Status::failure(s.error(), ErrorKind::System);
+}
+
+QString AttributionRepository::creditWhy(const QString &orderId, const QString &guideId, CreditKind kind) const
+{
+    QString why;
+    m_db.run(u"SELECT why FROM ledger WHERE doc_id = ? AND guide_id = ? AND kind = ? AND is_refund = 0"_s,
+             {orderId, guideId, creditKindKey(kind)}, [&](const QSqlQuery &q) { why = q.value(0).toString(); });
+    return why;
 }
 
 QHash<QString, GuideTotals> AttributionRepository::totals(const QString &fromDate, const QString &toDate) const
@@ -151,6 +160,34 @@ QHash<QString, qint64> AttributionRepository::recruits(const QString &fromDate, 
             WHERE business_date BETWEEN ? AND ? AND source = 'register' AND outcome IN ('bound', 'renewed', 'rebound')
             GROUP BY guide_id)"_s,
              {fromDate, toDate}, [&](const QSqlQuery &q) { out.insert(q.value(0).toString(), q.value(1).toLongLong()); });
+    return out;
+}
+
+QList<CreditRecord> AttributionRepository::creditsOf(const QString &guideId, const QString &fromDate,
+                                                     const QString &toDate) const
+{
+    QList<CreditRecord> out;
+    m_db.run(uR"(SELECT l.doc_id, l.order_id, l.kind, l.amount_fen, l.at, l.business_date, l.channel, l.store_id,
+            l.is_refund, l.why, coalesce(o.number, l.order_id), coalesce(r.number, '')
+            FROM ledger l LEFT JOIN orders o ON o.id = l.order_id LEFT JOIN refunds r ON r.id = l.doc_id
+            WHERE l.business_date BETWEEN ? AND ? AND l.guide_id = ? ORDER BY l.at_utc_ms, l.id)"_s,
+             {fromDate, toDate, guideId}, [&](const QSqlQuery &q) {
+                 CreditRecord c;
+                 c.row.docId = q.value(0).toString();
+                 c.row.orderId = q.value(1).toString();
+                 c.row.guideId = guideId;
+                 c.row.kind = q.value(2).toString() == u"exclusive"_s ? CreditKind::Exclusive : CreditKind::Sales;
+                 c.row.amount = q.value(3).toLongLong();
+                 c.row.at = QDateTime::fromString(q.value(4).toString(), Qt::ISODate);
+                 c.row.businessDate = q.value(5).toString();
+                 c.row.channel = q.value(6).toString() == u"online"_s ? Channel::Online : Channel::Store;
+                 c.row.storeId = q.value(7).toString();
+                 c.row.isRefund = q.value(8).toInt() != 0;
+                 c.row.why = q.value(9).toString();
+                 c.orderNumber = q.value(10).toString();
+                 c.refundNumber = q.value(11).toString();
+                 out.append(c);
+             });
     return out;
 }
 

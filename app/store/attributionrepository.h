@@ -29,6 +29,15 @@ struct LedgerRow
     attribution::Channel channel = attribution::Channel::Store;
     QString storeId;
     bool isRefund = false;
+    QString why; // spec §9
+};
+
+// A ledger row with the receipt numbers a person recognises.
+struct CreditRecord
+{
+    LedgerRow row;
+    QString orderNumber;  // the order's number, or its id when the till does not have it
+    QString refundNumber; // empty for an order's own credit
 };
 
 // An order's attribution as it was fixed when paid, with what its refunds need.
@@ -73,11 +82,15 @@ public:
     Status insertOrderAttribution(const QString &orderId, const StoredAttribution &stored);
     std::optional<StoredAttribution> orderAttribution(const QString &orderId) const;
     Status insertLedger(const LedgerRow &row);
+    // Why the order's own credit of this guide and kind went to them (spec §9).
+    QString creditWhy(const QString &orderId, const QString &guideId, attribution::CreditKind kind) const;
 
     // Sums by guide for business days [fromDate, toDate] (inclusive, YYYY-MM-DD).
     QHash<QString, GuideTotals> totals(const QString &fromDate, const QString &toDate) const;
     // Distinct members recruited (register binds that bound or renewed) per guide.
     QHash<QString, qint64> recruits(const QString &fromDate, const QString &toDate) const;
+    // One guide's credits and reversals on business days [fromDate, toDate], in time order.
+    QList<CreditRecord> creditsOf(const QString &guideId, const QString &fromDate, const QString &toDate) const;
     QList<CommissionEntry> commissionEntries(const QString &fromDate, const QString &toDate) const;
     // Spec §7: per guide, credits of orders paid in [fromMs, toMs) and their refunds before payoutMs.
     QHash<QString, qint64> targetAmounts(qint64 fromMs, qint64 toMs, qint64 payoutMs) const;

@@ -215,6 +215,10 @@ const QList<QStringList> &steps()
             u"CREATE TRIGGER bind_events_no_update BEFORE UPDATE ON bind_events BEGIN SELECT RAISE(ABORT, 'bind events are append-only'); END"_s,
             u"CREATE TRIGGER refunds_no_update BEFORE UPDATE ON refunds BEGIN SELECT RAISE(ABORT, 'refunds are append-only'); END"_s,
         },
+        // v5: every credit says why it went where it did (spec §9), for the manager's "why?".
+        {
+            u"ALTER TABLE ledger ADD COLUMN why TEXT NOT NULL DEFAULT ''"_s,
+        },
     };
     return all;
 }

@@ -1,5 +1,6 @@
 #include "leaderboarddialog.h"
 
+#include "guidecreditsdialog.h"
 #include "theme.h"
 
 #include "services/leaderboardservice.h"
@@ -98,11 +99,23 @@ QWidget *LeaderboardDialog::buildDayTab()
                         tr("vs day before"), QString()},
                        w);
     m_dayTable->horizontalHeader()->setSectionResizeMode(8, QHeaderView::Stretch);
+    m_dayTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_dayTable->setSelectionMode(QAbstractItemView::SingleSelection);
     v->addWidget(m_dayTable, 1);
+    auto *footer = new QHBoxLayout;
     m_onlineNote = new QLabel(w);
     m_onlineNote->setObjectName(u"onlineNote"_s);
     m_onlineNote->setProperty("class", u"caption"_s);
-    v->addWidget(m_onlineNote);
+    m_onlineNote->setWordWrap(true);
+    footer->addWidget(m_onlineNote, 1);
+    m_whyButton = Theme::touchButton(tr("Why? Credits of this guide"), u"whyButton"_s, w);
+    m_whyButton->setEnabled(false);
+    connect(m_dayTable, &QTableWidget::itemSelectionChanged, this,
+            [this] { m_whyButton->setEnabled(!m_dayTable->selectedItems().isEmpty()); });
+    connect(m_whyButton, &QPushButton::clicked, this, &LeaderboardDialog::showCreditsOfSelected);
+    connect(m_dayTable, &QTableWidget::cellDoubleClicked, this, &LeaderboardDialog::showCreditsOfSelected);
+    footer->addWidget(m_whyButton);
+    v->addLayout(footer);
     return w;
 }
 
@@ -157,6 +170,7 @@ void LeaderboardDialog::showDay(QDate date)
         const attribution::LeaderboardRow &r = board.rows[i];
         m_dayTable->setItem(i, 0, cell(QString::number(r.rank), true));
         m_dayTable->setItem(i, 1, cell(r.name));
+        m_dayTable->item(i, 1)->setData(Qt::UserRole, r.guide);
         m_dayTable->setItem(i, 2, cell(money(r.storeAmount), true));
         m_dayTable->setItem(i, 3, cell(board.onlineAsOf ? money(r.onlineAmount) : tr("—"), true));
         m_dayTable->setItem(i, 4, cell(money(r.total), true));
@@ -174,6 +188,15 @@ void LeaderboardDialog::showDay(QDate date)
                               : tr("Online figures: none from HQ yet — this till is offline; amounts are the store's own sales."));
     refreshMonth();
     refreshMine();
+}
+
+void LeaderboardDialog::showCreditsOfSelected()
+{
+    const int row = m_dayTable->currentRow();
+    if (row < 0 || !m_dayTable->item(row, 1))
+        return;
+    GuideCreditsDialog credits(m_till, m_dayTable->item(row, 1)->data(Qt::UserRole).toString(), m_day, this);
+    credits.exec();
 }
 
 void LeaderboardDialog::refreshMonth()

@@ -5,6 +5,7 @@
 
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QTableWidget;
 class QTabWidget;
 
@@ -28,6 +29,7 @@ private:
     QWidget *buildMineTab();
     void refreshMonth();
     void refreshMine();
+    void showCreditsOfSelected();
 
     const Till &m_till;
     QDate m_day;
@@ -35,6 +37,7 @@ private:
     QLabel *m_dayLabel;
     QLabel *m_onlineNote;
     QTableWidget *m_dayTable;
+    QPushButton *m_whyButton;
     QLabel *m_monthLabel;
     QTableWidget *m_monthTable;
     QComboBox *m_guidePicker;

@@ -2,18 +2,24 @@
 //   barcode lookup p50/p99 on a catalog of --skus products;
 //   durable sale commit p50/p99 on a database already holding --orders orders, against a bare
 //   SQLite insert-and-commit of one row on the same disk, measured interleaved in the same run;
+//   leaderboard for one day and one month on a year of history (orders seeded through the
+//   till's own checkout, attribution and ledger), p50/p99;
+//   replay throughput of `posctl attribute` on a generated stream of --events events;
 //   cold start of pos-till to its first painted sale screen.
 // It measures; it asserts nothing.
 #include "services/checkoutservice.h"
 #include "services/demostore.h"
+#include "services/leaderboardservice.h"
 #include "services/lookupservice.h"
 #include "services/till.h"
 #include "store/catalogrepository.h"
 #include "store/orderrepository.h"
+#include "store/peoplerepository.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -85,15 +91,59 @@ void seedCatalog(Till &till, int count)
     db.exec(u"PRAGMA synchronous=FULL"_s);
 }
 
-// A 3-line cash sale of random products, served by guide G01.
-SaleRequest sampleSale(const QList<CatalogItem> &items, QRandomGenerator &rng)
+constexpr int benchGuides = 40;
+
+QString guideId(int n)
+{
+    return u"G"_s + QString::number(n).rightJustified(2, u'0');
+}
+
+// The store's guides at chain scale: the demo's, then more up to `benchGuides`.
+void seedGuides(Till &till)
+{
+    PeopleRepository people(till.database());
+    for (int n = 1; n <= benchGuides; ++n) {
+        if (people.guide(guideId(n)))
+            continue;
+        if (Status s = people.upsertGuide({guideId(n), u"导购"_s + QString::number(n), till.store().id, true, {}}); !s)
+            fail(s.error());
+    }
+}
+
+// A 3-line cash sale of random products by a random employed guide, to a demo member one
+// time in three (so exclusive and split credits appear too).
+SaleRequest sampleSale(const QList<CatalogItem> &items, const QStringList &guides, const QStringList &members,
+                       QRandomGenerator &rng)
 {
     SaleRequest sale;
     for (int l = 0; l < 3; ++l)
         sale.cart.add(items[rng.bounded(int(items.size()))], {});
-    sale.guideId = u"G01"_s;
+    sale.guideId = guides[rng.bounded(int(guides.size()))];
+    if (!members.isEmpty() && rng.bounded(3) == 0)
+        sale.memberId = members[rng.bounded(int(members.size()))];
     sale.tenders = {{PaymentMethod::Cash, {}, {}}};
     return sale;
+}
+
+struct SaleMix
+{
+    QList<CatalogItem> items;
+    QStringList guides;
+    QStringList members;
+};
+
+SaleMix saleMix(const Till &till)
+{
+    SaleMix mix;
+    const LookupService lookup(till);
+    mix.items = lookup.allProducts().mid(0, 200);
+    for (const Guide &g : lookup.storeGuides())
+        if (g.active)
+            mix.guides.append(g.id);
+    for (int i = 1; i <= 30; ++i)
+        if (auto m = PeopleRepository(till.database()).member(u"M"_s + QString::number(i).rightJustified(4, u'0')))
+            mix.members.append(m->id);
+    return mix;
 }
 
 // Wall time, unless the seeding sets it back to fill a year of history.
@@ -107,27 +157,29 @@ private:
     QDateTime m_fixed;
 };
 
-// The same orders the till would make (CheckoutService::prepare), back-dated a minute apart
-// over the past year and inserted in large transactions without fsync (set-up only).
+// The same orders, attribution and ledger credits the till would write (CheckoutService),
+// back-dated a minute apart over the past year and committed in large transactions without
+// fsync (set-up only).
 void seedOrders(Till &till, BenchClock &clock, int count)
 {
     const Database &db = till.database();
     OrderRepository orders(db);
     const CheckoutService checkout(till);
     const int existing = orders.count();
-    const QList<CatalogItem> items = LookupService(till).allProducts().mid(0, 200);
+    seedGuides(till);
+    const SaleMix mix = saleMix(till);
     QRandomGenerator rng(42);
-    QDateTime at = till.now().addDays(-365);
+    QDateTime at = till.now().addSecs(-60LL * (count - existing));
     db.exec(u"PRAGMA synchronous=OFF"_s);
     for (int start = existing; start < count; start += 10000) {
         Transaction tx(db);
         for (int i = start; i < qMin(count, start + 10000); ++i) {
             at = at.addSecs(60);
             clock.set(at);
-            auto order = checkout.prepare(sampleSale(items, rng));
+            auto order = checkout.prepare(sampleSale(mix.items, mix.guides, mix.members, rng));
             if (!order)
                 fail(order.error());
-            if (auto r = orders.insertWithinTransaction(*order); !r)
+            if (auto r = checkout.storeWithinTransaction(*order); !r)
                 fail(r.error());
         }
         if (Status s = tx.commit(); !s)
@@ -166,9 +218,8 @@ QJsonObject benchCommit(Till &till, BenchClock &clock, const QString &barePath, 
         fail(s.error());
     bare.exec(u"CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)"_s);
 
-    const LookupService lookup(till);
     const CheckoutService checkout(till);
-    const QList<CatalogItem> items = lookup.allProducts().mid(0, 200);
+    const SaleMix mix = saleMix(till);
     QRandomGenerator rng(99);
     QList<double> saleMs;
     QList<double> bareMs;
@@ -185,7 +236,7 @@ QJsonObject benchCommit(Till &till, BenchClock &clock, const QString &barePath, 
             bareMs.append(elapsedMs(t));
         }
         {
-            const SaleRequest sale = sampleSale(items, rng);
+            const SaleRequest sale = sampleSale(mix.items, mix.guides, mix.members, rng);
             QElapsedTimer t;
             t.start();
             auto order = checkout.checkout(sale);
@@ -210,6 +261,138 @@ QJsonObject benchCommit(Till &till, BenchClock &clock, const QString &barePath, 
     o.insert(u"goal_ratio"_s, 1.5);
     o.insert(u"idle_checkpoint_after_sale"_s, percentiles(checkpointMs));
     return o;
+}
+
+// The store manager's screens on the history seeded above: random days and months of the year.
+QJsonObject benchLeaderboard(const Till &till, int samples)
+{
+    const LeaderboardService board(till);
+    const QDate today = till.now().toTimeZone(till.timeZone()).date();
+    QRandomGenerator rng(5);
+    QList<double> dayMs;
+    QList<double> monthMs;
+    qint64 rowsSeen = 0;
+    for (int i = 0; i < samples; ++i) {
+        const QDate date = today.addDays(-rng.bounded(340));
+        QElapsedTimer t;
+        t.start();
+        const LeaderboardDay day = board.day(date);
+        dayMs.append(elapsedMs(t));
+        rowsSeen += day.rows.size();
+    }
+    for (int i = 0; i < qMax(1, samples / 10); ++i) {
+        const QDate date = today.addMonths(-rng.bounded(11));
+        QElapsedTimer t;
+        t.start();
+        const LeaderboardMonth month = board.month(date);
+        monthMs.append(elapsedMs(t));
+        rowsSeen += month.guides.size();
+    }
+    qint64 ledgerRows = 0;
+    qint64 lines = 0;
+    till.database().run(u"SELECT (SELECT count(*) FROM ledger), (SELECT count(*) FROM order_lines)"_s, {},
+                        [&](const QSqlQuery &q) {
+                            ledgerRows = q.value(0).toLongLong();
+                            lines = q.value(1).toLongLong();
+                        });
+    QJsonObject day = percentiles(dayMs);
+    day.insert(u"goal_p99_ms"_s, 10);
+    QJsonObject month = percentiles(monthMs);
+    month.insert(u"goal_p99_ms"_s, 50);
+    return {{u"orders_in_db"_s, OrderRepository(till.database()).count()}, {u"order_lines"_s, lines},
+            {u"ledger_rows"_s, ledgerRows}, {u"guides"_s, int(LookupService(till).storeGuides().size())},
+            {u"day"_s, day}, {u"month"_s, month}, {u"rows_returned"_s, rowsSeen}};
+}
+
+// A spec §10 event stream of `count` lines: 40 guides in two stores, binds, clicks, store and
+// online orders, partial refunds, in time order.
+void writeEventStream(const QString &path, int count)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        fail(u"cannot write "_s + path);
+    QRandomGenerator rng(11);
+    QByteArray out;
+    out += R"({"type":"policy","credit_mode":"split","exclusive_share_pct":50,"validity_days":180,"protection_days":7,)"
+           R"("rebind_rule":"latest","click_window_hours":24,"bind_sources":["register","order","wecom_friend","assign"],)"
+           R"("tz":"Asia/Shanghai"})" "\n";
+    for (int g = 1; g <= benchGuides; ++g)
+        out += QStringLiteral(R"({"type":"guide","id":"%1","store":"%2","name":"导购%3"})""\n")
+                   .arg(guideId(g), g % 2 ? u"S01"_s : u"S02"_s)
+                   .arg(g)
+                   .toUtf8();
+    QDateTime at(QDate(2026, 1, 1), QTime(9, 0), QTimeZone(8 * 3600));
+    QList<QPair<int, qint64>> refundable; // order number, amount
+    int orders = 0;
+    int refunds = 0;
+    for (int i = out.count('\n'); i < count; ++i) {
+        at = at.addSecs(1 + rng.bounded(20));
+        const QByteArray when = at.toString(Qt::ISODateWithMs).toLatin1();
+        const QByteArray customer = "C" + QByteArray::number(rng.bounded(20000));
+        const QByteArray guide = guideId(1 + rng.bounded(benchGuides)).toLatin1();
+        const int kind = rng.bounded(100);
+        if (kind < 10) {
+            out += R"({"type":"bind","at":")" + when + R"(","customer":")" + customer + R"(","guide":")" + guide
+                   + R"(","source":"wecom_friend"})" "\n";
+        } else if (kind < 30) {
+            out += R"({"type":"click","at":")" + when + R"(","customer":")" + customer + R"(","guide":")" + guide
+                   + R"("})" "\n";
+        } else if (kind < 90 || refundable.isEmpty()) {
+            const bool online = rng.bounded(4) == 0;
+            QByteArray lines;
+            qint64 amount = 0;
+            for (int l = 0, n = 1 + rng.bounded(3); l < n; ++l) {
+                const qint64 fen = 990 + rng.bounded(500) * 100;
+                amount += fen;
+                lines += QByteArray(l ? "," : "") + R"({"sku":"P)" + QByteArray::number(rng.bounded(5000))
+                         + R"(","amount":)" + QByteArray::number(fen) + R"(,"commission_bp":)"
+                         + QByteArray::number(300 + rng.bounded(5) * 100) + "}";
+            }
+            const QByteArray id = "O" + QByteArray::number(++orders);
+            out += R"({"type":"order","at":")" + when + R"(","id":")" + id + R"(","store":")"
+                   + (rng.bounded(2) ? "S01" : "S02") + R"(","channel":")" + (online ? "online" : "store")
+                   + R"(","customer":)" + (rng.bounded(3) ? "\"" + customer + "\"" : QByteArray("null"))
+                   + R"(,"sales_guide":)" + (online ? QByteArray("null") : "\"" + guide + "\"") + R"(,"lines":[)" + lines
+                   + "]}\n";
+            refundable.append({orders, amount});
+        } else {
+            const auto [order, amount] = refundable.takeAt(rng.bounded(int(refundable.size())));
+            out += R"({"type":"refund","at":")" + when + R"(","id":"R)" + QByteArray::number(++refunds)
+                   + R"(","order":"O)" + QByteArray::number(order) + R"(","amount":)"
+                   + QByteArray::number(1 + rng.bounded(amount)) + "}\n";
+        }
+        if (out.size() > (1 << 20)) {
+            f.write(out);
+            out.clear();
+        }
+    }
+    out += R"({"type":"leaderboard","store":"S01","date":")" + at.date().toString(Qt::ISODate).toLatin1() + "\"}\n";
+    f.write(out);
+}
+
+// `posctl attribute` as a user runs it, on a file, its output thrown away.
+QJsonObject benchReplay(const QString &dir, int events, int runs)
+{
+    const QString path = dir + u"/events.jsonl"_s;
+    writeEventStream(path, events);
+    QList<double> seconds;
+    int exitStatus = 0;
+    for (int i = 0; i < runs; ++i) {
+        QProcess p;
+        p.setStandardOutputFile(QProcess::nullDevice());
+        QElapsedTimer t;
+        t.start();
+        p.start(QStringLiteral(POSCTL_PATH), {u"attribute"_s, path});
+        if (!p.waitForFinished(600000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() == 2)
+            fail(u"posctl attribute failed: "_s + QString::fromUtf8(p.readAllStandardError()));
+        seconds.append(double(t.nsecsElapsed()) / 1e9);
+        exitStatus = p.exitCode();
+    }
+    std::sort(seconds.begin(), seconds.end());
+    const double best = seconds.front();
+    return {{u"events"_s, events}, {u"runs"_s, runs}, {u"best_seconds"_s, best},
+            {u"median_seconds"_s, seconds[seconds.size() / 2]}, {u"events_per_second"_s, double(events) / best},
+            {u"exit_status"_s, exitStatus}, {u"goal_events_per_second"_s, 500000}};
 }
 
 QJsonObject benchColdStart(const QString &dbPath, int runs)
@@ -249,6 +432,8 @@ int main(int argc, char *argv[])
     parser.addOption({u"skus"_s, u"Catalog size for the lookup benchmark."_s, u"N"_s, u"1000000"_s});
     parser.addOption({u"orders"_s, u"Orders already in the database for the commit benchmark."_s, u"N"_s, u"500000"_s});
     parser.addOption({u"samples"_s, u"Measurements per figure."_s, u"N"_s, u"2000"_s});
+    parser.addOption({u"events"_s, u"Events in the stream replayed by posctl attribute."_s, u"N"_s, u"1000000"_s});
+    parser.addOption({u"replays"_s, u"Times the replay is run."_s, u"N"_s, u"3"_s});
     parser.addOption({u"starts"_s, u"Cold starts of pos-till to time."_s, u"N"_s, u"10"_s});
     parser.addOption({u"dir"_s, u"Folder for the databases (default: a temporary one). Reused when present."_s, u"DIR"_s});
     parser.process(app);
@@ -274,6 +459,7 @@ int main(int argc, char *argv[])
         if (!till.isProvisioned())
             DemoStore::load(till);
         report.insert(u"durable_commit"_s, benchCommit(till, *clock, dir + u"/bare.db"_s, parser.value(u"orders"_s).toInt(), samples));
+        report.insert(u"leaderboard"_s, benchLeaderboard(till, qMin(samples, 500)));
     }
     {
         Till till;
@@ -282,6 +468,7 @@ int main(int argc, char *argv[])
         if (!till.isProvisioned())
             DemoStore::load(till);
     }
+    report.insert(u"replay"_s, benchReplay(dir, parser.value(u"events"_s).toInt(), parser.value(u"replays"_s).toInt()));
     report.insert(u"cold_start"_s, benchColdStart(dir + u"/start.db"_s, parser.value(u"starts"_s).toInt()));
     std::printf("%s\n", QJsonDocument(report).toJson(QJsonDocument::Indented).constData());
     return 0;

@@ -156,6 +156,32 @@ private slots:
         after = leaderboardTotals();
         QCOMPARE(after[u"G03"_s], before[u"G03"_s]);
         QCOMPARE(after[u"G01"_s], before[u"G01"_s]);
+        // The manager's "why?": G03's credit of this order and its two reversals, each explained.
+        const Run why = posctl({u"leaderboard"_s, u"--guide"_s, u"G03"_s, u"--json"_s});
+        QVERIFY2(why.status == 0, qPrintable(why.err));
+        qint64 net = 0;
+        int reversals = 0;
+        for (const QString &line : why.out.split(u'\n', Qt::SkipEmptyParts)) {
+            const QJsonObject c = QJsonDocument::fromJson(line.toUtf8()).object();
+            if (c.value(u"order"_s).toString() != number)
+                continue;
+            QCOMPARE(c.value(u"kind"_s).toString(), u"exclusive"_s);
+            const QString text = c.value(u"why"_s).toString();
+            QVERIFY2(text.contains(u"exclusive guide G03"_s), qPrintable(text));
+            if (!c.value(u"refund"_s).isNull()) {
+                ++reversals;
+                QVERIFY2(text.startsWith(u"refund reverses"_s), qPrintable(text));
+                QVERIFY(c.value(u"amount"_s).toInteger() < 0);
+            }
+            net += c.value(u"amount"_s).toInteger();
+        }
+        QCOMPARE(reversals, 2);
+        QCOMPARE(net, 0);
+        const Run human = posctl({u"leaderboard"_s, u"--guide"_s, u"G03"_s});
+        QVERIFY2(human.out.contains(number) && human.out.contains(u"why: "_s), qPrintable(human.out));
+        const Run nobody = posctl({u"leaderboard"_s, u"--guide"_s, u"G99"_s});
+        QCOMPARE(nobody.status, 2);
+        QVERIFY2(nobody.err.contains(u"G99"_s), qPrintable(nobody.err));
         QCOMPARE(posctl({u"refund"_s, u"S01-T01-999999"_s}).status, 2);
         QCOMPARE(posctl({u"leaderboard"_s, u"--date"_s, u"2026-02-30"_s}).status, 2);
     }

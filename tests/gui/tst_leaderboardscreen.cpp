@@ -106,6 +106,36 @@ private slots:
         QCOMPARE(window.findChild<QLabel *>(u"totalLabel"_s)->text(), Money().toString()); // nothing rang up
         const auto refunded = leaderboardTotals(window);
         QCOMPARE(refunded.value(u"小野"_s), Money().toString());
+
+        // The manager asks why 阿杰 was credited: the sale's credit and the refund's reversal.
+        QStringList amounts;
+        QString why;
+        QTimer::singleShot(0, this, [&] {
+            QWidget *board = QApplication::activeModalWidget();
+            QVERIFY(board && board->objectName() == u"leaderboardDialog"_s);
+            auto *table = board->findChild<QTableWidget *>(u"leaderboardTable"_s);
+            auto *whyButton = board->findChild<QPushButton *>(u"whyButton"_s);
+            QVERIFY(!whyButton->isEnabled());
+            for (int r = 0; r < table->rowCount(); ++r)
+                if (table->item(r, 1)->text() == u"阿杰"_s)
+                    table->selectRow(r);
+            QVERIFY(whyButton->isEnabled());
+            QTimer::singleShot(0, this, [&] {
+                QWidget *credits = QApplication::activeModalWidget();
+                QVERIFY(credits && credits->objectName() == u"guideCreditsDialog"_s);
+                auto *rows = credits->findChild<QTableWidget *>(u"creditsTable"_s);
+                for (int r = 0; r < rows->rowCount(); ++r)
+                    amounts.append(rows->item(r, 4)->text());
+                rows->selectRow(1);
+                why = credits->findChild<QLabel *>(u"creditWhy"_s)->text();
+                QTest::mouseClick(credits->findChild<QPushButton *>(u"creditsCloseButton"_s), Qt::LeftButton);
+            });
+            QTest::mouseClick(whyButton, Qt::LeftButton);
+            QTest::mouseClick(board->findChild<QPushButton *>(u"leaderboardCloseButton"_s), Qt::LeftButton);
+        });
+        QTest::mouseClick(window.findChild<QPushButton *>(u"leaderboardButton"_s), Qt::LeftButton);
+        QCOMPARE(amounts, (QStringList{Money::fromFen(31450).toString(), Money::fromFen(-31450).toString()}));
+        QVERIFY2(why.contains(u"refund"_s) && why.contains(u"G03"_s), qPrintable(why));
     }
 
     void badgeScanChoosesTheGuide()

@@ -5,6 +5,10 @@
 #include "core/money.h"
 #include "i18n/translator.h"
 #include "ui/mainwindow.h"
+#include "services/checkoutservice.h"
+#include "services/lookupservice.h"
+#include "services/refundservice.h"
+#include "ui/guidecreditsdialog.h"
 #include "ui/paymentdialog.h"
 
 #include <QApplication>
@@ -13,6 +17,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 
 using namespace pos;
@@ -106,6 +111,32 @@ private slots:
         const QString dir = qEnvironmentVariable("POS_SCREENSHOT_DIR");
         if (!dir.isEmpty())
             QVERIFY(dialog.grab().save(dir + u"/payment-zh_CN.png"_s));
+    }
+
+    // The manager's "why?" in Chinese: a split sale and its refund, each credit explained.
+    void creditsWhyInChinese()
+    {
+        test::TestTill t;
+        Cart cart;
+        cart.add(*LookupService(t.till()).sellableProduct(u"AC0101"_s), u"AC0101"_s, 1);
+        auto order = CheckoutService(t.till()).checkout({cart, u"G01"_s, u"M0001"_s, {{PaymentMethod::Cash, {}, {}}}});
+        QVERIFY2(order, qPrintable(order.error()));
+        QVERIFY(RefundService(t.till()).refund(order->number, {}));
+        MainWindow window(t.till());
+        GuideCreditsDialog dialog(t.till(), u"G03"_s, t.till().now().date(), &window);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *table = dialog.findChild<QTableWidget *>(u"creditsTable"_s);
+        QCOMPARE(table->rowCount(), 2);
+        QCOMPARE(table->item(0, 3)->text(), u"专属导购"_s);
+        QVERIFY(table->item(1, 1)->text().contains(u"退"_s));
+        table->selectRow(1);
+        const QString why = dialog.findChild<QLabel *>(u"creditWhy"_s)->text();
+        QVERIFY2(why.startsWith(u"原因："_s) && why.contains(u"G03"_s), qPrintable(why));
+        QTest::qWait(100);
+        const QString dir = qEnvironmentVariable("POS_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            QVERIFY(dialog.grab().save(dir + u"/credits-why-zh_CN.png"_s));
     }
 
     void chineseLocaleOfAnyRegionReadsZhCN()

@@ -128,6 +128,35 @@ private slots:
         QCOMPARE(top.tier, 0);
         QCOMPARE(top.toNextTier, 2000000 - 3 * 62900);
     }
+
+    // HQ's online credits arrive in the ledger (channel online) with the time HQ sent them;
+    // until then the day says it has no online figures.
+    void onlineFiguresFromHqAreShownWithTheirTime()
+    {
+        test::TestTill t;
+        Till &till = t.till();
+        const QDate today = till.now().date();
+        QVERIFY(!LeaderboardService(till).day(today).onlineAsOf);
+        QVERIFY(CheckoutService(till).checkout(sale(till, u"G02"_s, {})));
+        const LedgerRow online{u"W1"_s, u"W1"_s, u"G02"_s, CreditKind::Sales, 12345, till.now(), today.toString(Qt::ISODate),
+                               Channel::Online, u"S01"_s, false, u"latest click within 24 h"_s};
+        QVERIFY(AttributionRepository(till.database()).insertLedger(online));
+        const QDateTime asOf = till.now().addSecs(-300);
+        QVERIFY(SettingsRepository(till.database())
+                    .setValue(QString::fromLatin1(LeaderboardService::onlineAsOfKey), asOf.toString(Qt::ISODate)));
+        const LeaderboardDay day = LeaderboardService(till).day(today);
+        QCOMPARE(day.onlineAsOf.value(), asOf);
+        const auto &g02 = day.rows.first();
+        QCOMPARE(g02.guide, u"G02"_s);
+        QCOMPARE(g02.storeAmount, 3 * 62900);
+        QCOMPARE(g02.onlineAmount, 12345);
+        QCOMPARE(g02.total, 3 * 62900 + 12345);
+        // The "why?" lists both, the online one under its HQ order id.
+        const QList<CreditRecord> credits = LeaderboardService(till).creditsOf(u"G02"_s, today);
+        QCOMPARE(credits.size(), 2);
+        QCOMPARE(credits[1].orderNumber, u"W1"_s);
+        QVERIFY2(credits[0].row.why.contains(u"G02"_s), qPrintable(credits[0].row.why));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAttributionService)

@@ -10,10 +10,17 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
+// The explanations' words, translated only for Local wording. Call sites name it `tr` so
+// lupdate collects the sentences (under the context "pos::attribution").
+struct Words
 {
-    return QCoreApplication::translate("pos::attribution::Credit", text);
-}
+    Wording wording;
+    QString operator()(const char *text) const
+    {
+        return wording == Wording::Local ? QCoreApplication::translate("pos::attribution", text)
+                                         : QString::fromUtf8(text);
+    }
+};
 
 qint64 exclusivePart(qint64 amount, int pct)
 {
@@ -105,17 +112,27 @@ QList<CreditPart> refundParts(const OrderAttribution &a, qint64 refundedBefore, 
     return parts;
 }
 
-QString explainCredit(const OrderAttribution &a, const CreditPart &part, bool isRefund)
+QString explainRefund(const QString &orderCreditWhy, Wording wording)
 {
-    QString why;
+    const Words tr{wording};
+    return tr("refund reverses the order's credit with its split; ") + orderCreditWhy;
+}
+
+QString explainCredit(const OrderAttribution &a, const CreditPart &part, bool isRefund, Wording wording)
+{
     if (isRefund)
-        why = tr("refund reverses the order's credit with its split; ");
+        return explainRefund(explainCredit(a, part, false, wording), wording);
+    const Words tr{wording};
+    QString why;
     const QString mode = creditModeKey(a.mode);
     if (part.kind == CreditKind::Exclusive) {
-        const Binding &b = *a.binding;
-        QString bound = b.inheritedFrom.isEmpty()
-            ? tr("bound by %1 at %2").arg(bindSourceKey(b.source), b.eventAt)
-            : tr("inherited from departed guide %1 at %2").arg(b.inheritedFrom, b.eventAt);
+        QString bound;
+        if (!a.binding)
+            bound = tr("binding not recorded");
+        else if (a.binding->inheritedFrom.isEmpty())
+            bound = tr("bound by %1 at %2").arg(bindSourceKey(a.binding->source), a.binding->eventAt);
+        else
+            bound = tr("inherited from departed guide %1 at %2").arg(a.binding->inheritedFrom, a.binding->eventAt);
         if (a.twoGuideSplit)
             why += tr("%1 %2%: exclusive guide %3 (%4) gets the exclusive share")
                        .arg(mode).arg(a.exclusiveSharePct).arg(part.guide, bound);

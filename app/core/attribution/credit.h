@@ -53,7 +53,14 @@ OrderAttribution attributeOrder(const Policy &policy, const QString &exclusiveGu
 // `refundedBefore` fen of earlier refunds of the same order.
 QList<CreditPart> refundParts(const OrderAttribution &attribution, qint64 refundedBefore, qint64 refund);
 
+// How an explanation is worded: Canonical is the spec's English, the same on every machine
+// (replay output, HQ); Local is in the language the till runs in, for the people at the till.
+enum class Wording : quint8 { Canonical, Local };
+
 // Spec §9: one sentence on why this guide got this part of the order (or of a refund of it).
-QString explainCredit(const OrderAttribution &attribution, const CreditPart &part, bool isRefund);
+QString explainCredit(const OrderAttribution &attribution, const CreditPart &part, bool isRefund,
+                      Wording wording = Wording::Canonical);
+// A refund's reversal explained by the explanation of the order's credit it reverses.
+QString explainRefund(const QString &orderCreditWhy, Wording wording = Wording::Canonical);
 
 } // namespace pos::attribution
