@@ -205,10 +205,18 @@ QList<CommissionEntry> AttributionRepository::commissionEntries(const QString &f
 QHash<QString, qint64> AttributionRepository::targetAmounts(qint64 fromMs, qint64 toMs, qint64 payoutMs) const
 {
     QHash<QString, qint64> out;
-    m_db.run(uR"(SELECT l.guide_id, sum(l.amount_fen) FROM ledger l JOIN orders o ON o.id = l.order_id
-            WHERE o.paid_at_utc_ms >= ? AND o.paid_at_utc_ms < ? AND (l.is_refund = 0 OR l.at_utc_ms < ?)
-            GROUP BY l.guide_id)"_s,
-             {fromMs, toMs, payoutMs}, [&](const QSqlQuery &q) { out.insert(q.value(0).toString(), q.value(1).toLongLong()); });
+    // An order's own credits carry its payment time; its refunds count if they came before
+    // the payout. Both halves are range scans of ledger_time (the refunds are few).
+    m_db.run(uR"(SELECT guide_id, sum(amount_fen) FROM (
+              SELECT guide_id, amount_fen FROM ledger WHERE is_refund = 0 AND at_utc_ms >= ? AND at_utc_ms < ?
+              UNION ALL
+              SELECT r.guide_id, r.amount_fen FROM ledger r
+              WHERE r.is_refund = 1 AND r.at_utc_ms >= ? AND r.at_utc_ms < ?
+                AND EXISTS (SELECT 1 FROM ledger c WHERE c.order_id = r.order_id AND c.is_refund = 0
+                            AND c.at_utc_ms >= ? AND c.at_utc_ms < ?))
+            GROUP BY guide_id)"_s,
+             {fromMs, toMs, fromMs, payoutMs, fromMs, toMs},
+             [&](const QSqlQuery &q) { out.insert(q.value(0).toString(), q.value(1).toLongLong()); });
     return out;
 }
 

@@ -129,6 +129,33 @@ private slots:
         QCOMPARE(top.toNextTier, 2000000 - 3 * 62900);
     }
 
+    // Spec §7 at the till: a refund before the payout claws the target back, one after it
+    // does not (it still lowers the month it falls in).
+    void targetCountsRefundsOnlyBeforePayout()
+    {
+        test::TestTill t;
+        Till &till = t.till();
+        auto order = CheckoutService(till).checkout(sale(till, u"G01"_s, {}));
+        QVERIFY(order);
+        auto g01 = [&](QDate month) {
+            for (const GuideMonth &g : LeaderboardService(till).month(month).guides)
+                if (g.guide == u"G01"_s)
+                    return g;
+            return GuideMonth{};
+        };
+        const QDate november(2026, 11, 1);
+        QCOMPARE(g01(november).targetAmount, 3 * 62900);
+        t.clock().advanceSecs(24 * 3600); // Nov 23: before the Dec 6 payout
+        const QList<RefundRequestLine> one{{1, 1}};
+        QVERIFY(RefundService(till).refund(order->number, one));
+        QCOMPARE(g01(november).targetAmount, 2 * 62900);
+        t.clock().set(QDateTime(QDate(2026, 12, 10), QTime(11, 0), till.timeZone())); // after the payout
+        QVERIFY(RefundService(till).refund(order->number, one));
+        QCOMPARE(g01(november).targetAmount, 2 * 62900);
+        QCOMPARE(g01(november).total, 2 * 62900);
+        QCOMPARE(g01(QDate(2026, 12, 1)).total, -62900);
+    }
+
     // HQ's online credits arrive in the ledger (channel online) with the time HQ sent them;
     // until then the day says it has no online figures.
     void onlineFiguresFromHqAreShownWithTheirTime()

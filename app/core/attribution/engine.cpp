@@ -133,10 +133,15 @@ Result<std::pair<int, int>> Engine::order(const OrderInput &in)
         return R::failure(tr("the id \"%1\" is already used by another order or refund").arg(in.id));
     docSlot = doc;
 
+    auto store = m_stores.constFind(in.store);
+    if (store == m_stores.constEnd())
+        store = m_stores.insert(in.store);
+    if (s >= 0)
+        salesGuide = m_guides[size_t(s)].id; // shared, not a copy per order
     OrderState state;
     state.id = in.id;
     state.at = in.at;
-    state.store = in.store;
+    state.store = *store;
     state.channel = in.channel;
     state.amount = in.amount;
     state.rateNumerator = in.rateNumerator;

@@ -12,8 +12,10 @@
 #include <QDate>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 
+#include <deque>
 #include <optional>
 #include <vector>
 
@@ -182,8 +184,10 @@ private:
     std::vector<GuideState> m_guides;
     QHash<QString, int> m_guideIndex;
     QHash<QString, Customer> m_customers;
-    std::vector<OrderState> m_orders;
-    std::vector<Doc> m_docs;
+    // Deques: a million orders grow without being copied to a bigger block each time.
+    std::deque<OrderState> m_orders;
+    std::deque<Doc> m_docs;
+    QSet<QString> m_stores; // one copy of each store id, shared by its orders
     QHash<QString, int> m_docIndex;   // order and refund ids share one namespace
     std::vector<Entry> m_ledger;
     std::vector<Recruit> m_recruits;
