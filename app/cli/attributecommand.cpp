@@ -8,6 +8,10 @@
 
 #include <cstdio>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace pos {
 
 using namespace Qt::Literals::StringLiterals;
@@ -26,6 +30,10 @@ int runAttribute(CliContext &ctx)
     if (!opened)
         return fail(ctx, Posctl::tr("cannot read %1: %2").arg(path, file.errorString()));
 
+#ifdef __GLIBC__
+    // A replay only grows: ask the kernel for memory in big steps, not one page run at a time.
+    mallopt(M_TOP_PAD, 256 << 20);
+#endif
     // Deliberately never freed: tearing down millions of small records at exit would cost
     // a tenth of the run, and the process ends right after.
     attribution::Replay &replay = *new attribution::Replay(parser.isSet(u"explain"_s));

@@ -345,8 +345,14 @@ void appendString(std::string &out, std::string_view s)
 {
     static constexpr char hex[] = "0123456789abcdef";
     out.push_back('"');
-    for (const char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
+    // Plain characters are copied in runs; only the few that need escaping go one by one.
+    size_t runStart = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(s.data() + runStart, i - runStart);
+        runStart = i + 1;
         switch (c) {
         case '"': out.append("\\\""); break;
         case '\\': out.append("\\\\"); break;
@@ -356,22 +362,31 @@ void appendString(std::string &out, std::string_view s)
         case '\b': out.append("\\b"); break;
         case '\f': out.append("\\f"); break;
         default:
-            if (c < 0x20) {
-                out.append("\\u00");
-                out.push_back(hex[c >> 4]);
-                out.push_back(hex[c & 0xF]);
-            } else {
-                out.push_back(ch);
-            }
+            out.append("\\u00");
+            out.push_back(hex[c >> 4]);
+            out.push_back(hex[c & 0xF]);
         }
     }
+    out.append(s.data() + runStart, s.size() - runStart);
     out.push_back('"');
 }
 
 void appendString(std::string &out, const QString &s)
 {
-    const QByteArray utf8 = s.toUtf8();
-    appendString(out, std::string_view(utf8.constData(), size_t(utf8.size())));
+    // Ids and times are plain ASCII: written straight from UTF-16, without a UTF-8 copy.
+    const size_t start = out.size();
+    out.push_back('"');
+    for (const QChar ch : s) {
+        const char16_t c = ch.unicode();
+        if (c < 0x20 || c >= 0x80 || c == u'"' || c == u'\\') {
+            out.resize(start);
+            const QByteArray utf8 = s.toUtf8();
+            appendString(out, std::string_view(utf8.constData(), size_t(utf8.size())));
+            return;
+        }
+        out.push_back(char(c));
+    }
+    out.push_back('"');
 }
 
 } // namespace pos::json
