@@ -3,14 +3,37 @@
 #include "i18n/translator.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QLoggingCategory>
 #include <QTextStream>
 
 #include <cstdio>
 
+namespace {
+
+// Printing draws (Chinese as images for some printers, PNG previews): those commands need
+// Qt's GUI side, headless unless a platform is set. The others start without it.
+bool needsGui(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i)
+        if (qstrcmp(argv[i], "print") == 0)
+            return true;
+    return false;
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> application;
+    if (needsGui(argc, argv)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        application = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    }
+    QCoreApplication &app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("posctl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(POS_VERSION));
     pos::installTranslators(app, pos::languageFromArguments(app.arguments()));

@@ -26,6 +26,10 @@ Commands:
   leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
                                          the store's guides ranked for a day (today by default);
                                          --guide lists that guide's credits and why each went to them
+  printers [--json]                      USB receipt printers found, and the configured one
+  print --printer URI (--test | --order NUMBER [--copy]) [--width 58|80] [--profile ID]
+                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
+                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
   attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
                                          credits, summaries and the answers asked; exit 1 if a line was bad
 
@@ -93,6 +97,8 @@ int Posctl::run(const QStringList &arguments, QTextStream &out, QTextStream &err
         {u"refund"_s, runRefund},
         {u"leaderboard"_s, runLeaderboard},
         {u"attribute"_s, runAttribute},
+        {u"printers"_s, runPrinters},
+        {u"print"_s, runPrint},
     };
     if (const auto run = commands.value(command))
         return run(ctx);

@@ -40,6 +40,8 @@ int runOrder(CliContext &ctx);
 int runAttribute(CliContext &ctx);
 int runLeaderboard(CliContext &ctx);
 int runRefund(CliContext &ctx);
+int runPrinters(CliContext &ctx);
+int runPrint(CliContext &ctx);
 
 // Opens the till's database for a command; prints the reason and returns false on failure.
 bool openTill(CliContext &ctx, Till &till);

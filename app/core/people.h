@@ -28,6 +28,12 @@ struct Member
     bool isValid() const { return !id.isEmpty(); }
 };
 
+// 138****6538: enough for the customer to recognise, not enough to copy off a receipt.
+inline QString maskedPhone(const QString &phone)
+{
+    return phone.size() == 11 ? phone.left(3) + QStringLiteral("****") + phone.right(4) : phone;
+}
+
 // A store and the terminal this till is.
 struct StoreInfo
 {

@@ -39,11 +39,6 @@ using Theme::caption;
 using Theme::panel;
 using Theme::touchButton;
 
-QString maskedPhone(const QString &phone)
-{
-    return phone.size() == 11 ? phone.left(3) + u"****"_s + phone.right(4) : phone;
-}
-
 } // namespace
 
 SaleScreen::SaleScreen(Till &till, QWidget *parent)

@@ -18,7 +18,7 @@ void drawCells(QPainter &painter, int x, int y, QStringView text, const TextStyl
     const int sy = style.doubleHeight ? 2 : 1;
     QFont font(u"Noto Sans Mono CJK SC"_s);
     font.setStyleHint(QFont::Monospace);
-    font.setPixelSize(cellHeight - 2);
+    font.setPixelSize(cellHeight - 4); // room for descenders inside the 24-dot cell
     font.setBold(style.bold);
     painter.save();
     painter.setPen(Qt::black);
@@ -31,7 +31,7 @@ void drawCells(QPainter &painter, int x, int y, QStringView text, const TextStyl
         if (w == 0)
             continue;
         const QRect cell(col * cellWidth, 0, w * cellWidth, cellHeight);
-        painter.drawText(cell, Qt::AlignCenter, QString::fromUcs4(&cp, 1));
+        painter.drawText(cell, Qt::AlignCenter | Qt::TextDontClip, QString::fromUcs4(&cp, 1));
         col += w;
     }
     if (style.underline)

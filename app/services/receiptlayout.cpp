@@ -1,0 +1,156 @@
+#include "receiptlayout.h"
+
+#include "lookupservice.h"
+#include "till.h"
+
+#include "store/peoplerepository.h"
+
+namespace pos {
+
+using namespace Qt::Literals::StringLiterals;
+using printer::Align;
+using printer::Column;
+using printer::PrintDocument;
+using printer::TextStyle;
+
+namespace {
+
+int columnsFor(const ReceiptOptions &o)
+{
+    return o.paperMm <= 58 ? 32 : 48;
+}
+
+TextStyle centered(bool bold = false)
+{
+    TextStyle s;
+    s.align = Align::Center;
+    s.bold = bold;
+    return s;
+}
+
+// "label ........ amount" across the line.
+void amountRow(PrintDocument &doc, const QString &label, const QString &amount, TextStyle style = {})
+{
+    doc.columns({label, amount}, {{0, Align::Left}, {14, Align::Right}}, style);
+}
+
+} // namespace
+
+QString ReceiptLayout::guideName(const QString &id) const
+{
+    const auto guide = LookupService(m_till).guide(id);
+    return guide ? tr("%1 (%2)").arg(guide->name, guide->id) : id;
+}
+
+void ReceiptLayout::header(PrintDocument &doc, const QString &title, const ReceiptOptions &options) const
+{
+    const StoreInfo &store = m_till.store();
+    if (options.copy)
+        doc.text(tr("*** COPY ***"), centered(true));
+    TextStyle name = centered(true);
+    name.doubleWidth = name.doubleHeight = true;
+    doc.text(store.name, name);
+    if (!store.address.isEmpty())
+        doc.text(store.address, centered());
+    if (!store.phone.isEmpty())
+        doc.text(tr("Tel %1").arg(store.phone), centered());
+    doc.text(title, centered(true));
+    doc.rule();
+}
+
+void ReceiptLayout::footer(PrintDocument &doc, const ReceiptOptions &options) const
+{
+    doc.text(tr("Thank you, see you again!"), centered());
+    if (options.copy)
+        doc.text(tr("*** COPY ***"), centered(true));
+    doc.cut();
+}
+
+PrintDocument ReceiptLayout::sale(const Order &order, const ReceiptOptions &options) const
+{
+    PrintDocument doc;
+    header(doc, tr("Sales receipt"), options);
+    const int width = columnsFor(options);
+    doc.text(tr("Order: %1").arg(order.number));
+    doc.text(tr("Time: %1   Till: %2").arg(order.paidAt.toString(u"yyyy-MM-dd HH:mm:ss"_s), order.terminalId));
+    if (!order.salesGuideId.isEmpty())
+        doc.text(tr("Served by: %1").arg(guideName(order.salesGuideId)), {Align::Left, true});
+    if (!order.exclusiveGuideId.isEmpty() && order.exclusiveGuideId != order.salesGuideId)
+        doc.text(tr("Exclusive guide: %1").arg(guideName(order.exclusiveGuideId)));
+    if (!order.memberId.isEmpty()) {
+        const auto member = PeopleRepository(m_till.database()).member(order.memberId);
+        doc.text(tr("Member: %1 %2").arg(member ? member->name : order.memberId, member ? maskedPhone(member->phone) : QString()));
+    }
+    doc.rule();
+    const QList<Column> lineColumns{{0, Align::Left}, {width <= 32 ? 12 : 14, Align::Right}};
+    for (const OrderLine &l : order.lines) {
+        doc.text(l.name);
+        doc.columns({u"  %1 × %2"_s.arg(l.quantity).arg(l.unitPrice.toString()), (l.unitPrice * l.quantity).toString()},
+                    lineColumns);
+        const Money discount = l.lineDiscount + l.orderDiscountShare;
+        if (!discount.isZero())
+            doc.columns({tr("  discount"), (-discount).toString()}, lineColumns);
+    }
+    doc.rule();
+    amountRow(doc, tr("Items %1").arg(order.itemCount()), order.subtotal.toString());
+    if (!order.discount.isZero())
+        amountRow(doc, tr("Discount"), (-order.discount).toString());
+    TextStyle total;
+    total.bold = true;
+    total.doubleHeight = true;
+    amountRow(doc, tr("TOTAL"), order.total.toString(), total);
+    for (const AppliedTender &t : order.payments) {
+        amountRow(doc, methodLabel(t.method), t.tendered.toString());
+        if (!t.reference.isEmpty())
+            doc.text(tr("  ref %1").arg(t.reference));
+    }
+    if (!order.change.isZero())
+        amountRow(doc, tr("Change"), order.change.toString(), {Align::Left, true});
+    doc.rule();
+    // The receipt's own code: scanned at the till to find this sale for a refund.
+    doc.qrCode(order.number, options.paperMm <= 58 ? 5 : 6);
+    doc.text(tr("Scan for returns and exchanges"), centered());
+    const QString link = SettingsRepository(m_till.database()).value(QString::fromLatin1(guideLinkKey));
+    const QString guide = order.salesGuideId.isEmpty() ? order.exclusiveGuideId : order.salesGuideId;
+    if (!link.isEmpty() && !guide.isEmpty()) {
+        QString url = link;
+        url.replace(u"{guide}"_s, guide).replace(u"{store}"_s, order.storeId);
+        doc.rule();
+        doc.qrCode(url, options.paperMm <= 58 ? 4 : 5);
+        const auto g = LookupService(m_till).guide(guide);
+        doc.text(tr("Scan to add %1 as your personal shopping guide").arg(g ? g->name : guide), centered());
+    }
+    footer(doc, options);
+    return doc;
+}
+
+PrintDocument ReceiptLayout::refund(const Refund &refund, const Order &original, const ReceiptOptions &options) const
+{
+    PrintDocument doc;
+    header(doc, tr("REFUND"), options);
+    const int width = columnsFor(options);
+    doc.text(tr("Refund: %1").arg(refund.number));
+    doc.text(tr("Of order: %1").arg(original.number));
+    doc.text(tr("Time: %1   Till: %2").arg(refund.refundedAt.toString(u"yyyy-MM-dd HH:mm:ss"_s), m_till.store().terminalId));
+    if (!original.salesGuideId.isEmpty())
+        doc.text(tr("Served by: %1").arg(guideName(original.salesGuideId)));
+    doc.rule();
+    const QList<Column> lineColumns{{0, Align::Left}, {width <= 32 ? 12 : 14, Align::Right}};
+    for (const RefundLine &l : refund.plan.lines) {
+        doc.text(l.name);
+        doc.columns({u"  × %1"_s.arg(l.quantity), (-l.amount).toString()}, lineColumns);
+    }
+    doc.rule();
+    TextStyle total;
+    total.bold = true;
+    total.doubleHeight = true;
+    amountRow(doc, tr("REFUNDED"), (-refund.plan.total).toString(), total);
+    for (const RefundTender &t : refund.plan.tenders)
+        amountRow(doc, tr("Back to %1").arg(methodLabel(t.method)), t.amount.toString());
+    doc.rule();
+    doc.qrCode(refund.number, options.paperMm <= 58 ? 5 : 6);
+    footer(doc, options);
+    return doc;
+}
+
+} // namespace pos

@@ -1,0 +1,30 @@
+#include "filetransport.h"
+
+#include <QCoreApplication>
+
+namespace pos::printer {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("pos::printer::Transport", text);
+}
+
+} // namespace
+
+bool FileTransport::open()
+{
+    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered))
+        return fail(tr("cannot open %1: %2").arg(m_file.fileName(), m_file.errorString()));
+    return true;
+}
+
+bool FileTransport::write(const QByteArray &bytes)
+{
+    if (m_file.write(bytes) != bytes.size() || !m_file.flush())
+        return fail(tr("writing to %1 failed: %2").arg(m_file.fileName(), m_file.errorString()));
+    return true;
+}
+
+} // namespace pos::printer

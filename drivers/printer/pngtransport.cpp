@@ -1,0 +1,47 @@
+#include "pngtransport.h"
+
+#include "escposrenderer.h"
+
+#include <QCoreApplication>
+#include <QImageWriter>
+
+namespace pos::printer {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("pos::printer::Transport", text);
+}
+
+} // namespace
+
+bool PngTransport::open()
+{
+    m_bytes.clear();
+    m_open = true;
+    return true;
+}
+
+bool PngTransport::write(const QByteArray &bytes)
+{
+    if (!m_open)
+        return fail(tr("the preview is not open"));
+    m_bytes += bytes;
+    return flush();
+}
+
+bool PngTransport::flush()
+{
+    QImageWriter writer(m_path, "png");
+    if (!writer.write(EscPosRenderer(m_profile).render(m_bytes)))
+        return fail(tr("cannot write the preview %1: %2").arg(m_path, writer.errorString()));
+    return true;
+}
+
+void PngTransport::close()
+{
+    m_open = false;
+}
+
+} // namespace pos::printer

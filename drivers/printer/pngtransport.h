@@ -1,0 +1,27 @@
+#pragma once
+
+#include "printerprofile.h"
+#include "transport.h"
+
+namespace pos::printer {
+
+// A printer that draws: collects the bytes and, on close, renders them (EscPosRenderer)
+// into a PNG — what the real printer of this profile would print.
+class PngTransport final : public Transport
+{
+public:
+    PngTransport(QString path, PrinterProfile profile) : m_path(std::move(path)), m_profile(std::move(profile)) {}
+    bool open() override;
+    bool write(const QByteArray &bytes) override;
+    void close() override;
+    // Renders and saves now; false (with errorString) when the file can't be written.
+    bool flush();
+
+private:
+    QString m_path;
+    PrinterProfile m_profile;
+    QByteArray m_bytes;
+    bool m_open = false;
+};
+
+} // namespace pos::printer
