@@ -116,6 +116,17 @@
     </message>
 </context>
 <context>
+    <name>FileTransport</name>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>cannot open %1: %2</translation>
+    </message>
+    <message>
+        <source>writing to %1 failed: %2</source>
+        <translation>writing to %1 failed: %2</translation>
+    </message>
+</context>
+<context>
     <name>HeldSaleService</name>
     <message>
         <source>There is nothing to hold.</source>
@@ -162,6 +173,17 @@
     <message>
         <source>No order %1 on this till.</source>
         <translation>No order %1 on this till.</translation>
+    </message>
+</context>
+<context>
+    <name>PngTransport</name>
+    <message>
+        <source>the preview is not open</source>
+        <translation>the preview is not open</translation>
+    </message>
+    <message>
+        <source>cannot write the preview %1: %2</source>
+        <translation>cannot write the preview %1: %2</translation>
     </message>
 </context>
 <context>
@@ -434,6 +456,10 @@ Commands:
   leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
                                          the store&apos;s guides ranked for a day (today by default);
                                          --guide lists that guide&apos;s credits and why each went to them
+  printers [--json]                      USB receipt printers found, and the configured one
+  print --printer URI (--test | --order NUMBER [--copy]) [--width 58|80] [--profile ID]
+                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
+                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
   attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
                                          credits, summaries and the answers asked; exit 1 if a line was bad
 
@@ -455,11 +481,279 @@ Commands:
   leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
                                          the store&apos;s guides ranked for a day (today by default);
                                          --guide lists that guide&apos;s credits and why each went to them
+  printers [--json]                      USB receipt printers found, and the configured one
+  print --printer URI (--test | --order NUMBER [--copy]) [--width 58|80] [--profile ID]
+                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
+                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
   attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
                                          credits, summaries and the answers asked; exit 1 if a line was bad
 
 --db PATH overrides the default database (%1).
 Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</translation>
+    </message>
+    <message>
+        <source>One JSON object per printer.</source>
+        <translation>One JSON object per printer.</translation>
+    </message>
+    <message>
+        <source>USB: not available (%1)</source>
+        <translation>USB: not available (%1)</translation>
+    </message>
+    <message>
+        <source>  (bus %1 device %2, interface %3%4)</source>
+        <translation>  (bus %1 device %2, interface %3%4)</translation>
+    </message>
+    <message>
+        <source>No USB receipt printer found.</source>
+        <translation>No USB receipt printer found.</translation>
+    </message>
+    <message>
+        <source>Receipt printer: not configured.</source>
+        <translation>Receipt printer: not configured.</translation>
+    </message>
+    <message>
+        <source>Receipt printer: %1</source>
+        <translation>Receipt printer: %1</translation>
+    </message>
+    <message>
+        <source>Where to print: usb://VID:PID, usb://auto, tcp://HOST[:PORT], file:/dev/usb/lp0, serial:/dev/ttyUSB0[?baud=N], png:FILE.png.</source>
+        <translation>Where to print: usb://VID:PID, usb://auto, tcp://HOST[:PORT], file:/dev/usb/lp0, serial:/dev/ttyUSB0[?baud=N], png:FILE.png.</translation>
+    </message>
+    <message>
+        <source>Print a test page.</source>
+        <translation>Print a test page.</translation>
+    </message>
+    <message>
+        <source>Print this order&apos;s receipt.</source>
+        <translation>Print this order&apos;s receipt.</translation>
+    </message>
+    <message>
+        <source>Mark the receipt as a copy.</source>
+        <translation>Mark the receipt as a copy.</translation>
+    </message>
+    <message>
+        <source>Paper width in mm: 58 or 80 (default 80).</source>
+        <translation>Paper width in mm: 58 or 80 (default 80).</translation>
+    </message>
+    <message>
+        <source>Printer profile (see the profiles list in the README).</source>
+        <translation>Printer profile (see the profiles list in the README).</translation>
+    </message>
+    <message>
+        <source>print needs --printer URI.</source>
+        <translation>print needs --printer URI.</translation>
+    </message>
+    <message>
+        <source>print needs exactly one of --test or --order NUMBER.</source>
+        <translation>print needs exactly one of --test or --order NUMBER.</translation>
+    </message>
+    <message>
+        <source>--width must be 58 or 80.</source>
+        <translation>--width must be 58 or 80.</translation>
+    </message>
+    <message>
+        <source>unknown printer profile &quot;%1&quot; (known: %2)</source>
+        <translation>unknown printer profile &quot;%1&quot; (known: %2)</translation>
+    </message>
+    <message>
+        <source>not printed: %1</source>
+        <translation>not printed: %1</translation>
+    </message>
+    <message>
+        <source>Printed on %1 (%2).</source>
+        <translation>Printed on %1 (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>Printer</name>
+    <message>
+        <source>the printer reports: %1</source>
+        <translation>the printer reports: %1</translation>
+    </message>
+    <message>
+        <source>Test page</source>
+        <translation>Test page</translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>Address: %1</translation>
+    </message>
+    <message>
+        <source>Profile %1 · %2 mm · %3 dots · %4 columns</source>
+        <translation>Profile %1 · %2 mm · %3 dots · %4 columns</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterStatus</name>
+    <message>
+        <source>status unknown (the printer did not answer)</source>
+        <translation>status unknown (the printer did not answer)</translation>
+    </message>
+    <message>
+        <source>paper out</source>
+        <translation>paper out</translation>
+    </message>
+    <message>
+        <source>cover open</source>
+        <translation>cover open</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>cutter error</source>
+        <translation>cutter error</translation>
+    </message>
+    <message>
+        <source>printer error</source>
+        <translation>printer error</translation>
+    </message>
+    <message>
+        <source>paper nearly out</source>
+        <translation>paper nearly out</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>ready</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterUri</name>
+    <message>
+        <source>&quot;%1&quot; is not a printer address (usb://…, tcp://…, file:…, serial:…, png:…)</source>
+        <translation>&quot;%1&quot; is not a printer address (usb://…, tcp://…, file:…, serial:…, png:…)</translation>
+    </message>
+    <message>
+        <source>a USB printer is usb://VID:PID or usb://auto</source>
+        <translation>a USB printer is usb://VID:PID or usb://auto</translation>
+    </message>
+    <message>
+        <source>a USB printer is usb://VID:PID with four hex digits each, e.g. usb://0416:5011</source>
+        <translation>a USB printer is usb://VID:PID with four hex digits each, e.g. usb://0416:5011</translation>
+    </message>
+    <message>
+        <source>a network printer is tcp://HOST or tcp://HOST:PORT</source>
+        <translation>a network printer is tcp://HOST or tcp://HOST:PORT</translation>
+    </message>
+    <message>
+        <source>the port must be 1–65535</source>
+        <translation>the port must be 1–65535</translation>
+    </message>
+    <message>
+        <source>%1: needs a path</source>
+        <translation>%1: needs a path</translation>
+    </message>
+    <message>
+        <source>baud must be a rate such as 9600, 19200, 38400 or 115200</source>
+        <translation>baud must be a rate such as 9600, 19200, 38400 or 115200</translation>
+    </message>
+    <message>
+        <source>unknown printer address &quot;%1&quot; (usb://…, tcp://…, file:…, serial:…, png:…)</source>
+        <translation>unknown printer address &quot;%1&quot; (usb://…, tcp://…, file:…, serial:…, png:…)</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptLayout</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>*** COPY ***</source>
+        <translation>*** COPY ***</translation>
+    </message>
+    <message>
+        <source>Tel %1</source>
+        <translation>Tel %1</translation>
+    </message>
+    <message>
+        <source>Thank you, see you again!</source>
+        <translation>Thank you, see you again!</translation>
+    </message>
+    <message>
+        <source>Sales receipt</source>
+        <translation>Sales receipt</translation>
+    </message>
+    <message>
+        <source>Order: %1</source>
+        <translation>Order: %1</translation>
+    </message>
+    <message>
+        <source>Time: %1   Till: %2</source>
+        <translation>Time: %1   Till: %2</translation>
+    </message>
+    <message>
+        <source>Served by: %1</source>
+        <translation>Served by: %1</translation>
+    </message>
+    <message>
+        <source>Exclusive guide: %1</source>
+        <translation>Exclusive guide: %1</translation>
+    </message>
+    <message>
+        <source>Member: %1 %2</source>
+        <translation>Member: %1 %2</translation>
+    </message>
+    <message>
+        <source>  discount</source>
+        <translation>  discount</translation>
+    </message>
+    <message>
+        <source>Items %1</source>
+        <translation>Items %1</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Discount</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <source>  ref %1</source>
+        <translation>  ref %1</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Scan for returns and exchanges</source>
+        <translation>Scan for returns and exchanges</translation>
+    </message>
+    <message>
+        <source>Scan to add %1 as your personal shopping guide</source>
+        <translation>Scan to add %1 as your personal shopping guide</translation>
+    </message>
+    <message>
+        <source>REFUND</source>
+        <translation>REFUND</translation>
+    </message>
+    <message>
+        <source>Refund: %1</source>
+        <translation>Refund: %1</translation>
+    </message>
+    <message>
+        <source>Of order: %1</source>
+        <translation>Of order: %1</translation>
+    </message>
+    <message>
+        <source>REFUNDED</source>
+        <translation>REFUNDED</translation>
+    </message>
+    <message>
+        <source>Back to %1</source>
+        <translation>Back to %1</translation>
+    </message>
+    <message>
+        <source>Time: %1</source>
+        <translation>Time: %1</translation>
+    </message>
+    <message>
+        <source>Till: %1</source>
+        <translation>Till: %1</translation>
     </message>
 </context>
 <context>
@@ -540,6 +834,48 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     </message>
 </context>
 <context>
+    <name>SerialTransport</name>
+    <message>
+        <source>cannot open the serial port %1: %2</source>
+        <translation>cannot open the serial port %1: %2</translation>
+    </message>
+    <message>
+        <source>writing to %1 failed: %2</source>
+        <translation>writing to %1 failed: %2</translation>
+    </message>
+    <message>
+        <source>the printer on %1 stopped taking data (offline, or paper out?)</source>
+        <translation>the printer on %1 stopped taking data (offline, or paper out?)</translation>
+    </message>
+</context>
+<context>
+    <name>TcpTransport</name>
+    <message>
+        <source>cannot reach the printer at %1:%2 (%3)</source>
+        <translation>cannot reach the printer at %1:%2 (%3)</translation>
+    </message>
+    <message>
+        <source>the printer at %1:%2 is not connected</source>
+        <translation>the printer at %1:%2 is not connected</translation>
+    </message>
+    <message>
+        <source>the printer at %1:%2 dropped the connection (%3)</source>
+        <translation>the printer at %1:%2 dropped the connection (%3)</translation>
+    </message>
+    <message>
+        <source>the printer at %1:%2 stopped taking data (%3)</source>
+        <translation>the printer at %1:%2 stopped taking data (%3)</translation>
+    </message>
+    <message>
+        <source>the printer at %1:%2 dropped the connection</source>
+        <translation>the printer at %1:%2 dropped the connection</translation>
+    </message>
+    <message>
+        <source>the printer at %1:%2 dropped the connection during the job</source>
+        <translation>the printer at %1:%2 dropped the connection during the job</translation>
+    </message>
+</context>
+<context>
     <name>Tendering</name>
     <message>
         <source>Cash</source>
@@ -587,6 +923,49 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>Unknown time zone: %1</source>
         <translation>Unknown time zone: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UsbTransport</name>
+    <message>
+        <source>permission denied: install the till&apos;s udev rules (packaging/udev) or add the user to the lp group, then replug the printer</source>
+        <translation>permission denied: install the till&apos;s udev rules (packaging/udev) or add the user to the lp group, then replug the printer</translation>
+    </message>
+    <message>
+        <source>the printer is busy: another program (or the usblp driver) holds it</source>
+        <translation>the printer is busy: another program (or the usblp driver) holds it</translation>
+    </message>
+    <message>
+        <source>the printer is not connected (unplugged or switched off)</source>
+        <translation>the printer is not connected (unplugged or switched off)</translation>
+    </message>
+    <message>
+        <source>the printer stopped taking data (paper out, cover open, or offline)</source>
+        <translation>the printer stopped taking data (paper out, cover open, or offline)</translation>
+    </message>
+    <message>
+        <source>the printer refused the data (endpoint stalled)</source>
+        <translation>the printer refused the data (endpoint stalled)</translation>
+    </message>
+    <message>
+        <source>USB input/output error: check the cable</source>
+        <translation>USB input/output error: check the cable</translation>
+    </message>
+    <message>
+        <source>USB error: %1</source>
+        <translation>USB error: %1</translation>
+    </message>
+    <message>
+        <source>no USB receipt printer found</source>
+        <translation>no USB receipt printer found</translation>
+    </message>
+    <message>
+        <source>no USB printer %1 is connected</source>
+        <translation>no USB printer %1 is connected</translation>
+    </message>
+    <message>
+        <source>the printer is not open</source>
+        <translation>the printer is not open</translation>
     </message>
 </context>
 <context>

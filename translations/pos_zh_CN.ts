@@ -116,6 +116,17 @@
     </message>
 </context>
 <context>
+    <name>FileTransport</name>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>writing to %1 failed: %2</source>
+        <translation>写入 %1 失败：%2</translation>
+    </message>
+</context>
+<context>
     <name>HeldSaleService</name>
     <message>
         <source>There is nothing to hold.</source>
@@ -162,6 +173,17 @@
     <message>
         <source>No order %1 on this till.</source>
         <translation>本收银机没有订单 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>PngTransport</name>
+    <message>
+        <source>the preview is not open</source>
+        <translation>预览未打开</translation>
+    </message>
+    <message>
+        <source>cannot write the preview %1: %2</source>
+        <translation>无法写入预览 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -433,6 +455,10 @@ Commands:
   leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
                                          the store&apos;s guides ranked for a day (today by default);
                                          --guide lists that guide&apos;s credits and why each went to them
+  printers [--json]                      USB receipt printers found, and the configured one
+  print --printer URI (--test | --order NUMBER [--copy]) [--width 58|80] [--profile ID]
+                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
+                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
   attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
                                          credits, summaries and the answers asked; exit 1 if a line was bad
 
@@ -454,11 +480,279 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
   leaderboard [--date YYYY-MM-DD] [--guide 编号] [--json]
                                          某天本店导购业绩排行（默认今天）；
                                          --guide 列出该导购当天的每笔业绩及归属原因
+  printers [--json]                      已发现的 USB 小票打印机及已配置的打印机
+  print --printer 地址 (--test | --order 订单号 [--copy]) [--width 58|80] [--profile 配置]
+                                         打印测试页或小票；地址：usb://VID:PID、usb://auto、
+                                         tcp://主机[:9100]、file:/dev/usb/lp0、serial:/dev/ttyUSB0、png:文件
   attribute [--explain] 事件.jsonl       重放业绩归属事件（每行一个 JSON 对象），输出业绩、汇总
                                          和所问结果；有错误行时退出码为 1
 
 --db 路径 指定数据库（默认 %1）。
 退出码：0 成功，1 收银机无法完成（数据库、磁盘），2 输入有误（未写入任何数据）。</translation>
+    </message>
+    <message>
+        <source>One JSON object per printer.</source>
+        <translation>每台打印机一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>USB: not available (%1)</source>
+        <translation>USB：不可用（%1）</translation>
+    </message>
+    <message>
+        <source>  (bus %1 device %2, interface %3%4)</source>
+        <translation>  （总线 %1 设备 %2，接口 %3%4）</translation>
+    </message>
+    <message>
+        <source>No USB receipt printer found.</source>
+        <translation>未发现 USB 小票打印机。</translation>
+    </message>
+    <message>
+        <source>Receipt printer: not configured.</source>
+        <translation>小票打印机：未配置。</translation>
+    </message>
+    <message>
+        <source>Receipt printer: %1</source>
+        <translation>小票打印机：%1</translation>
+    </message>
+    <message>
+        <source>Where to print: usb://VID:PID, usb://auto, tcp://HOST[:PORT], file:/dev/usb/lp0, serial:/dev/ttyUSB0[?baud=N], png:FILE.png.</source>
+        <translation>打印到：usb://VID:PID、usb://auto、tcp://主机[:端口]、file:/dev/usb/lp0、serial:/dev/ttyUSB0[?baud=N]、png:文件.png。</translation>
+    </message>
+    <message>
+        <source>Print a test page.</source>
+        <translation>打印测试页。</translation>
+    </message>
+    <message>
+        <source>Print this order&apos;s receipt.</source>
+        <translation>打印该订单的小票。</translation>
+    </message>
+    <message>
+        <source>Mark the receipt as a copy.</source>
+        <translation>将小票标为重印。</translation>
+    </message>
+    <message>
+        <source>Paper width in mm: 58 or 80 (default 80).</source>
+        <translation>纸宽（毫米）：58 或 80（默认 80）。</translation>
+    </message>
+    <message>
+        <source>Printer profile (see the profiles list in the README).</source>
+        <translation>打印机型号配置（见 README 中的列表）。</translation>
+    </message>
+    <message>
+        <source>print needs --printer URI.</source>
+        <translation>print 需要 --printer 地址。</translation>
+    </message>
+    <message>
+        <source>print needs exactly one of --test or --order NUMBER.</source>
+        <translation>print 需要且只能有 --test 或 --order 订单号 之一。</translation>
+    </message>
+    <message>
+        <source>--width must be 58 or 80.</source>
+        <translation>--width 只能是 58 或 80。</translation>
+    </message>
+    <message>
+        <source>unknown printer profile &quot;%1&quot; (known: %2)</source>
+        <translation>未知的打印机配置“%1”（可用：%2）</translation>
+    </message>
+    <message>
+        <source>not printed: %1</source>
+        <translation>未打印：%1</translation>
+    </message>
+    <message>
+        <source>Printed on %1 (%2).</source>
+        <translation>已打印到 %1（%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>Printer</name>
+    <message>
+        <source>the printer reports: %1</source>
+        <translation>打印机报告：%1</translation>
+    </message>
+    <message>
+        <source>Test page</source>
+        <translation>测试页</translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>地址：%1</translation>
+    </message>
+    <message>
+        <source>Profile %1 · %2 mm · %3 dots · %4 columns</source>
+        <translation>配置 %1 · %2 毫米 · %3 点 · %4 列</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterStatus</name>
+    <message>
+        <source>status unknown (the printer did not answer)</source>
+        <translation>状态未知（打印机未应答）</translation>
+    </message>
+    <message>
+        <source>paper out</source>
+        <translation>缺纸</translation>
+    </message>
+    <message>
+        <source>cover open</source>
+        <translation>纸仓盖打开</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>cutter error</source>
+        <translation>切刀故障</translation>
+    </message>
+    <message>
+        <source>printer error</source>
+        <translation>打印机故障</translation>
+    </message>
+    <message>
+        <source>paper nearly out</source>
+        <translation>纸将用尽</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterUri</name>
+    <message>
+        <source>&quot;%1&quot; is not a printer address (usb://…, tcp://…, file:…, serial:…, png:…)</source>
+        <translation>“%1”不是打印机地址（usb://…、tcp://…、file:…、serial:…、png:…）</translation>
+    </message>
+    <message>
+        <source>a USB printer is usb://VID:PID or usb://auto</source>
+        <translation>USB 打印机地址为 usb://VID:PID 或 usb://auto</translation>
+    </message>
+    <message>
+        <source>a USB printer is usb://VID:PID with four hex digits each, e.g. usb://0416:5011</source>
+        <translation>USB 打印机地址为 usb://VID:PID，各四位十六进制，例如 usb://0416:5011</translation>
+    </message>
+    <message>
+        <source>a network printer is tcp://HOST or tcp://HOST:PORT</source>
+        <translation>网络打印机地址为 tcp://主机 或 tcp://主机:端口</translation>
+    </message>
+    <message>
+        <source>the port must be 1–65535</source>
+        <translation>端口必须在 1–65535 之间</translation>
+    </message>
+    <message>
+        <source>%1: needs a path</source>
+        <translation>%1：需要路径</translation>
+    </message>
+    <message>
+        <source>baud must be a rate such as 9600, 19200, 38400 or 115200</source>
+        <translation>波特率须为 9600、19200、38400 或 115200 等</translation>
+    </message>
+    <message>
+        <source>unknown printer address &quot;%1&quot; (usb://…, tcp://…, file:…, serial:…, png:…)</source>
+        <translation>未知的打印机地址“%1”（usb://…、tcp://…、file:…、serial:…、png:…）</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptLayout</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>*** COPY ***</source>
+        <translation>*** 重印 COPY ***</translation>
+    </message>
+    <message>
+        <source>Tel %1</source>
+        <translation>电话 %1</translation>
+    </message>
+    <message>
+        <source>Thank you, see you again!</source>
+        <translation>谢谢惠顾，欢迎再次光临！</translation>
+    </message>
+    <message>
+        <source>Sales receipt</source>
+        <translation>销售小票</translation>
+    </message>
+    <message>
+        <source>Order: %1</source>
+        <translation>单号：%1</translation>
+    </message>
+    <message>
+        <source>Time: %1   Till: %2</source>
+        <translation>时间：%1  收银机：%2</translation>
+    </message>
+    <message>
+        <source>Served by: %1</source>
+        <translation>导购：%1</translation>
+    </message>
+    <message>
+        <source>Exclusive guide: %1</source>
+        <translation>专属导购：%1</translation>
+    </message>
+    <message>
+        <source>Member: %1 %2</source>
+        <translation>会员：%1 %2</translation>
+    </message>
+    <message>
+        <source>  discount</source>
+        <translation>  优惠</translation>
+    </message>
+    <message>
+        <source>Items %1</source>
+        <translation>件数 %1</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>  ref %1</source>
+        <translation>  参考号 %1</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
+    <message>
+        <source>Scan for returns and exchanges</source>
+        <translation>退换货请出示此码</translation>
+    </message>
+    <message>
+        <source>Scan to add %1 as your personal shopping guide</source>
+        <translation>扫码添加 %1 为您的专属导购</translation>
+    </message>
+    <message>
+        <source>REFUND</source>
+        <translation>退货单</translation>
+    </message>
+    <message>
+        <source>Refund: %1</source>
+        <translation>退货单号：%1</translation>
+    </message>
+    <message>
+        <source>Of order: %1</source>
+        <translation>原单号：%1</translation>
+    </message>
+    <message>
+        <source>REFUNDED</source>
+        <translation>退款合计</translation>
+    </message>
+    <message>
+        <source>Back to %1</source>
+        <translation>退回 %1</translation>
+    </message>
+    <message>
+        <source>Time: %1</source>
+        <translation>时间：%1</translation>
+    </message>
+    <message>
+        <source>Till: %1</source>
+        <translation>收银机：%1</translation>
     </message>
 </context>
 <context>
@@ -539,6 +833,48 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     </message>
 </context>
 <context>
+    <name>SerialTransport</name>
+    <message>
+        <source>cannot open the serial port %1: %2</source>
+        <translation>无法打开串口 %1：%2</translation>
+    </message>
+    <message>
+        <source>writing to %1 failed: %2</source>
+        <translation>写入 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>the printer on %1 stopped taking data (offline, or paper out?)</source>
+        <translation>%1 上的打印机不再接收数据（离线或缺纸？）</translation>
+    </message>
+</context>
+<context>
+    <name>TcpTransport</name>
+    <message>
+        <source>cannot reach the printer at %1:%2 (%3)</source>
+        <translation>无法连接打印机 %1:%2（%3）</translation>
+    </message>
+    <message>
+        <source>the printer at %1:%2 is not connected</source>
+        <translation>打印机 %1:%2 未连接</translation>
+    </message>
+    <message>
+        <source>the printer at %1:%2 dropped the connection (%3)</source>
+        <translation>打印机 %1:%2 断开了连接（%3）</translation>
+    </message>
+    <message>
+        <source>the printer at %1:%2 stopped taking data (%3)</source>
+        <translation>打印机 %1:%2 不再接收数据（%3）</translation>
+    </message>
+    <message>
+        <source>the printer at %1:%2 dropped the connection</source>
+        <translation>打印机 %1:%2 断开了连接</translation>
+    </message>
+    <message>
+        <source>the printer at %1:%2 dropped the connection during the job</source>
+        <translation>打印机 %1:%2 在打印中断开了连接</translation>
+    </message>
+</context>
+<context>
     <name>Tendering</name>
     <message>
         <source>Cash</source>
@@ -586,6 +922,49 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>Unknown time zone: %1</source>
         <translation>未知时区：%1</translation>
+    </message>
+</context>
+<context>
+    <name>UsbTransport</name>
+    <message>
+        <source>permission denied: install the till&apos;s udev rules (packaging/udev) or add the user to the lp group, then replug the printer</source>
+        <translation>没有权限：请安装收银机的 udev 规则（packaging/udev）或把用户加入 lp 组，然后重新插拔打印机</translation>
+    </message>
+    <message>
+        <source>the printer is busy: another program (or the usblp driver) holds it</source>
+        <translation>打印机被占用：另一个程序（或 usblp 驱动）正在使用</translation>
+    </message>
+    <message>
+        <source>the printer is not connected (unplugged or switched off)</source>
+        <translation>打印机未连接（已拔出或关机）</translation>
+    </message>
+    <message>
+        <source>the printer stopped taking data (paper out, cover open, or offline)</source>
+        <translation>打印机不再接收数据（缺纸、开盖或离线）</translation>
+    </message>
+    <message>
+        <source>the printer refused the data (endpoint stalled)</source>
+        <translation>打印机拒收数据（端点停滞）</translation>
+    </message>
+    <message>
+        <source>USB input/output error: check the cable</source>
+        <translation>USB 输入输出错误：请检查线缆</translation>
+    </message>
+    <message>
+        <source>USB error: %1</source>
+        <translation>USB 错误：%1</translation>
+    </message>
+    <message>
+        <source>no USB receipt printer found</source>
+        <translation>未发现 USB 小票打印机</translation>
+    </message>
+    <message>
+        <source>no USB printer %1 is connected</source>
+        <translation>未连接 USB 打印机 %1</translation>
+    </message>
+    <message>
+        <source>the printer is not open</source>
+        <translation>打印机未打开</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,18 @@ void amountRow(PrintDocument &doc, const QString &label, const QString &amount, 
 
 } // namespace
 
+void ReceiptLayout::timeAndTill(PrintDocument &doc, const QDateTime &at, const QString &terminal,
+                                const ReceiptOptions &options) const
+{
+    const QString time = at.toString(u"yyyy-MM-dd HH:mm:ss"_s);
+    if (options.paperMm <= 58) { // one line would wrap mid-word on 32 columns
+        doc.text(tr("Time: %1").arg(time));
+        doc.text(tr("Till: %1").arg(terminal));
+    } else {
+        doc.text(tr("Time: %1   Till: %2").arg(time, terminal));
+    }
+}
+
 QString ReceiptLayout::guideName(const QString &id) const
 {
     const auto guide = LookupService(m_till).guide(id);
@@ -72,7 +84,7 @@ PrintDocument ReceiptLayout::sale(const Order &order, const ReceiptOptions &opti
     header(doc, tr("Sales receipt"), options);
     const int width = columnsFor(options);
     doc.text(tr("Order: %1").arg(order.number));
-    doc.text(tr("Time: %1   Till: %2").arg(order.paidAt.toString(u"yyyy-MM-dd HH:mm:ss"_s), order.terminalId));
+    timeAndTill(doc, order.paidAt, order.terminalId, options);
     if (!order.salesGuideId.isEmpty())
         doc.text(tr("Served by: %1").arg(guideName(order.salesGuideId)), {Align::Left, true});
     if (!order.exclusiveGuideId.isEmpty() && order.exclusiveGuideId != order.salesGuideId)
@@ -131,7 +143,7 @@ PrintDocument ReceiptLayout::refund(const Refund &refund, const Order &original,
     const int width = columnsFor(options);
     doc.text(tr("Refund: %1").arg(refund.number));
     doc.text(tr("Of order: %1").arg(original.number));
-    doc.text(tr("Time: %1   Till: %2").arg(refund.refundedAt.toString(u"yyyy-MM-dd HH:mm:ss"_s), m_till.store().terminalId));
+    timeAndTill(doc, refund.refundedAt, m_till.store().terminalId, options);
     if (!original.salesGuideId.isEmpty())
         doc.text(tr("Served by: %1").arg(guideName(original.salesGuideId)));
     doc.rule();

@@ -35,6 +35,8 @@ private:
     void header(printer::PrintDocument &doc, const QString &title, const ReceiptOptions &options) const;
     void footer(printer::PrintDocument &doc, const ReceiptOptions &options) const;
     QString guideName(const QString &id) const;
+    void timeAndTill(printer::PrintDocument &doc, const QDateTime &at, const QString &terminal,
+                     const ReceiptOptions &options) const;
     const Till &m_till;
 };
 

@@ -29,20 +29,6 @@ QByteArray alignCmd(Align a)
     return cmd({ESC, 'a', a == Align::Left ? 0 : a == Align::Center ? 1 : 2});
 }
 
-const char *codecName(TextEncoding e)
-{
-    switch (e) {
-    case TextEncoding::Gb18030:
-        return "GB18030";
-    case TextEncoding::Gbk:
-        return "GBK";
-    case TextEncoding::Big5:
-        return "Big5";
-    case TextEncoding::None:
-        break;
-    }
-    return "ISO-8859-1";
-}
 
 bool isAscii(const QString &s)
 {

@@ -86,20 +86,6 @@ struct Run
     TextStyle style;
 };
 
-const char *codecName(TextEncoding e)
-{
-    switch (e) {
-    case TextEncoding::Gb18030:
-        return "GB18030";
-    case TextEncoding::Gbk:
-        return "GBK";
-    case TextEncoding::Big5:
-        return "Big5";
-    case TextEncoding::None:
-        break;
-    }
-    return "ISO-8859-1";
-}
 
 } // namespace
 

@@ -4,15 +4,6 @@
 
 namespace pos::printer {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("pos::printer::Transport", text);
-}
-
-} // namespace
-
 bool FileTransport::open()
 {
     if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered))

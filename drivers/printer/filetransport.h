@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "transport.h"
 
 #include <QFile>
@@ -9,6 +11,7 @@ namespace pos::printer {
 // A printer seen as a device file (/dev/usb/lp0 through the kernel's usblp driver).
 class FileTransport final : public Transport
 {
+    Q_DECLARE_TR_FUNCTIONS(FileTransport)
 public:
     explicit FileTransport(QString path) : m_file(std::move(path)) {}
     bool open() override;

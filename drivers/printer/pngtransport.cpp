@@ -7,15 +7,6 @@
 
 namespace pos::printer {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("pos::printer::Transport", text);
-}
-
-} // namespace
-
 bool PngTransport::open()
 {
     m_bytes.clear();

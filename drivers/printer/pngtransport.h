@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "printerprofile.h"
 #include "transport.h"
 
@@ -9,6 +11,7 @@ namespace pos::printer {
 // into a PNG — what the real printer of this profile would print.
 class PngTransport final : public Transport
 {
+    Q_DECLARE_TR_FUNCTIONS(PngTransport)
 public:
     PngTransport(QString path, PrinterProfile profile) : m_path(std::move(path)), m_profile(std::move(profile)) {}
     bool open() override;

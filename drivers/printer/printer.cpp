@@ -8,15 +8,6 @@ namespace pos::printer {
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("pos::printer::Printer", text);
-}
-
-} // namespace
-
 bool Printer::print(const PrintDocument &document)
 {
     return send(EscPosEncoder(m_profile).encode(document));
@@ -62,10 +53,10 @@ PrintDocument testPage(const PrinterProfile &profile, const QString &uri)
     title.align = Align::Center;
     title.bold = true;
     title.doubleWidth = title.doubleHeight = true;
-    doc.text(tr("Test page"), title);
+    doc.text(Printer::tr("Test page"), title);
     doc.text(profile.name, {Align::Center});
-    doc.text(tr("Address: %1").arg(uri));
-    doc.text(tr("Profile %1 · %2 mm · %3 dots · %4 columns").arg(profile.id).arg(profile.paperMm()).arg(profile.dots).arg(profile.columns));
+    doc.text(Printer::tr("Address: %1").arg(uri));
+    doc.text(Printer::tr("Profile %1 · %2 mm · %3 dots · %4 columns").arg(profile.id).arg(profile.paperMm()).arg(profile.dots).arg(profile.columns));
     doc.rule();
     doc.text(u"中文：导购收银台 连衣裙 ￥1,234.50"_s);
     doc.text(u"ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789"_s);

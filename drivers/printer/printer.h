@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "printdocument.h"
 #include "printerprofile.h"
 #include "printerstatus.h"
@@ -11,6 +13,7 @@ namespace pos::printer {
 // reports paper out or cover open gets nothing, so nothing is half-printed), send, close.
 class Printer
 {
+    Q_DECLARE_TR_FUNCTIONS(Printer)
 public:
     Printer(PrinterUri uri, PrinterProfile profile) : m_uri(std::move(uri)), m_profile(std::move(profile)) {}
 

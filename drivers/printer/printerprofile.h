@@ -13,6 +13,9 @@ namespace pos::printer {
 // Chinese text is sent as a raster image).
 enum class TextEncoding : quint8 { None, Gb18030, Gbk, Big5 };
 
+// The codec name QStringEncoder/QStringDecoder know the encoding by.
+const char *codecName(TextEncoding encoding);
+
 // What the bytes must look like for one family of printers. Profiles are data files
 // (drivers/printer/profiles/*.json, compiled in), so a new model is a new file.
 struct PrinterProfile

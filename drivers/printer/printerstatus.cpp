@@ -9,10 +9,6 @@ namespace pos::printer {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("pos::printer::PrinterStatus", text);
-}
 
 // A real answer has bit 1 set and bit 7 clear, and bit 4 set; anything else is noise.
 bool looksLikeStatus(char b)

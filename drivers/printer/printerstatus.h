@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include <QString>
 
 namespace pos::printer {
@@ -10,6 +12,8 @@ class Transport;
 // never "ok".
 struct PrinterStatus
 {
+    Q_DECLARE_TR_FUNCTIONS(PrinterStatus)
+public:
     bool answered = false;
     bool offline = false;
     bool coverOpen = false;

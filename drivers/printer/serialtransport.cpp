@@ -4,15 +4,6 @@
 
 namespace pos::printer {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("pos::printer::Transport", text);
-}
-
-} // namespace
-
 bool SerialTransport::open()
 {
     m_port.setPortName(m_portName);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "transport.h"
 
 #include <QSerialPort>
@@ -10,6 +12,7 @@ namespace pos::printer {
 // control so a busy printer holds us back instead of dropping bytes.
 class SerialTransport final : public Transport
 {
+    Q_DECLARE_TR_FUNCTIONS(SerialTransport)
 public:
     SerialTransport(QString port, qint32 baud, int timeoutMs = 3000)
         : m_portName(std::move(port)), m_baud(baud), m_timeoutMs(timeoutMs) {}

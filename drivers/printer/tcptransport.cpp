@@ -4,15 +4,6 @@
 
 namespace pos::printer {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("pos::printer::Transport", text);
-}
-
-} // namespace
-
 bool TcpTransport::open()
 {
     m_socket.connectToHost(m_host, m_port);

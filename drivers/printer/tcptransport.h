@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "transport.h"
 
 #include <QTcpSocket>
@@ -9,6 +11,7 @@ namespace pos::printer {
 // A network printer on its raw port (9100): connect, write, and read status answers.
 class TcpTransport final : public Transport
 {
+    Q_DECLARE_TR_FUNCTIONS(TcpTransport)
 public:
     TcpTransport(QString host, quint16 port, int timeoutMs = 3000)
         : m_host(std::move(host)), m_port(port), m_timeoutMs(timeoutMs) {}

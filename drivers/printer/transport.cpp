@@ -16,10 +16,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("pos::printer::Transport", text);
-}
 
 std::optional<quint16> hex16(const QString &s)
 {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include <QByteArray>
 #include <QString>
 
@@ -44,6 +46,8 @@ private:
 // serial:/dev/ttyUSB0[?baud=…], png:/path/preview.png.
 struct PrinterUri
 {
+    Q_DECLARE_TR_FUNCTIONS(PrinterUri)
+public:
     enum class Kind : quint8 { Usb, Tcp, File, Serial, Png };
     Kind kind = Kind::Tcp;
     QString host;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+
 #include "transport.h"
 
 #include <QList>
@@ -47,6 +49,7 @@ std::unique_ptr<UsbBackend> makeLibUsbBackend();
 // usb://VID:PID[?serial=…] or usb://auto over a UsbBackend (libusb unless told otherwise).
 class UsbTransport final : public Transport
 {
+    Q_DECLARE_TR_FUNCTIONS(UsbTransport)
 public:
     explicit UsbTransport(const PrinterUri &uri, std::unique_ptr<UsbBackend> backend = makeLibUsbBackend(),
                           int timeoutMs = 5000);
