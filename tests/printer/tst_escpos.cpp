@@ -9,7 +9,7 @@
 #include "printer/textlayout.h"
 #include "printer/transport.h"
 
-#include <ZXing/ReadBarcode.h>
+#include "decodeqr.h"
 
 #include <QTest>
 
@@ -23,17 +23,6 @@ QByteArray hex(const char *h)
     return QByteArray::fromHex(h);
 }
 
-// What ZXing reads in an image (empty when nothing).
-QString decode(const QImage &image)
-{
-    const QImage grey = image.convertToFormat(QImage::Format_Grayscale8);
-    const ZXing::ImageView view(grey.constBits(), grey.width(), grey.height(), ZXing::ImageFormat::Lum,
-                                int(grey.bytesPerLine()));
-    ZXing::DecodeHints hints;
-    hints.setFormats(ZXing::BarcodeFormat::QRCode);
-    const ZXing::Result r = ZXing::ReadBarcode(view, hints);
-    return r.isValid() ? QString::fromStdWString(r.text()) : QString();
-}
 
 } // namespace
 
@@ -162,7 +151,7 @@ private slots:
         QVERIFY(!bytes.contains(hex("1d286b")));
         QVERIFY(bytes.contains(hex("1d763000")));
         EscPosRenderer renderer(*Profiles::byId(u"legacy-58-noqr"_s));
-        QCOMPARE(decode(renderer.render(bytes)), u"S01-T01-000042"_s);
+        QCOMPARE(pos::test::decodeQr(renderer.render(bytes)), u"S01-T01-000042"_s);
     }
 
     // The preview reads the bytes, not the document: its QR decodes back to the data.
@@ -177,7 +166,7 @@ private slots:
             EscPosRenderer renderer(profile);
             const QImage page = renderer.render(EscPosEncoder(profile).encode(doc));
             QCOMPARE(page.width(), profile.dots + 32);
-            QCOMPARE(decode(page), u"S01-T01-000007"_s);
+            QCOMPARE(pos::test::decodeQr(page), u"S01-T01-000007"_s);
             QVERIFY(renderer.events().contains(u"drawer pin 0 100/500 ms"_s));
             QVERIFY(renderer.events().contains(u"cut partial"_s));
         }

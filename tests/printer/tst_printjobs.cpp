@@ -8,7 +8,7 @@
 #include "services/checkoutservice.h"
 #include "services/lookupservice.h"
 
-#include <ZXing/ReadBarcode.h>
+#include "decodeqr.h"
 
 #include <QImage>
 #include <QProcess>
@@ -32,16 +32,6 @@ PrinterUri tcp(quint16 port)
     return *PrinterUri::parse(u"tcp://127.0.0.1:%1"_s.arg(port), nullptr);
 }
 
-QString decodeQr(const QString &png)
-{
-    const QImage grey = QImage(png).convertToFormat(QImage::Format_Grayscale8);
-    const ZXing::ImageView view(grey.constBits(), grey.width(), grey.height(), ZXing::ImageFormat::Lum,
-                                int(grey.bytesPerLine()));
-    ZXing::DecodeHints hints;
-    hints.setFormats(ZXing::BarcodeFormat::QRCode);
-    const ZXing::Result r = ZXing::ReadBarcode(view, hints);
-    return r.isValid() ? QString::fromStdWString(r.text()) : QString();
-}
 
 } // namespace
 
@@ -142,7 +132,7 @@ private slots:
                                       u"--width"_s, width});
             QVERIFY2(r.status == 0, qPrintable(r.err));
             QCOMPARE(QImage(png).width(), (width == u"58"_s ? 384 : 576) + 32);
-            QCOMPARE(decodeQr(png), order->number);
+            QCOMPARE(test::decodeQr(QImage(png)), order->number);
         }
         test::FakeNetworkPrinter fake;
         const Run net = posctl(db, {u"print"_s, u"--printer"_s, u"tcp://127.0.0.1:%1"_s.arg(fake.port()), u"--order"_s,
