@@ -38,13 +38,9 @@ public:
     }
 
     // x of something `width` dots wide, aligned on the printable width.
-    int xFor(int width, int align) const
-    {
-        const int free = qMax(0, m_dots - width);
-        return margin + (align == 1 ? free / 2 : align == 2 ? free : 0);
-    }
+    int xFor(int width, Align align) const { return margin + alignedOffset(align, qMax(0, m_dots - width)); }
 
-    void drawImage(const QImage &img, int align)
+    void drawImage(const QImage &img, Align align)
     {
         if (img.isNull())
             return;
@@ -69,15 +65,6 @@ private:
     int m_y = margin;
 };
 
-struct Style
-{
-    int align = 0;
-    bool bold = false;
-    bool underline = false;
-    bool doubleWidth = false;
-    bool doubleHeight = false;
-};
-
 // A run of text bytes printed with one style.
 struct Run
 {
@@ -93,24 +80,16 @@ QImage EscPosRenderer::render(const QByteArray &bytes)
 {
     m_events.clear();
     Paper paper(m_profile.dots);
-    Style style;
+    TextStyle style; // as the commands set it
     bool chineseMode = false;
     QList<Run> line;
-    int lineAlign = 0;
+    Align lineAlign = Align::Left; // ESC a counts at the start of a line
     // QR symbol state (GS ( k) and barcode settings (GS h / GS w).
     QByteArray qrData;
     int qrModule = 3;
     int barHeight = 162;
     int barModule = 3;
 
-    auto textStyle = [&] {
-        TextStyle t;
-        t.bold = style.bold;
-        t.underline = style.underline;
-        t.doubleWidth = style.doubleWidth;
-        t.doubleHeight = style.doubleHeight;
-        return t;
-    };
     auto flushLine = [&](bool feedIfEmpty) {
         if (line.isEmpty()) {
             if (feedIfEmpty)
@@ -139,13 +118,10 @@ QImage EscPosRenderer::render(const QByteArray &bytes)
     };
     auto addByte = [&](char c) {
         const bool chinese = chineseMode && m_profile.printsChinese();
-        const TextStyle s = textStyle();
         if (line.isEmpty())
             lineAlign = style.align;
-        if (line.isEmpty() || line.back().chinese != chinese || line.back().style.bold != s.bold
-            || line.back().style.underline != s.underline || line.back().style.doubleWidth != s.doubleWidth
-            || line.back().style.doubleHeight != s.doubleHeight)
-            line.append({{}, chinese, s});
+        if (line.isEmpty() || line.back().chinese != chinese || line.back().style != style)
+            line.append({{}, chinese, style});
         line.back().bytes += c;
     };
 
@@ -165,7 +141,7 @@ QImage EscPosRenderer::render(const QByteArray &bytes)
                 i += 2;
                 break;
             case 'a':
-                style.align = qBound(0, at(i + 2) % 48, 2);
+                style.align = Align(qBound(0, at(i + 2) % 48, 2));
                 if (line.isEmpty())
                     lineAlign = style.align;
                 i += 3;

@@ -16,6 +16,8 @@ struct TextStyle
     bool underline = false;
     bool doubleWidth = false;
     bool doubleHeight = false;
+
+    friend bool operator==(const TextStyle &, const TextStyle &) = default;
 };
 
 // A column of a Columns block, in character columns of the normal font; width 0 takes what

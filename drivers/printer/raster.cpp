@@ -46,13 +46,8 @@ QImage rasterizeLine(const QString &line, const TextStyle &style, int dots)
     QImage img(dots, cellHeight * sy, QImage::Format_RGB32);
     img.fill(Qt::white);
     const int width = displayWidth(line) * cellWidth * sx;
-    int x = 0;
-    if (style.align == Align::Center)
-        x = (dots - width) / 2;
-    else if (style.align == Align::Right)
-        x = dots - width;
     QPainter painter(&img);
-    drawCells(painter, qMax(0, x), 0, line, style);
+    drawCells(painter, alignedOffset(style.align, qMax(0, dots - width)), 0, line, style);
     painter.end();
     return toMonochrome(img, dots);
 }

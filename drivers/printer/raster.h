@@ -14,6 +14,12 @@ namespace pos::printer {
 constexpr int cellWidth = 12;
 constexpr int cellHeight = 24;
 
+// Where something starts on a line with `freeSpace` dots to spare, as aligned.
+constexpr int alignedOffset(Align align, int freeSpace)
+{
+    return align == Align::Center ? freeSpace / 2 : align == Align::Right ? freeSpace : 0;
+}
+
 // Draws text in fixed cells (one or two per character, as the printer's font does) at
 // (x, y) = top-left, in black. Shared by the raster fallback and the PNG renderer, so the
 // preview's columns line up exactly where the printer's will.
