@@ -19,10 +19,10 @@ bool PngTransport::write(const QByteArray &bytes)
     if (!m_open)
         return fail(tr("the preview is not open"));
     m_bytes += bytes;
-    return flush();
+    return true;
 }
 
-bool PngTransport::flush()
+bool PngTransport::drain(int /*timeoutMs*/)
 {
     QImageWriter writer(m_path, "png");
     if (!writer.write(EscPosRenderer(m_profile).render(m_bytes)))
