@@ -8,13 +8,29 @@
 namespace pos::test {
 
 namespace {
-QSemaphore listening;
+
+// The byte a printer in `state` answers to DLE EOT n (bits 1 and 4 are always set).
+char statusAnswer(FakeNetworkPrinter::State state, int n)
+{
+    using State = FakeNetworkPrinter::State;
+    char answer = 0x12;
+    if (state == State::PaperOut && n == 2)
+        answer |= 0x20; // stopped at paper end
+    if (state == State::PaperOut && n == 4)
+        answer |= 0x6c; // paper near end and out
+    if (state == State::CoverOpen && n == 1)
+        answer |= 0x08; // offline
+    if (state == State::CoverOpen && n == 2)
+        answer |= 0x04; // cover open
+    return answer;
 }
+
+} // namespace
 
 FakeNetworkPrinter::FakeNetworkPrinter()
 {
     start();
-    listening.acquire();
+    m_listening.acquire(); // port() is valid from here on
 }
 
 FakeNetworkPrinter::~FakeNetworkPrinter()
@@ -65,28 +81,19 @@ void FakeNetworkPrinter::run()
                     socket->abort();
                     return;
                 }
-                // Answer each DLE EOT n in the new bytes (bits 1 and 4 always set).
-                for (qsizetype i = qMax<qsizetype>(0, before - 2); i + 2 < m_received.size() + 0; ++i) {
-                    if (i < before - 2 || m_received[i] != 0x10 || m_received[i + 1] != 0x04)
-                        continue;
-                    const int n = m_received[i + 2];
-                    char answer = 0x12;
-                    if (m_state == State::Silent)
-                        continue;
-                    if (m_state == State::PaperOut && n == 2)
-                        answer |= 0x20;
-                    if (m_state == State::PaperOut && n == 4)
-                        answer |= 0x6c;
-                    if (m_state == State::CoverOpen && n == 2)
-                        answer |= 0x04;
-                    if (m_state == State::CoverOpen && n == 1)
-                        answer |= 0x08;
-                    socket->write(&answer, 1);
+                if (m_state == State::Silent)
+                    return;
+                // Each DLE EOT n completed by these bytes (it may have begun in the last read).
+                for (qsizetype i = qMax<qsizetype>(0, before - 2); i + 2 < m_received.size(); ++i) {
+                    if (m_received[i] == 0x10 && m_received[i + 1] == 0x04) {
+                        const char answer = statusAnswer(m_state, m_received[i + 2]);
+                        socket->write(&answer, 1);
+                    }
                 }
             });
         }
     });
-    listening.release();
+    m_listening.release();
     exec();
 }
 

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QMutex>
+#include <QSemaphore>
 #include <QThread>
 
 namespace pos::test {
@@ -34,7 +35,7 @@ private:
     qint64 m_dropAfter = 0;
     QByteArray m_received;
     quint16 m_port = 0;
-    QMutex m_startMutex;
+    QSemaphore m_listening;
 };
 
 } // namespace pos::test
