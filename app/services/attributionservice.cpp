@@ -65,16 +65,12 @@ Status AttributionService::record(const Order &order, const OrderAttribution &a)
     qint64 rate = 0;
     for (const OrderLine &l : order.lines)
         rate += l.amount.fen() * l.commissionBp;
-    // Explained in the till's language, for the manager who asks (spec §9).
-    QStringList why;
-    for (const CreditPart &p : a.parts)
-        why.append(explainCredit(a, p, false, Wording::Local));
-    if (Status s = repo.insertOrderAttribution(order.id, {a, order.total.fen(), rate, why.join(u'\n')}); !s)
+    if (Status s = repo.insertOrderAttribution(order.id, {a, order.total.fen(), rate}); !s)
         return s;
-    for (qsizetype i = 0; i < a.parts.size(); ++i) {
-        const CreditPart &p = a.parts[i];
+    for (const CreditPart &p : a.parts) {
+        // Explained in the till's language, for the manager who asks (spec §9).
         const LedgerRow row{order.id, order.id, p.guide, p.kind, p.amount, order.paidAt, order.businessDate,
-                            Channel::Store, order.storeId, false, why[i]};
+                            Channel::Store, order.storeId, false, explainCredit(a, p, false, Wording::Local)};
         if (Status s = repo.insertLedger(row); !s)
             return s;
     }

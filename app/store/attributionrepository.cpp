@@ -92,11 +92,11 @@ Status AttributionRepository::insertOrderAttribution(const QString &orderId, con
 {
     const OrderAttribution &a = s.attribution;
     Status r = m_db.run(uR"(INSERT INTO order_attribution (order_id, policy_version, credit_mode, exclusive_share_pct,
-            exclusive_guide_id, sales_guide_id, two_guide_split, recipients, amount_fen, rate_numerator, explanation)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"_s,
+            exclusive_guide_id, sales_guide_id, two_guide_split, recipients, amount_fen, rate_numerator)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"_s,
                         {orderId, a.policyVersion, creditModeKey(a.mode), a.exclusiveSharePct, a.exclusiveGuide,
                          a.salesGuide, a.twoGuideSplit ? 1 : 0, recipientsJson(a.recipients), s.amount,
-                         s.rateNumerator, s.explanation});
+                         s.rateNumerator});
     return r ? r : Status::failure(r.error(), ErrorKind::System);
 }
 
@@ -104,7 +104,7 @@ std::optional<StoredAttribution> AttributionRepository::orderAttribution(const Q
 {
     std::optional<StoredAttribution> found;
     m_db.run(uR"(SELECT policy_version, credit_mode, exclusive_share_pct, exclusive_guide_id, sales_guide_id,
-            two_guide_split, recipients, amount_fen, rate_numerator, explanation FROM order_attribution WHERE order_id = ?)"_s,
+            two_guide_split, recipients, amount_fen, rate_numerator FROM order_attribution WHERE order_id = ?)"_s,
              {orderId}, [&](const QSqlQuery &q) {
                  StoredAttribution s;
                  s.attribution.policyVersion = q.value(0).toString();
@@ -116,7 +116,6 @@ std::optional<StoredAttribution> AttributionRepository::orderAttribution(const Q
                  s.attribution.recipients = recipientsFromJson(q.value(6).toString());
                  s.amount = q.value(7).toLongLong();
                  s.rateNumerator = q.value(8).toLongLong();
-                 s.explanation = q.value(9).toString();
                  found = s;
              });
     return found;

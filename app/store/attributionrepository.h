@@ -46,7 +46,6 @@ struct StoredAttribution
     attribution::OrderAttribution attribution;
     qint64 amount = 0;
     qint64 rateNumerator = 0; // Σ line amount × commission bp
-    QString explanation;
 };
 
 // Per guide and channel: the sums of one period of the ledger.

@@ -215,7 +215,8 @@ const QList<QStringList> &steps()
             u"CREATE TRIGGER bind_events_no_update BEFORE UPDATE ON bind_events BEGIN SELECT RAISE(ABORT, 'bind events are append-only'); END"_s,
             u"CREATE TRIGGER refunds_no_update BEFORE UPDATE ON refunds BEGIN SELECT RAISE(ABORT, 'refunds are append-only'); END"_s,
         },
-        // v5: every credit says why it went where it did (spec §9), for the manager's "why?";
+        // v5: every credit says why it went where it did (spec §9), for the manager's "why?"
+        // (order_attribution.explanation, the same sentences joined, is no longer written);
         // the ledger by time, so a month's target progress reads one range of an index.
         {
             u"ALTER TABLE ledger ADD COLUMN why TEXT NOT NULL DEFAULT ''"_s,
