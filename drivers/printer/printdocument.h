@@ -35,14 +35,15 @@ struct Block
 {
     enum class Kind : quint8 { Text, Columns, Rule, QrCode, Barcode, Image, Feed, Cut, Drawer };
     Kind kind = Kind::Text;
-    TextStyle style;
-    QString text;          // Text (wrapped at the paper width), QrCode and Barcode data
-    QStringList cells;     // Columns
-    QList<Column> columns; // Columns
+    // Every member has an initialiser, so a block can be written naming only what it uses.
+    TextStyle style = {};
+    QString text = {};          // Text (wrapped at the paper width), QrCode and Barcode data
+    QStringList cells = {};     // Columns
+    QList<Column> columns = {}; // Columns
     QChar ruleChar = u'-';
     int size = 0;          // QrCode: module size in dots (1–16); Feed: lines
     BarcodeType barcode = BarcodeType::Code128;
-    QImage image;          // Image (a logo): scaled down to the head width, never up
+    QImage image = {};     // Image (a logo): scaled down to the head width, never up
     bool partialCut = true;
 };
 
