@@ -15,9 +15,21 @@ using printer::TextStyle;
 
 namespace {
 
-int columnsFor(const ReceiptOptions &o)
+bool narrow(const ReceiptOptions &o)
 {
-    return o.paperMm <= 58 ? 32 : 48;
+    return o.paperMm <= 58;
+}
+
+// An item's second line: "  2 × ￥629.00" on the left, its amount in a right-hand column.
+QList<Column> lineColumns(const ReceiptOptions &o)
+{
+    return {{0, Align::Left}, {narrow(o) ? 12 : 14, Align::Right}};
+}
+
+// The receipt's own QR code (order or refund number), sized for the paper.
+int receiptQrModule(const ReceiptOptions &o)
+{
+    return narrow(o) ? 5 : 6;
 }
 
 TextStyle centered(bool bold = false)
@@ -40,7 +52,7 @@ void ReceiptLayout::timeAndTill(PrintDocument &doc, const QDateTime &at, const Q
                                 const ReceiptOptions &options) const
 {
     const QString time = at.toString(u"yyyy-MM-dd HH:mm:ss"_s);
-    if (options.paperMm <= 58) { // one line would wrap mid-word on 32 columns
+    if (narrow(options)) { // one line would wrap mid-word on 32 columns
         doc.text(tr("Time: %1").arg(time));
         doc.text(tr("Till: %1").arg(terminal));
     } else {
@@ -82,7 +94,6 @@ PrintDocument ReceiptLayout::sale(const Order &order, const ReceiptOptions &opti
 {
     PrintDocument doc;
     header(doc, tr("Sales receipt"), options);
-    const int width = columnsFor(options);
     doc.text(tr("Order: %1").arg(order.number));
     timeAndTill(doc, order.paidAt, order.terminalId, options);
     if (!order.salesGuideId.isEmpty())
@@ -94,14 +105,14 @@ PrintDocument ReceiptLayout::sale(const Order &order, const ReceiptOptions &opti
         doc.text(tr("Member: %1 %2").arg(member ? member->name : order.memberId, member ? maskedPhone(member->phone) : QString()));
     }
     doc.rule();
-    const QList<Column> lineColumns{{0, Align::Left}, {width <= 32 ? 12 : 14, Align::Right}};
+    const QList<Column> columns = lineColumns(options);
     for (const OrderLine &l : order.lines) {
         doc.text(l.name);
         doc.columns({u"  %1 × %2"_s.arg(l.quantity).arg(l.unitPrice.toString()), (l.unitPrice * l.quantity).toString()},
-                    lineColumns);
+                    columns);
         const Money discount = l.lineDiscount + l.orderDiscountShare;
         if (!discount.isZero())
-            doc.columns({tr("  discount"), (-discount).toString()}, lineColumns);
+            doc.columns({tr("  discount"), (-discount).toString()}, columns);
     }
     doc.rule();
     amountRow(doc, tr("Items %1").arg(order.itemCount()), order.subtotal.toString());
@@ -120,7 +131,7 @@ PrintDocument ReceiptLayout::sale(const Order &order, const ReceiptOptions &opti
         amountRow(doc, tr("Change"), order.change.toString(), {Align::Left, true});
     doc.rule();
     // The receipt's own code: scanned at the till to find this sale for a refund.
-    doc.qrCode(order.number, options.paperMm <= 58 ? 5 : 6);
+    doc.qrCode(order.number, receiptQrModule(options));
     doc.text(tr("Scan for returns and exchanges"), centered());
     const QString link = SettingsRepository(m_till.database()).value(QString::fromLatin1(guideLinkKey));
     const QString guide = order.salesGuideId.isEmpty() ? order.exclusiveGuideId : order.salesGuideId;
@@ -128,7 +139,7 @@ PrintDocument ReceiptLayout::sale(const Order &order, const ReceiptOptions &opti
         QString url = link;
         url.replace(u"{guide}"_s, guide).replace(u"{store}"_s, order.storeId);
         doc.rule();
-        doc.qrCode(url, options.paperMm <= 58 ? 4 : 5);
+        doc.qrCode(url, receiptQrModule(options) - 1); // a longer link: smaller modules
         const auto g = LookupService(m_till).guide(guide);
         doc.text(tr("Scan to add %1 as your personal shopping guide").arg(g ? g->name : guide), centered());
     }
@@ -140,17 +151,16 @@ PrintDocument ReceiptLayout::refund(const Refund &refund, const Order &original,
 {
     PrintDocument doc;
     header(doc, tr("REFUND"), options);
-    const int width = columnsFor(options);
     doc.text(tr("Refund: %1").arg(refund.number));
     doc.text(tr("Of order: %1").arg(original.number));
     timeAndTill(doc, refund.refundedAt, m_till.store().terminalId, options);
     if (!original.salesGuideId.isEmpty())
         doc.text(tr("Served by: %1").arg(guideName(original.salesGuideId)));
     doc.rule();
-    const QList<Column> lineColumns{{0, Align::Left}, {width <= 32 ? 12 : 14, Align::Right}};
+    const QList<Column> columns = lineColumns(options);
     for (const RefundLine &l : refund.plan.lines) {
         doc.text(l.name);
-        doc.columns({u"  × %1"_s.arg(l.quantity), (-l.amount).toString()}, lineColumns);
+        doc.columns({u"  × %1"_s.arg(l.quantity), (-l.amount).toString()}, columns);
     }
     doc.rule();
     TextStyle total;
@@ -160,7 +170,7 @@ PrintDocument ReceiptLayout::refund(const Refund &refund, const Order &original,
     for (const RefundTender &t : refund.plan.tenders)
         amountRow(doc, tr("Back to %1").arg(methodLabel(t.method)), t.amount.toString());
     doc.rule();
-    doc.qrCode(refund.number, options.paperMm <= 58 ? 5 : 6);
+    doc.qrCode(refund.number, receiptQrModule(options));
     footer(doc, options);
     return doc;
 }
