@@ -11,13 +11,14 @@
 
 namespace {
 
-// Printing draws (Chinese as images for some printers, PNG previews): those commands need
-// Qt's GUI side, headless unless a platform is set. The others start without it.
+// Printing draws (Chinese as images for some printers, PNG previews): the commands that may
+// print need Qt's GUI side, headless unless a platform is set. The others start without it.
 bool needsGui(int argc, char *argv[])
 {
     for (int i = 1; i < argc; ++i)
-        if (qstrcmp(argv[i], "print") == 0)
-            return true;
+        for (const char *command : {"print", "print-jobs", "sale", "refund"})
+            if (qstrcmp(argv[i], command) == 0)
+                return true;
     return false;
 }
 
@@ -25,6 +26,11 @@ bool needsGui(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+    // Errors reach the user as one clear line; the store's diagnostics stay available
+    // through QT_LOGGING_RULES=pos.*=true for support.
+    // Qt's own start-up chatter (a headless session has no XDG_RUNTIME_DIR) is not the user's
+    // business either.
+    QLoggingCategory::setFilterRules(QStringLiteral("pos.*.warning=false\ndefault.warning=false"));
     std::unique_ptr<QCoreApplication> application;
     if (needsGui(argc, argv)) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
@@ -37,9 +43,6 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("posctl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(POS_VERSION));
     pos::installTranslators(app, pos::languageFromArguments(app.arguments()));
-    // Errors reach the user as one clear line; the store's diagnostics stay available
-    // through QT_LOGGING_RULES=pos.*=true for support.
-    QLoggingCategory::setFilterRules(QStringLiteral("pos.*.warning=false"));
 
     QTextStream out(stdout);
     QTextStream err(stderr);

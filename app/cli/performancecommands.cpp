@@ -110,6 +110,7 @@ int runRefund(CliContext &ctx)
     parser.addOption({u"line"_s, Posctl::tr("A product to take back, optionally *quantity (default: the whole order)."),
                       u"SKU[*QTY]"_s});
     parser.addOption({u"json"_s, Posctl::tr("Print the refund as JSON.")});
+    parser.addOption({u"no-receipt"_s, Posctl::tr("Do not print the refund receipt.")});
     parser.addPositionalArgument(u"NUMBER"_s, Posctl::tr("The order number on the receipt."));
     if (!parseCommand(ctx, parser, 1, 1))
         return ExitBadInput;
@@ -162,6 +163,11 @@ int runRefund(CliContext &ctx)
             ctx.out << Posctl::tr("  back to %1: %2").arg(methodLabel(t.method), t.amount.toString()) << u'\n';
     }
     ctx.out.flush();
+    if (!parser.isSet(u"no-receipt"_s)) {
+        const bool cash = std::any_of(r.plan.tenders.cbegin(), r.plan.tenders.cend(),
+                                      [](const RefundTender &t) { return t.method == PaymentMethod::Cash; });
+        printAfterCommit(ctx, till, PrintJobKind::RefundReceipt, r.number, cash, parser.isSet(u"json"_s));
+    }
     return ExitOk;
 }
 

@@ -16,20 +16,25 @@ Commands:
   init [--demo]                          create or upgrade the database; --demo loads the demo store
   products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
   guides [--json]                        list the store's guides
-  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]... [--json]
-                                         ring up and pay a sale (METHOD: cash, card, wechat, alipay)
+  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
+       [--no-receipt] [--json]           ring up and pay a sale (METHOD: cash, card, wechat, alipay);
+                                         its receipt prints when a receipt printer is set up
   orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
   order NUMBER [--json]                  one sale by its order number
-  refund NUMBER [--line SKU[*QTY]]... [--json]
+  refund NUMBER [--line SKU[*QTY]]... [--no-receipt] [--json]
                                          refund lines of a sale (the whole order without --line)
                                          to its original tenders; its credit is reversed
   leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
                                          the store's guides ranked for a day (today by default);
                                          --guide lists that guide's credits and why each went to them
   printers [--json]                      USB receipt printers found, and the configured one
-  print --printer URI (--test | --order NUMBER [--copy]) [--width 58|80] [--profile ID]
+  printers --set URI [--width 58|80] [--profile ID] | --clear
+                                         choose the till's receipt printer (then sales and refunds print)
+  print [--printer URI] (--test | --order NUMBER | --refund NUMBER) [--copy] [--width 58|80] [--profile ID]
                                          print a test page or a receipt; URI: usb://VID:PID, usb://auto,
                                          tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
+  print-jobs [--all] [--json] | --retry JOB | --cancel JOB | --run
+                                         receipts not printed yet, and what to do about them
   attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
                                          credits, summaries and the answers asked; exit 1 if a line was bad
 
@@ -99,6 +104,7 @@ int Posctl::run(const QStringList &arguments, QTextStream &out, QTextStream &err
         {u"attribute"_s, runAttribute},
         {u"printers"_s, runPrinters},
         {u"print"_s, runPrint},
+        {u"print-jobs"_s, runPrintJobs},
     };
     if (const auto run = commands.value(command))
         return run(ctx);

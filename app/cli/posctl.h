@@ -4,8 +4,11 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include "core/printjob.h"
+
 namespace pos {
 
+class PrintQueue;
 class Till;
 
 // Exit statuses shared by every command.
@@ -42,6 +45,15 @@ int runLeaderboard(CliContext &ctx);
 int runRefund(CliContext &ctx);
 int runPrinters(CliContext &ctx);
 int runPrint(CliContext &ctx);
+int runPrintJobs(CliContext &ctx);
+
+// The receipt after a committed sale or refund, when the till has a receipt printer: queued,
+// printed now, and a warning (never a failure: the sale stands) when the printer won't.
+void printAfterCommit(CliContext &ctx, const Till &till, PrintJobKind kind, const QString &number,
+                      bool cashMoved, bool quiet);
+// Prints a queued job now; exit status 2 and where the job waits when it did not print.
+enum class ReportPrinted : quint8 { Always, Never };
+int printQueuedJob(CliContext &ctx, PrintQueue &queue, qint64 id, ReportPrinted report);
 
 // Opens the till's database for a command; prints the reason and returns false on failure.
 bool openTill(CliContext &ctx, Till &till);

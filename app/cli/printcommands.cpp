@@ -5,10 +5,8 @@
 
 #include "printer/printer.h"
 #include "printer/usbtransport.h"
-#include "services/orderhistory.h"
-#include "services/receiptlayout.h"
+#include "services/printqueue.h"
 #include "services/till.h"
-#include "store/peoplerepository.h"
 
 #include <QJsonObject>
 
@@ -18,7 +16,56 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-constexpr auto receiptPrinterKey = "printer.receipt"; // the till's configured receipt printer URI
+QStringList profileIds()
+{
+    QStringList ids;
+    for (const printer::PrinterProfile &p : printer::Profiles::all())
+        ids.append(p.id);
+    return ids;
+}
+
+// --width as given (0 when absent), or why it is wrong.
+Result<int> widthOption(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(u"width"_s))
+        return 0;
+    const int width = parser.value(u"width"_s).toInt();
+    if (width != 58 && width != 80)
+        return Result<int>::failure(Posctl::tr("--width must be 58 or 80."));
+    return width;
+}
+
+// Sets or clears the till's receipt printer (printers --set / --clear).
+int configureReceiptPrinter(CliContext &ctx, const QCommandLineParser &parser)
+{
+    const auto width = widthOption(parser);
+    if (!width)
+        return fail(ctx, width.error());
+    const QString profile = parser.value(u"profile"_s);
+    if (!profile.isEmpty() && !printer::Profiles::byId(profile))
+        return fail(ctx, Posctl::tr("unknown printer profile \"%1\" (known: %2)").arg(profile, profileIds().join(u", "_s)));
+    Till till;
+    if (!openTill(ctx, till))
+        return ExitFailure;
+    const PrinterChoice choice{parser.isSet(u"clear"_s) ? QString() : parser.value(u"set"_s), profile, *width};
+    if (Status s = PrintQueue(till).setReceiptPrinter(choice); !s)
+        return fail(ctx, s.error(), s.errorKind() == ErrorKind::System ? ExitFailure : ExitBadInput);
+    ctx.out << (choice.isEmpty() ? Posctl::tr("Receipt printer removed: receipts are no longer printed.")
+                                 : Posctl::tr("Receipt printer: %1").arg(choice.uri))
+            << u'\n';
+    ctx.out.flush();
+    return ExitOk;
+}
+
+QString describeChoice(const PrinterChoice &choice)
+{
+    QString text = choice.uri;
+    if (!choice.profile.isEmpty())
+        text += Posctl::tr(", profile %1").arg(choice.profile);
+    if (choice.paperMm)
+        text += Posctl::tr(", %1 mm").arg(choice.paperMm);
+    return text;
+}
 
 } // namespace
 
@@ -26,8 +73,18 @@ int runPrinters(CliContext &ctx)
 {
     QCommandLineParser parser;
     parser.addOption({u"json"_s, Posctl::tr("One JSON object per printer.")});
+    parser.addOption({u"set"_s, Posctl::tr("Make this the till's receipt printer."), u"URI"_s});
+    parser.addOption({u"clear"_s, Posctl::tr("The till has no receipt printer any more.")});
+    parser.addOption({u"width"_s, Posctl::tr("With --set: paper width in mm, 58 or 80."), u"MM"_s});
+    parser.addOption({u"profile"_s, Posctl::tr("With --set: the printer profile."), u"ID"_s});
     if (!parseCommand(ctx, parser, 0, 0))
         return ExitBadInput;
+    if (parser.isSet(u"set"_s) && parser.isSet(u"clear"_s))
+        return fail(ctx, Posctl::tr("use either --set URI or --clear."));
+    if (parser.isSet(u"set"_s) || parser.isSet(u"clear"_s))
+        return configureReceiptPrinter(ctx, parser);
+    if (parser.isSet(u"width"_s) || parser.isSet(u"profile"_s))
+        return fail(ctx, Posctl::tr("--width and --profile go with --set URI."));
     const auto backend = printer::makeLibUsbBackend();
     const bool json = parser.isSet(u"json"_s);
     const int rc = backend->init();
@@ -63,12 +120,14 @@ int runPrinters(CliContext &ctx)
         ctx.out << Posctl::tr("No USB receipt printer found.") << u'\n';
     Till till;
     if (openTill(ctx, till)) {
-        const QString configured = SettingsRepository(till.database()).value(QString::fromLatin1(receiptPrinterKey));
+        const PrinterChoice configured = PrintQueue(till).receiptPrinter();
         if (json && !configured.isEmpty())
-            ctx.out << jsonLine({{u"type"_s, u"configured"_s}, {u"role"_s, u"receipt"_s}, {u"uri"_s, configured}}) << u'\n';
+            ctx.out << jsonLine({{u"type"_s, u"configured"_s}, {u"role"_s, u"receipt"_s}, {u"uri"_s, configured.uri},
+                                 {u"profile"_s, configured.profile}, {u"paper_mm"_s, configured.paperMm}})
+                    << u'\n';
         else if (!json)
-            ctx.out << (configured.isEmpty() ? Posctl::tr("Receipt printer: not configured.")
-                                             : Posctl::tr("Receipt printer: %1").arg(configured))
+            ctx.out << (configured.isEmpty() ? Posctl::tr("Receipt printer: not configured (posctl printers --set URI).")
+                                             : Posctl::tr("Receipt printer: %1").arg(describeChoice(configured)))
                     << u'\n';
     }
     ctx.out.flush();
@@ -78,51 +137,70 @@ int runPrinters(CliContext &ctx)
 int runPrint(CliContext &ctx)
 {
     QCommandLineParser parser;
-    parser.addOption({u"printer"_s, Posctl::tr("Where to print: usb://VID:PID, usb://auto, tcp://HOST[:PORT], file:/dev/usb/lp0, serial:/dev/ttyUSB0[?baud=N], png:FILE.png."), u"URI"_s});
+    parser.addOption({u"printer"_s, Posctl::tr("Where to print (default: the till's receipt printer): usb://VID:PID, usb://auto, tcp://HOST[:PORT], file:/dev/usb/lp0, serial:/dev/ttyUSB0[?baud=N], png:FILE.png."), u"URI"_s});
     parser.addOption({u"test"_s, Posctl::tr("Print a test page.")});
     parser.addOption({u"order"_s, Posctl::tr("Print this order's receipt."), u"NUMBER"_s});
-    parser.addOption({u"copy"_s, Posctl::tr("Mark the receipt as a copy.")});
-    parser.addOption({u"width"_s, Posctl::tr("Paper width in mm: 58 or 80 (default 80)."), u"MM"_s, u"80"_s});
+    parser.addOption({u"refund"_s, Posctl::tr("Print this refund's receipt."), u"NUMBER"_s});
+    parser.addOption({u"copy"_s, Posctl::tr("Print a copy, marked as such (a receipt already printed always is).")});
+    parser.addOption({u"width"_s, Posctl::tr("Paper width in mm: 58 or 80 (default: the till's setting, else 80)."), u"MM"_s});
     parser.addOption({u"profile"_s, Posctl::tr("Printer profile (see the profiles list in the README)."), u"ID"_s});
     if (!parseCommand(ctx, parser, 0, 0))
         return ExitBadInput;
-    if (!parser.isSet(u"printer"_s))
-        return fail(ctx, Posctl::tr("print needs --printer URI."));
-    if (parser.isSet(u"test"_s) == parser.isSet(u"order"_s))
-        return fail(ctx, Posctl::tr("print needs exactly one of --test or --order NUMBER."));
-    const int width = parser.value(u"width"_s).toInt();
-    if (width != 58 && width != 80)
-        return fail(ctx, Posctl::tr("--width must be 58 or 80."));
+    const int chosen = int(parser.isSet(u"test"_s)) + int(parser.isSet(u"order"_s)) + int(parser.isSet(u"refund"_s));
+    if (chosen != 1)
+        return fail(ctx, Posctl::tr("print needs exactly one of --test, --order NUMBER or --refund NUMBER."));
+    if (parser.isSet(u"test"_s) && parser.isSet(u"copy"_s))
+        return fail(ctx, Posctl::tr("--copy goes with --order or --refund."));
+    const auto width = widthOption(parser);
+    if (!width)
+        return fail(ctx, width.error());
+    const QString profileId = parser.value(u"profile"_s);
+    if (!profileId.isEmpty() && !printer::Profiles::byId(profileId))
+        return fail(ctx, Posctl::tr("unknown printer profile \"%1\" (known: %2)").arg(profileId, profileIds().join(u", "_s)));
     QString error;
-    const auto uri = printer::PrinterUri::parse(parser.value(u"printer"_s), &error);
-    if (!uri)
+    if (parser.isSet(u"printer"_s) && !printer::PrinterUri::parse(parser.value(u"printer"_s), &error))
         return fail(ctx, error);
-    const auto profile = printer::Printer::profileFor(*uri, parser.value(u"profile"_s), width);
-    if (!profile) {
-        QStringList ids;
-        for (const printer::PrinterProfile &p : printer::Profiles::all())
-            ids.append(p.id);
-        return fail(ctx, Posctl::tr("unknown printer profile \"%1\" (known: %2)").arg(parser.value(u"profile"_s), ids.join(u", "_s)));
+
+    // A test page on a named printer needs no database; everything else reads the till's.
+    const bool needTill = !(parser.isSet(u"test"_s) && parser.isSet(u"printer"_s));
+    Till till;
+    if (needTill && !openTill(ctx, till))
+        return ExitFailure;
+    // The printer named on the command line (80 mm unless told), else the till's own.
+    PrinterChoice choice = needTill ? PrintQueue(till).receiptPrinter() : PrinterChoice{};
+    if (parser.isSet(u"printer"_s))
+        choice = {parser.value(u"printer"_s), {}, 80};
+    if (!profileId.isEmpty())
+        choice.profile = profileId;
+    if (*width)
+        choice.paperMm = *width;
+    if (choice.isEmpty())
+        return fail(ctx, Posctl::tr("no receipt printer is set up: give --printer URI, or set one with posctl printers --set URI."));
+
+    if (parser.isSet(u"test"_s)) {
+        const auto uri = printer::PrinterUri::parse(choice.uri, &error);
+        if (!uri)
+            return fail(ctx, error);
+        const auto profile = printer::Printer::profileFor(*uri, choice.profile, choice.paperMm ? choice.paperMm : 80);
+        if (!profile)
+            return fail(ctx, Posctl::tr("unknown printer profile \"%1\" (known: %2)").arg(choice.profile, profileIds().join(u", "_s)));
+        printer::Printer device(*uri, *profile);
+        if (!device.print(printer::testPage(*profile, uri->toString())))
+            return fail(ctx, Posctl::tr("not printed: %1").arg(device.errorString()));
+        ctx.out << Posctl::tr("Printed on %1 (%2).").arg(uri->toString(), profile->id) << u'\n';
+        ctx.out.flush();
+        return ExitOk;
     }
 
-    printer::PrintDocument document;
-    if (parser.isSet(u"test"_s)) {
-        document = printer::testPage(*profile, uri->toString());
-    } else {
-        Till till;
-        if (!openTill(ctx, till))
-            return ExitFailure;
-        auto order = OrderHistory(till).byNumber(parser.value(u"order"_s));
-        if (!order)
-            return fail(ctx, order.error());
-        document = ReceiptLayout(till).sale(*order, {profile->paperMm(), parser.isSet(u"copy"_s)});
-    }
-    printer::Printer printer(*uri, *profile);
-    if (!printer.print(document))
-        return fail(ctx, Posctl::tr("not printed: %1").arg(printer.errorString()));
-    ctx.out << Posctl::tr("Printed on %1 (%2).").arg(uri->toString(), profile->id) << u'\n';
-    ctx.out.flush();
-    return ExitOk;
+    PrintQueue queue(till);
+    const PrintQueue::Print what = parser.isSet(u"copy"_s) ? PrintQueue::Print::Copy : PrintQueue::Print::AsNeeded;
+    const bool onTillPrinter = !parser.isSet(u"printer"_s) && profileId.isEmpty() && *width == 0;
+    const PrinterChoice jobPrinter = onTillPrinter ? PrinterChoice{} : choice;
+    auto job = parser.isSet(u"order"_s) ? queue.queueSale(parser.value(u"order"_s), what, jobPrinter)
+                                        : queue.queueRefund(parser.value(u"refund"_s), what, jobPrinter);
+    if (!job)
+        return fail(ctx, job.error(), job.errorKind() == ErrorKind::System ? ExitFailure : ExitBadInput);
+    return printQueuedJob(ctx, queue, job->id, ReportPrinted::Always);
 }
 
 } // namespace pos

@@ -102,6 +102,7 @@ int runSale(CliContext &ctx)
     parser.addOption({u"pay"_s, Posctl::tr("A tender: cash, card, wechat or alipay, amount in yuan, reference."), u"METHOD[:YUAN][:REF]"_s});
     parser.addOption({u"discount"_s, Posctl::tr("An order discount: 20, 15% or 8.5折."), u"D"_s});
     parser.addOption({u"json"_s, Posctl::tr("Print the order as JSON.")});
+    parser.addOption({u"no-receipt"_s, Posctl::tr("Do not print the receipt.")});
     if (!parseCommand(ctx, parser, 0, 0))
         return ExitBadInput;
 
@@ -161,6 +162,11 @@ int runSale(CliContext &ctx)
     else
         printOrder(ctx, till, *order);
     ctx.out.flush();
+    if (!parser.isSet(u"no-receipt"_s)) {
+        const bool cash = std::any_of(order->payments.cbegin(), order->payments.cend(),
+                                      [](const AppliedTender &t) { return t.method == PaymentMethod::Cash; });
+        printAfterCommit(ctx, till, PrintJobKind::SaleReceipt, order->number, cash, parser.isSet(u"json"_s));
+    }
     till.database().checkpointIfDue(); // the sale is reported; tidy the WAL now
     return ExitOk;
 }
@@ -202,6 +208,7 @@ int runOrder(CliContext &ctx)
 {
     QCommandLineParser parser;
     parser.addOption({u"json"_s, Posctl::tr("Print the order as JSON.")});
+    parser.addOption({u"no-receipt"_s, Posctl::tr("Do not print the receipt.")});
     parser.addPositionalArgument(u"NUMBER"_s, Posctl::tr("Order number (or id)."));
     if (!parseCommand(ctx, parser, 1, 1))
         return ExitBadInput;

@@ -29,6 +29,8 @@ public:
     const StoreInfo &store() const { return m_store; }
     const Database &database() const { return m_db; }
     const Clock &clock() const { return *m_clock; }
+    // For a worker thread that opens its own Till on the same database and clock.
+    std::shared_ptr<const Clock> sharedClock() const { return m_clock; }
 
     // The clock's instant in the store's time zone: how every time leaving the till is written.
     QDateTime now() const;

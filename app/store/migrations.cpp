@@ -222,6 +222,31 @@ const QList<QStringList> &steps()
             u"ALTER TABLE ledger ADD COLUMN why TEXT NOT NULL DEFAULT ''"_s,
             u"CREATE INDEX ledger_time ON ledger(is_refund, at_utc_ms, guide_id, amount_fen, order_id)"_s,
         },
+        // v6: the durable print queue. A sale's receipt waits here until the printer has taken
+        // it; UNIQUE (kind, document, copy) means one original per receipt, every other print
+        // a numbered copy. lease_utc_ms: until when a worker owns a job it is printing.
+        // printer/profile/paper_mm: a job's own printer (empty: the till's receipt printer).
+        {
+            uR"(CREATE TABLE print_jobs (
+                id                  INTEGER PRIMARY KEY,
+                kind                TEXT NOT NULL CHECK (kind IN ('sale','refund')),
+                document            TEXT NOT NULL,
+                copy                INTEGER NOT NULL CHECK (copy >= 0),
+                printer             TEXT NOT NULL DEFAULT '',
+                profile             TEXT NOT NULL DEFAULT '',
+                paper_mm            INTEGER NOT NULL DEFAULT 0,
+                state               TEXT NOT NULL CHECK (state IN ('queued','printing','printed','failed','cancelled')),
+                attempts            INTEGER NOT NULL DEFAULT 0,
+                last_error          TEXT NOT NULL DEFAULT '',
+                created_at          TEXT NOT NULL,
+                created_utc_ms      INTEGER NOT NULL,
+                next_attempt_utc_ms INTEGER,
+                lease_utc_ms        INTEGER,
+                printed_at          TEXT,
+                printed_on          TEXT NOT NULL DEFAULT '',
+                UNIQUE (kind, document, copy)))"_s,
+            u"CREATE INDEX print_jobs_due ON print_jobs(state, next_attempt_utc_ms)"_s,
+        },
     };
     return all;
 }

@@ -31,6 +31,42 @@ RefundHistory RefundRepository::history(const QString &orderId) const
     return h;
 }
 
+std::optional<Refund> RefundRepository::byNumber(const QString &number) const
+{
+    std::optional<Refund> found;
+    m_db.run(uR"(SELECT r.id, r.number, r.order_id, o.number, r.refunded_at, r.business_date, r.amount_fen
+            FROM refunds r JOIN orders o ON o.id = r.order_id WHERE r.number = ?)"_s,
+             {number}, [&](const QSqlQuery &q) {
+                 Refund r;
+                 r.id = q.value(0).toString();
+                 r.number = q.value(1).toString();
+                 r.orderId = q.value(2).toString();
+                 r.orderNumber = q.value(3).toString();
+                 r.refundedAt = QDateTime::fromString(q.value(4).toString(), Qt::ISODate);
+                 r.businessDate = q.value(5).toString();
+                 r.plan.total = Money::fromFen(q.value(6).toLongLong());
+                 found = r;
+             });
+    if (!found)
+        return std::nullopt;
+    Refund &r = *found;
+    m_db.run(uR"(SELECT l.line_no, o.sku, o.name, l.quantity, l.amount_fen FROM refund_lines l
+            JOIN order_lines o ON o.order_id = ? AND o.line_no = l.line_no
+            WHERE l.refund_id = ? ORDER BY l.line_no)"_s,
+             {r.orderId, r.id}, [&](const QSqlQuery &q) {
+                 r.plan.lines.append({q.value(0).toInt(), q.value(1).toString(), q.value(2).toString(),
+                                      q.value(3).toInt(), Money::fromFen(q.value(4).toLongLong())});
+             });
+    m_db.run(uR"(SELECT payment_seq, method, amount_fen, reference FROM refund_payments
+            WHERE refund_id = ? ORDER BY seq)"_s,
+             {r.id}, [&](const QSqlQuery &q) {
+                 r.plan.tenders.append({q.value(0).toInt() - 1,
+                                        methodFromKey(q.value(1).toString()).value_or(PaymentMethod::Cash),
+                                        Money::fromFen(q.value(2).toLongLong()), q.value(3).toString()});
+             });
+    return found;
+}
+
 Result<Refund> RefundRepository::insertWithinTransaction(Refund refund, const QString &storeId, const QString &terminalId)
 {
     using R = Result<Refund>;

@@ -5,6 +5,8 @@
 
 #include <QDateTime>
 
+#include <optional>
+
 namespace pos {
 
 class Database;
@@ -27,6 +29,8 @@ public:
     explicit RefundRepository(const Database &db) : m_db(db) {}
 
     RefundHistory history(const QString &orderId) const;
+    // A stored refund by its number (for its receipt), lines named as on the order.
+    std::optional<Refund> byNumber(const QString &number) const;
     // Inside the caller's transaction: mints the number, writes the refund, its lines and
     // payments and its outbox event. Returns the refund as stored.
     Result<Refund> insertWithinTransaction(Refund refund, const QString &storeId, const QString &terminalId);

@@ -13,7 +13,19 @@ bool Printer::print(const PrintDocument &document)
     return send(EscPosEncoder(m_profile).encode(document));
 }
 
+bool Printer::pulseDrawer()
+{
+    PrintDocument pulse;
+    pulse.openDrawer();
+    return deliver(EscPosEncoder(m_profile).encode(pulse), StatusCheck::Skip);
+}
+
 bool Printer::send(const QByteArray &escpos)
+{
+    return deliver(escpos, StatusCheck::First);
+}
+
+bool Printer::deliver(const QByteArray &escpos, StatusCheck check)
 {
     m_status = {};
     const std::unique_ptr<Transport> transport = makeTransport(m_uri, m_profile);
@@ -21,7 +33,7 @@ bool Printer::send(const QByteArray &escpos)
         m_error = transport->errorString();
         return false;
     }
-    if (transport->canRead()) {
+    if (check == StatusCheck::First && transport->canRead()) {
         m_status = queryStatus(*transport);
         if (m_status.answered && !m_status.canPrint()) {
             m_error = tr("the printer reports: %1").arg(m_status.describe());

@@ -19,6 +19,8 @@ public:
 
     bool print(const PrintDocument &document);
     bool send(const QByteArray &escpos);
+    // The cash drawer's pulse alone, sent whatever the paper says (a drawer opens without paper).
+    bool pulseDrawer();
     // After print/send: why it failed, in the cashier's words.
     QString errorString() const { return m_error; }
     // The status read before sending (answered = false when the printer can't or didn't say).
@@ -30,6 +32,8 @@ public:
     static std::optional<PrinterProfile> profileFor(const PrinterUri &uri, const QString &profileId, int paperMm);
 
 private:
+    enum class StatusCheck : quint8 { First, Skip };
+    bool deliver(const QByteArray &escpos, StatusCheck check);
     PrinterUri m_uri;
     PrinterProfile m_profile;
     PrinterStatus m_status;
