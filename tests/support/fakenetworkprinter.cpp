@@ -51,6 +51,19 @@ void FakeNetworkPrinter::dropAfter(qint64 bytes)
     m_dropAfter = bytes;
 }
 
+void FakeNetworkPrinter::setReachable(bool reachable)
+{
+    QMetaObject::invokeMethod(
+        m_server,
+        [this, reachable] {
+            if (!reachable)
+                m_server->close();
+            else if (!m_server->isListening())
+                m_server->listen(QHostAddress::LocalHost, m_port);
+        },
+        Qt::BlockingQueuedConnection);
+}
+
 QByteArray FakeNetworkPrinter::received() const
 {
     QMutexLocker lock(&m_mutex);
@@ -68,6 +81,7 @@ void FakeNetworkPrinter::run()
     QTcpServer server;
     server.listen(QHostAddress::LocalHost, 0);
     m_port = server.serverPort();
+    m_server = &server;
     QObject::connect(&server, &QTcpServer::newConnection, &server, [this, &server] {
         while (QTcpSocket *socket = server.nextPendingConnection()) {
             QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);

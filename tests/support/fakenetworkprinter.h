@@ -5,6 +5,8 @@
 #include <QSemaphore>
 #include <QThread>
 
+class QTcpServer;
+
 namespace pos::test {
 
 // A network receipt printer on 127.0.0.1 for tests: a real TCP server on its own thread that
@@ -23,6 +25,8 @@ public:
     void setState(State state);
     // Closes the connection once this many bytes have arrived (0: never).
     void dropAfter(qint64 bytes);
+    // Unplugged from the network (connections are refused), and back on the same port.
+    void setReachable(bool reachable);
     QByteArray received() const;
     void clear();
 
@@ -35,6 +39,7 @@ private:
     qint64 m_dropAfter = 0;
     QByteArray m_received;
     quint16 m_port = 0;
+    QTcpServer *m_server = nullptr; // lives on this thread
     QSemaphore m_listening;
 };
 
