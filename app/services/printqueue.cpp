@@ -65,6 +65,16 @@ Result<PrintJob> PrintQueue::queueRefund(const QString &refundNumber, Print what
     return queue(PrintJobKind::RefundReceipt, refundNumber, what, printer);
 }
 
+Result<PrintJob> PrintQueue::queueCopy(const QString &receiptNumber)
+{
+    const QString number = receiptNumber.trimmed();
+    if (RefundRepository(m_till.database()).byNumber(number))
+        return queueRefund(number, Print::Copy);
+    if (OrderHistory(m_till).byNumber(number))
+        return queueSale(number, Print::Copy);
+    return Result<PrintJob>::failure(tr("There is no sale or refund numbered \"%1\".").arg(number));
+}
+
 Result<PrintJob> PrintQueue::queue(PrintJobKind kind, const QString &document, Print what, const PrinterChoice &printer)
 {
     using R = Result<PrintJob>;

@@ -42,6 +42,8 @@ public:
     };
     Result<PrintJob> queueSale(const QString &orderNumber, Print what, const PrinterChoice &printer = {});
     Result<PrintJob> queueRefund(const QString &refundNumber, Print what, const PrinterChoice &printer = {});
+    // A copy of whatever the number names: a sale's receipt or a refund's.
+    Result<PrintJob> queueCopy(const QString &receiptNumber);
     // A person's decisions about a job that did not print.
     Status retry(qint64 id);
     Status cancel(qint64 id);

@@ -61,11 +61,11 @@ void PrintSpooler::refundCompleted(const Refund &refund)
     queued(m_queue.queueRefund(refund.number, PrintQueue::Print::Original));
 }
 
-Result<PrintJob> PrintSpooler::reprint(PrintJobKind kind, const QString &number)
+Result<PrintJob> PrintSpooler::reprint(const QString &number)
 {
-    auto job = kind == PrintJobKind::SaleReceipt ? m_queue.queueSale(number, PrintQueue::Print::Copy)
-                                                 : m_queue.queueRefund(number, PrintQueue::Print::Copy);
-    queued(job);
+    auto job = m_queue.queueCopy(number);
+    if (job)
+        queued(job);
     return job;
 }
 

@@ -30,7 +30,8 @@ public:
     // After a refund committed: its receipt, and the drawer when cash goes back.
     void refundCompleted(const Refund &refund);
 
-    Result<PrintJob> reprint(PrintJobKind kind, const QString &number);
+    // A copy of a sale's or a refund's receipt, by its number.
+    Result<PrintJob> reprint(const QString &number);
     Status retry(qint64 id);
     Status cancel(qint64 id);
     void openDrawer();

@@ -1,13 +1,16 @@
 #include "mainwindow.h"
 
+#include "printstatusbar.h"
 #include "salescreen.h"
 #include "theme.h"
 
 #include "scanner/keyboardwedge.h"
 #include "services/orderhistory.h"
+#include "services/printspooler.h"
 #include "services/till.h"
 
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QPushButton>
 #include <QStatusBar>
@@ -19,7 +22,8 @@ namespace pos {
 using namespace Qt::Literals::StringLiterals;
 
 MainWindow::MainWindow(Till &till, QWidget *parent)
-    : QMainWindow(parent), m_till(till), m_sale(new SaleScreen(till, this)),
+    : QMainWindow(parent), m_till(till), m_spooler(new PrintSpooler(till, this)),
+      m_sale(new SaleScreen(till, this)), m_printStatus(new PrintStatusBar(*m_spooler, this)),
       m_wedge(new KeyboardWedge(this)), m_clock(new QLabel(this)), m_connection(new QLabel(this)),
       m_pending(new QLabel(this)), m_timer(new QTimer(this))
 {
@@ -33,6 +37,7 @@ MainWindow::MainWindow(Till &till, QWidget *parent)
     v->setSpacing(0);
     v->addWidget(buildHeader());
     v->addWidget(m_sale, 1);
+    v->addWidget(m_printStatus);
     setCentralWidget(central);
 
     m_connection->setObjectName(u"connectionStatus"_s);
@@ -44,6 +49,15 @@ MainWindow::MainWindow(Till &till, QWidget *parent)
     connect(m_wedge, &KeyboardWedge::scanned, m_sale, &SaleScreen::handleScan);
     m_wedge->install();
     connect(m_sale, &SaleScreen::saleCommitted, this, &MainWindow::refreshStatus);
+    // The sale has committed before its receipt is queued: a printer fault never costs a sale.
+    connect(m_sale, &SaleScreen::orderPaid, this, [this](const Order &order) {
+        m_lastReceipt = order.number;
+        m_spooler->saleCompleted(order);
+    });
+    connect(m_sale, &SaleScreen::refundCommitted, this, [this](const Refund &refund) {
+        m_lastReceipt = refund.number;
+        m_spooler->refundCompleted(refund);
+    });
     connect(m_timer, &QTimer::timeout, this, &MainWindow::refreshStatus);
     m_timer->start(5000);
     refreshStatus();
@@ -63,13 +77,30 @@ QWidget *MainWindow::buildHeader()
     h->addStretch(1);
     auto *leaderboard = Theme::touchButton(tr("Leaderboard"), u"leaderboardButton"_s, header);
     auto *refund = Theme::touchButton(tr("Refund"), u"refundButton"_s, header);
+    auto *reprint = Theme::touchButton(tr("Reprint"), u"reprintButton"_s, header);
     connect(leaderboard, &QPushButton::clicked, m_sale, &SaleScreen::openLeaderboard);
     connect(refund, &QPushButton::clicked, m_sale, &SaleScreen::openRefund);
+    connect(reprint, &QPushButton::clicked, this, &MainWindow::reprintReceipt);
     h->addWidget(leaderboard);
     h->addWidget(refund);
+    h->addWidget(reprint);
     h->addSpacing(16);
     h->addWidget(m_clock);
     return header;
+}
+
+void MainWindow::reprintReceipt()
+{
+    QInputDialog ask(this);
+    ask.setObjectName(u"reprintDialog"_s);
+    ask.setWindowTitle(tr("Reprint a receipt"));
+    ask.setLabelText(tr("Receipt number (sale or refund). The copy is marked as a copy."));
+    ask.setTextValue(m_lastReceipt);
+    ask.setOkButtonText(tr("Print copy"));
+    if (ask.exec() != QDialog::Accepted || ask.textValue().trimmed().isEmpty())
+        return;
+    if (auto job = m_spooler->reprint(ask.textValue()); !job)
+        m_printStatus->showProblem(job.error());
 }
 
 void MainWindow::refreshStatus()

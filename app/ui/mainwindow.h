@@ -8,6 +8,8 @@ class QTimer;
 namespace pos {
 
 class KeyboardWedge;
+class PrintSpooler;
+class PrintStatusBar;
 class SaleScreen;
 class Till;
 
@@ -20,13 +22,20 @@ public:
     explicit MainWindow(Till &till, QWidget *parent = nullptr);
     SaleScreen *saleScreen() const { return m_sale; }
     KeyboardWedge *wedge() const { return m_wedge; }
+    PrintSpooler *printSpooler() const { return m_spooler; }
+    PrintStatusBar *printStatus() const { return m_printStatus; }
+    // Asks which receipt to print again (the last sale's by default) and queues a copy.
+    void reprintReceipt();
 
 private:
     QWidget *buildHeader();
     void refreshStatus();
 
     Till &m_till;
+    PrintSpooler *m_spooler;
     SaleScreen *m_sale;
+    PrintStatusBar *m_printStatus;
+    QString m_lastReceipt;
     KeyboardWedge *m_wedge;
     QLabel *m_clock;
     QLabel *m_connection;

@@ -170,6 +170,7 @@ void RefundDialog::confirm()
     const QString done = tr("Refund %1 done: %2.").arg(refund->number, refund->plan.total.toString());
     findOrder(m_order->number); // show what is left
     showMessage(done, false);
+    emit refunded(*refund);
 }
 
 void RefundDialog::showMessage(const QString &text, bool error)

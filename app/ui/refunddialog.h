@@ -4,6 +4,7 @@
 
 #include "core/order.h"
 #include "core/refund.h"
+#include "store/refundrepository.h"
 
 #include <QDialog>
 #include <optional>
@@ -26,6 +27,10 @@ public:
     explicit RefundDialog(const Till &till, QWidget *parent = nullptr);
     void consumeScan(const QString &code) override;
     void findOrder(const QString &number);
+
+signals:
+    // A refund was committed (its receipt and the drawer follow).
+    void refunded(const pos::Refund &refund);
 
 private:
     QList<RefundRequestLine> chosenLines() const;

@@ -317,6 +317,7 @@ void SaleScreen::registerMember()
 void SaleScreen::openRefund()
 {
     RefundDialog dialog(m_till, this);
+    connect(&dialog, &RefundDialog::refunded, this, &SaleScreen::refundCommitted);
     dialog.exec();
     emit saleCommitted({}); // the status bar's pending count changed
 }
@@ -456,6 +457,7 @@ void SaleScreen::pay()
         } else {
             showMessage(tr("Paid · %1 · Change %2").arg(order->number, order->change.toString()), false);
             emit saleCommitted(order->number);
+            emit orderPaid(*order);
             // Housekeeping once the change is on screen, while the cashier hands it over.
             QTimer::singleShot(0, this, [this] { m_till.database().checkpointIfDue(); });
         }

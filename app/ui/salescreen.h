@@ -1,6 +1,7 @@
 #pragma once
 
 #include "services/salesession.h"
+#include "store/refundrepository.h"
 
 #include <QStringList>
 #include <QWidget>
@@ -32,6 +33,9 @@ public:
 
 signals:
     void saleCommitted(const QString &orderNumber);
+    // The paid order, for its receipt and the cash drawer.
+    void orderPaid(const pos::Order &order);
+    void refundCommitted(const pos::Refund &refund);
     void firstPainted();
 
 protected:

@@ -46,6 +46,9 @@ QLabel.caption { color: #6b7280; font-size: 12pt; }
 #creditPreview { font-size: 13pt; color: #7a4d00; }
 #leaderboardTable { font-size: 18pt; }
 QStatusBar { background: #e5e7eb; font-size: 12pt; }
+#printStatus { background: #e8f3ec; }
+#printStatus[error="true"] { background: #fde8e6; }
+#printStatus[error="true"] QLabel { color: #b42318; font-weight: bold; }
 )"_s;
 }
 

@@ -1,13 +1,17 @@
 // The sale screen driven as a cashier would: scanner bursts, touches, the payment dialog.
+#include "fakenetworkprinter.h"
 #include "showwindow.h"
 #include "testtill.h"
 
 #include "services/lookupservice.h"
 #include "services/orderhistory.h"
+#include "services/printqueue.h"
 #include "ui/mainwindow.h"
+#include "ui/printstatusbar.h"
 #include "ui/salescreen.h"
 
 #include <QApplication>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -98,6 +102,58 @@ private slots:
         const QString message = window.findChild<QLabel *>(u"messageLabel"_s)->text();
         QVERIFY2(message.contains(o.number) && message.contains(o.change.toString()), qPrintable(message));
         QVERIFY(window.findChild<QLabel *>(u"pendingStatus"_s)->text().contains(u"1"_s));
+    }
+
+    // The printer is out of paper when the customer pays: the sale is saved, the drawer
+    // opens, the till says why the receipt did not print and prints it once on retry.
+    void receiptWaitsForPaperAndPrintsOnce()
+    {
+        test::TestTill t;
+        test::FakeNetworkPrinter printer;
+        printer.setState(test::FakeNetworkPrinter::State::PaperOut);
+        QVERIFY(PrintQueue(t.till()).setReceiptPrinter({u"tcp://127.0.0.1:%1"_s.arg(printer.port()), {}, 80}));
+        MainWindow window(t.till());
+        window.resize(1280, 800);
+        QVERIFY(test::showActive(window));
+        auto *status = window.findChild<QWidget *>(u"printStatus"_s);
+        auto *statusText = window.findChild<QLabel *>(u"printStatusText"_s);
+        QVERIFY(status && statusText && !status->isVisible());
+
+        scan(window.findChild<QLineEdit *>(u"scanInput"_s), u"BE0101"_s);
+        QTimer::singleShot(0, this, [this] {
+            QWidget *dialog = QApplication::activeModalWidget();
+            touch(dialog->findChild<QPushButton *>(u"quickCash_1"_s));
+            touch(dialog->findChild<QPushButton *>(u"finishPaymentButton"_s));
+        });
+        touch(window.findChild<QPushButton *>(u"payButton"_s));
+        const QList<Order> orders = OrderHistory(t.till()).byDate(QDate(2026, 11, 22));
+        QCOMPARE(orders.size(), 1); // saved before anything went to the printer
+        const QString number = orders.front().number;
+
+        QTRY_VERIFY_WITH_TIMEOUT(statusText->text().contains(u"paper out"_s), 10000);
+        QVERIFY(status->isVisible() && status->property("error").toBool());
+        QVERIFY(statusText->text().contains(number));
+        QCOMPARE(printer.received().count("\x1b\x70"), 1); // the drawer opened for the cash anyway
+        QVERIFY(!printer.received().contains(number.toLatin1()));
+
+        printer.setState(test::FakeNetworkPrinter::State::Ready);
+        touch(window.findChild<QPushButton *>(u"printRetryButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(statusText->text().contains(u"printed"_s), 10000);
+        QVERIFY(!status->property("error").toBool());
+        QVERIFY(!window.findChild<QPushButton *>(u"printRetryButton"_s)->isVisible());
+        QCOMPARE(printer.received().count(QByteArray(number.toLatin1() + "\x1d\x28\x6b")), 1);
+
+        // The customer wants another: a copy, marked as one.
+        printer.clear();
+        QTimer::singleShot(0, this, [] {
+            auto *ask = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            QVERIFY(ask);
+            ask->accept(); // the last receipt is already filled in
+        });
+        touch(window.findChild<QPushButton *>(u"reprintButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(statusText->text().contains(u"copy 1"_s) && statusText->text().contains(u"printed"_s), 10000);
+        QVERIFY(printer.received().contains("COPY"));
+        QVERIFY(!printer.received().contains("\x1b\x70")); // a reprint opens no drawer
     }
 
     void unknownBarcodeChangesNothing()

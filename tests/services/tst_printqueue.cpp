@@ -121,6 +121,9 @@ private slots:
         QVERIFY(fake.received().contains(refund->number.toLatin1()));
         QVERIFY(!queue.queueSale(u"S01-T01-999999"_s, PrintQueue::Print::Original));
         QVERIFY(!queue.queueRefund(order.number, PrintQueue::Print::Original)); // not a refund number
+        QCOMPARE(queue.queueCopy(refund->number)->kind, PrintJobKind::RefundReceipt);
+        QCOMPARE(queue.queueCopy(u" "_s + order.number)->copy, 3);
+        QVERIFY(queue.queueCopy(u"nothing"_s).error().contains(u"nothing"_s));
     }
 
     void faultsLeaveTheSaleSafeAndTheJobWaiting_data()
@@ -284,7 +287,7 @@ private slots:
         // The printer runs out of paper: the till hears why.
         fake.setState(State::PaperOut);
         changes.clear();
-        auto copy = spooler.reprint(PrintJobKind::SaleReceipt, card.number);
+        auto copy = spooler.reprint(card.number);
         QVERIFY(copy);
         QCOMPARE(copy->copy, 1);
         QTRY_VERIFY_WITH_TIMEOUT(!changes.isEmpty() && changes.last().at(0).value<PrintJob>().state == PrintJobState::Failed, 10000);
