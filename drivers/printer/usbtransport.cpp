@@ -131,16 +131,14 @@ public:
     {
         if (!m_handle)
             return LIBUSB_ERROR_NO_DEVICE;
-        int rc = libusb_bulk_transfer(m_handle, endpoint,
-                                      reinterpret_cast<unsigned char *>(const_cast<char *>(bytes.constData())),
-                                      int(bytes.size()), written, unsigned(timeoutMs));
-        if (rc == LIBUSB_ERROR_PIPE) { // a stalled endpoint: clear it once and retry
-            libusb_clear_halt(m_handle, endpoint);
-            rc = libusb_bulk_transfer(m_handle, endpoint,
-                                      reinterpret_cast<unsigned char *>(const_cast<char *>(bytes.constData())),
-                                      int(bytes.size()), written, unsigned(timeoutMs));
-        }
-        return rc;
+        return libusb_bulk_transfer(m_handle, endpoint,
+                                    reinterpret_cast<unsigned char *>(const_cast<char *>(bytes.constData())),
+                                    int(bytes.size()), written, unsigned(timeoutMs));
+    }
+
+    int clearHalt(quint8 endpoint) override
+    {
+        return m_handle ? libusb_clear_halt(m_handle, endpoint) : LIBUSB_ERROR_NO_DEVICE;
     }
 
     int bulkRead(quint8 endpoint, QByteArray &into, int maxBytes, int timeoutMs) override
@@ -197,7 +195,7 @@ QString UsbTransport::explain(int rc)
 {
     switch (rc) {
     case LIBUSB_ERROR_ACCESS:
-        return tr("permission denied: install the till's udev rules (packaging/udev) or add the user to the lp group, then replug the printer");
+        return tr("permission denied: install the till's udev rules (60-guide-pos.rules, in the package) or add the user to the lp group, then replug the printer");
     case LIBUSB_ERROR_BUSY:
         return tr("the printer is busy: another program (or the usblp driver) holds it");
     case LIBUSB_ERROR_NO_DEVICE:
@@ -244,13 +242,31 @@ bool UsbTransport::write(const QByteArray &bytes)
         return fail(tr("the printer is not open"));
     // In pieces, so that a slow printer times out on a piece rather than on the whole job.
     constexpr int piece = 4096;
-    for (qsizetype at = 0; at < bytes.size(); at += piece) {
-        const QByteArray chunk = bytes.mid(at, piece);
+    for (qsizetype at = 0; at < bytes.size(); at += piece)
+        if (!writePiece(bytes.mid(at, piece)))
+            return false;
+    return true;
+}
+
+bool UsbTransport::writePiece(QByteArray piece)
+{
+    bool stallCleared = false;
+    while (!piece.isEmpty()) {
         int written = 0;
-        if (int rc = m_backend->bulkWrite(m_printer.bulkOut, chunk, m_timeoutMs, &written); rc != LIBUSB_SUCCESS)
-            return fail(explain(rc));
-        if (written != chunk.size())
-            return fail(explain(LIBUSB_ERROR_TIMEOUT));
+        int rc = m_backend->bulkWrite(m_printer.bulkOut, piece, m_timeoutMs, &written);
+        written = qBound(0, written, int(piece.size()));
+        piece.remove(0, written);
+        if (written > 0 && (rc == LIBUSB_SUCCESS || rc == LIBUSB_ERROR_TIMEOUT))
+            continue; // all of it, or part of it: a busy printer is still taking data
+        if (rc == LIBUSB_SUCCESS)
+            rc = LIBUSB_ERROR_TIMEOUT; // it took nothing at all
+        if (rc == LIBUSB_ERROR_PIPE && !stallCleared) {
+            // A stalled endpoint (some printers stall on a buffer overrun): clear it once.
+            stallCleared = true;
+            if (m_backend->clearHalt(m_printer.bulkOut) == LIBUSB_SUCCESS)
+                continue;
+        }
+        return fail(explain(rc));
     }
     return true;
 }

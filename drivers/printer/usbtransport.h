@@ -39,8 +39,11 @@ public:
     // The printers on the bus; an empty bus is a valid answer.
     virtual QList<UsbPrinterInfo> printers() = 0;
     virtual int open(const UsbPrinterInfo &printer) = 0; // detaches the kernel driver, claims
+    // May take part of the bytes (`written` says how many), even when it times out.
     virtual int bulkWrite(quint8 endpoint, const QByteArray &bytes, int timeoutMs, int *written) = 0;
     virtual int bulkRead(quint8 endpoint, QByteArray &into, int maxBytes, int timeoutMs) = 0;
+    // Clears a stalled endpoint (after LIBUSB_ERROR_PIPE).
+    virtual int clearHalt(quint8 endpoint) = 0;
     virtual void close() = 0;
 };
 
@@ -64,6 +67,8 @@ public:
     static QString explain(int libusbError);
 
 private:
+    // One piece of a job, resumed after a short write and once after a stall.
+    bool writePiece(QByteArray piece);
     PrinterUri m_uri;
     std::unique_ptr<UsbBackend> m_backend;
     int m_timeoutMs;
