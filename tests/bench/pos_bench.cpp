@@ -5,12 +5,17 @@
 //   leaderboard for one day and one month on a year of history (orders seeded through the
 //   till's own checkout, attribution and ledger), p50/p99;
 //   replay throughput of `posctl attribute` on a generated stream of --events events;
+//   receipt encode: a 30-line Chinese receipt with its QR code into ESC/POS bytes (GB18030,
+//   native QR), and the same from the stored order (layout + encode);
 //   cold start of pos-till to its first painted sale screen.
 // It measures; it asserts nothing.
 #include "services/checkoutservice.h"
 #include "services/demostore.h"
 #include "services/leaderboardservice.h"
 #include "services/lookupservice.h"
+#include "services/receiptlayout.h"
+#include "printer/escposencoder.h"
+#include "printer/printerprofile.h"
 #include "services/till.h"
 #include "store/catalogrepository.h"
 #include "store/orderrepository.h"
@@ -395,6 +400,44 @@ QJsonObject benchReplay(const QString &dir, int events, int runs)
             {u"exit_status"_s, exitStatus}, {u"goal_events_per_second"_s, 500000}};
 }
 
+// A 30-line receipt of the demo store's Chinese product names, for a guide and a member.
+QJsonObject benchReceiptEncode(Till &till, int samples)
+{
+    const SaleMix mix = saleMix(till);
+    SaleRequest sale;
+    for (int l = 0; l < 30; ++l)
+        sale.cart.add(mix.items[l], {});
+    sale.guideId = mix.guides.value(0);
+    sale.memberId = mix.members.value(0);
+    sale.tenders = {{PaymentMethod::WeChat, {}, {}}};
+    auto order = CheckoutService(till).checkout(sale);
+    if (!order)
+        fail(order.error());
+    const auto profile = printer::Profiles::byId(u"generic-80"_s);
+    const ReceiptLayout layout(till);
+    const printer::PrintDocument receipt = layout.sale(*order, {80, false});
+    const printer::EscPosEncoder encoder(*profile);
+    QList<double> encodeMs;
+    QList<double> layoutMs;
+    qsizetype bytes = 0;
+    for (int i = 0; i < samples; ++i) {
+        QElapsedTimer t;
+        t.start();
+        bytes = encoder.encode(receipt).size();
+        encodeMs.append(elapsedMs(t));
+    }
+    for (int i = 0; i < qMax(1, samples / 10); ++i) {
+        QElapsedTimer t;
+        t.start();
+        bytes = encoder.encode(layout.sale(*order, {80, false})).size();
+        layoutMs.append(elapsedMs(t));
+    }
+    QJsonObject encode = percentiles(encodeMs);
+    encode.insert(u"goal_p50_ms"_s, 0.1);
+    return {{u"lines"_s, int(order->lines.size())}, {u"profile"_s, profile->id}, {u"bytes"_s, bytes},
+            {u"encode"_s, encode}, {u"layout_and_encode"_s, percentiles(layoutMs)}};
+}
+
 QJsonObject benchColdStart(const QString &dbPath, int runs)
 {
     QList<double> wall;
@@ -467,6 +510,7 @@ int main(int argc, char *argv[])
             fail(s.error());
         if (!till.isProvisioned())
             DemoStore::load(till);
+        report.insert(u"receipt"_s, benchReceiptEncode(till, samples));
     }
     report.insert(u"replay"_s, benchReplay(dir, parser.value(u"events"_s).toInt(), parser.value(u"replays"_s).toInt()));
     report.insert(u"cold_start"_s, benchColdStart(dir + u"/start.db"_s, parser.value(u"starts"_s).toInt()));
