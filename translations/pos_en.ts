@@ -440,58 +440,6 @@
         <translation>Online amounts from HQ as of %1.</translation>
     </message>
     <message>
-        <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
-
-Commands:
-  init [--demo]                          create or upgrade the database; --demo loads the demo store
-  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
-  guides [--json]                        list the store&apos;s guides
-  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]... [--json]
-                                         ring up and pay a sale (METHOD: cash, card, wechat, alipay)
-  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
-  order NUMBER [--json]                  one sale by its order number
-  refund NUMBER [--line SKU[*QTY]]... [--json]
-                                         refund lines of a sale (the whole order without --line)
-                                         to its original tenders; its credit is reversed
-  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
-                                         the store&apos;s guides ranked for a day (today by default);
-                                         --guide lists that guide&apos;s credits and why each went to them
-  printers [--json]                      USB receipt printers found, and the configured one
-  print --printer URI (--test | --order NUMBER [--copy]) [--width 58|80] [--profile ID]
-                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
-                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
-  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
-                                         credits, summaries and the answers asked; exit 1 if a line was bad
-
---db PATH overrides the default database (%1).
-Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</source>
-        <translation>Usage: posctl [--db PATH] COMMAND [OPTIONS]
-
-Commands:
-  init [--demo]                          create or upgrade the database; --demo loads the demo store
-  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
-  guides [--json]                        list the store&apos;s guides
-  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]... [--json]
-                                         ring up and pay a sale (METHOD: cash, card, wechat, alipay)
-  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
-  order NUMBER [--json]                  one sale by its order number
-  refund NUMBER [--line SKU[*QTY]]... [--json]
-                                         refund lines of a sale (the whole order without --line)
-                                         to its original tenders; its credit is reversed
-  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
-                                         the store&apos;s guides ranked for a day (today by default);
-                                         --guide lists that guide&apos;s credits and why each went to them
-  printers [--json]                      USB receipt printers found, and the configured one
-  print --printer URI (--test | --order NUMBER [--copy]) [--width 58|80] [--profile ID]
-                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
-                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
-  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
-                                         credits, summaries and the answers asked; exit 1 if a line was bad
-
---db PATH overrides the default database (%1).
-Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</translation>
-    </message>
-    <message>
         <source>One JSON object per printer.</source>
         <translation>One JSON object per printer.</translation>
     </message>
@@ -508,16 +456,8 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <translation>No USB receipt printer found.</translation>
     </message>
     <message>
-        <source>Receipt printer: not configured.</source>
-        <translation>Receipt printer: not configured.</translation>
-    </message>
-    <message>
         <source>Receipt printer: %1</source>
         <translation>Receipt printer: %1</translation>
-    </message>
-    <message>
-        <source>Where to print: usb://VID:PID, usb://auto, tcp://HOST[:PORT], file:/dev/usb/lp0, serial:/dev/ttyUSB0[?baud=N], png:FILE.png.</source>
-        <translation>Where to print: usb://VID:PID, usb://auto, tcp://HOST[:PORT], file:/dev/usb/lp0, serial:/dev/ttyUSB0[?baud=N], png:FILE.png.</translation>
     </message>
     <message>
         <source>Print a test page.</source>
@@ -528,24 +468,8 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <translation>Print this order&apos;s receipt.</translation>
     </message>
     <message>
-        <source>Mark the receipt as a copy.</source>
-        <translation>Mark the receipt as a copy.</translation>
-    </message>
-    <message>
-        <source>Paper width in mm: 58 or 80 (default 80).</source>
-        <translation>Paper width in mm: 58 or 80 (default 80).</translation>
-    </message>
-    <message>
         <source>Printer profile (see the profiles list in the README).</source>
         <translation>Printer profile (see the profiles list in the README).</translation>
-    </message>
-    <message>
-        <source>print needs --printer URI.</source>
-        <translation>print needs --printer URI.</translation>
-    </message>
-    <message>
-        <source>print needs exactly one of --test or --order NUMBER.</source>
-        <translation>print needs exactly one of --test or --order NUMBER.</translation>
     </message>
     <message>
         <source>--width must be 58 or 80.</source>
@@ -562,6 +486,283 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>Printed on %1 (%2).</source>
         <translation>Printed on %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Do not print the refund receipt.</source>
+        <translation>Do not print the refund receipt.</translation>
+    </message>
+    <message>
+        <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
+
+Commands:
+  init [--demo]                          create or upgrade the database; --demo loads the demo store
+  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
+  guides [--json]                        list the store&apos;s guides
+  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
+       [--no-receipt] [--json]           ring up and pay a sale (METHOD: cash, card, wechat, alipay);
+                                         its receipt prints when a receipt printer is set up
+  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
+  order NUMBER [--json]                  one sale by its order number
+  refund NUMBER [--line SKU[*QTY]]... [--no-receipt] [--json]
+                                         refund lines of a sale (the whole order without --line)
+                                         to its original tenders; its credit is reversed
+  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
+                                         the store&apos;s guides ranked for a day (today by default);
+                                         --guide lists that guide&apos;s credits and why each went to them
+  printers [--json]                      USB receipt printers found, and the configured one
+  printers --set URI [--width 58|80] [--profile ID] | --clear
+                                         choose the till&apos;s receipt printer (then sales and refunds print)
+  print [--printer URI] (--test | --order NUMBER | --refund NUMBER) [--copy] [--width 58|80] [--profile ID]
+                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
+                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
+  print-jobs [--all] [--json] | --retry JOB | --cancel JOB | --run
+                                         receipts not printed yet, and what to do about them
+  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
+                                         credits, summaries and the answers asked; exit 1 if a line was bad
+
+--db PATH overrides the default database (%1).
+Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</source>
+        <translation>Usage: posctl [--db PATH] COMMAND [OPTIONS]
+
+Commands:
+  init [--demo]                          create or upgrade the database; --demo loads the demo store
+  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
+  guides [--json]                        list the store&apos;s guides
+  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
+       [--no-receipt] [--json]           ring up and pay a sale (METHOD: cash, card, wechat, alipay);
+                                         its receipt prints when a receipt printer is set up
+  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
+  order NUMBER [--json]                  one sale by its order number
+  refund NUMBER [--line SKU[*QTY]]... [--no-receipt] [--json]
+                                         refund lines of a sale (the whole order without --line)
+                                         to its original tenders; its credit is reversed
+  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
+                                         the store&apos;s guides ranked for a day (today by default);
+                                         --guide lists that guide&apos;s credits and why each went to them
+  printers [--json]                      USB receipt printers found, and the configured one
+  printers --set URI [--width 58|80] [--profile ID] | --clear
+                                         choose the till&apos;s receipt printer (then sales and refunds print)
+  print [--printer URI] (--test | --order NUMBER | --refund NUMBER) [--copy] [--width 58|80] [--profile ID]
+                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
+                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
+  print-jobs [--all] [--json] | --retry JOB | --cancel JOB | --run
+                                         receipts not printed yet, and what to do about them
+  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
+                                         credits, summaries and the answers asked; exit 1 if a line was bad
+
+--db PATH overrides the default database (%1).
+Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</translation>
+    </message>
+    <message>
+        <source>Receipt printer removed: receipts are no longer printed.</source>
+        <translation>Receipt printer removed: receipts are no longer printed.</translation>
+    </message>
+    <message>
+        <source>, profile %1</source>
+        <translation>, profile %1</translation>
+    </message>
+    <message>
+        <source>, %1 mm</source>
+        <translation>, %1 mm</translation>
+    </message>
+    <message>
+        <source>Make this the till&apos;s receipt printer.</source>
+        <translation>Make this the till&apos;s receipt printer.</translation>
+    </message>
+    <message>
+        <source>The till has no receipt printer any more.</source>
+        <translation>The till has no receipt printer any more.</translation>
+    </message>
+    <message>
+        <source>With --set: paper width in mm, 58 or 80.</source>
+        <translation>With --set: paper width in mm, 58 or 80.</translation>
+    </message>
+    <message>
+        <source>With --set: the printer profile.</source>
+        <translation>With --set: the printer profile.</translation>
+    </message>
+    <message>
+        <source>use either --set URI or --clear.</source>
+        <translation>use either --set URI or --clear.</translation>
+    </message>
+    <message>
+        <source>--width and --profile go with --set URI.</source>
+        <translation>--width and --profile go with --set URI.</translation>
+    </message>
+    <message>
+        <source>Receipt printer: not configured (posctl printers --set URI).</source>
+        <translation>Receipt printer: not configured (posctl printers --set URI).</translation>
+    </message>
+    <message>
+        <source>Where to print (default: the till&apos;s receipt printer): usb://VID:PID, usb://auto, tcp://HOST[:PORT], file:/dev/usb/lp0, serial:/dev/ttyUSB0[?baud=N], png:FILE.png.</source>
+        <translation>Where to print (default: the till&apos;s receipt printer): usb://VID:PID, usb://auto, tcp://HOST[:PORT], file:/dev/usb/lp0, serial:/dev/ttyUSB0[?baud=N], png:FILE.png.</translation>
+    </message>
+    <message>
+        <source>Print this refund&apos;s receipt.</source>
+        <translation>Print this refund&apos;s receipt.</translation>
+    </message>
+    <message>
+        <source>Print a copy, marked as such (a receipt already printed always is).</source>
+        <translation>Print a copy, marked as such (a receipt already printed always is).</translation>
+    </message>
+    <message>
+        <source>Paper width in mm: 58 or 80 (default: the till&apos;s setting, else 80).</source>
+        <translation>Paper width in mm: 58 or 80 (default: the till&apos;s setting, else 80).</translation>
+    </message>
+    <message>
+        <source>print needs exactly one of --test, --order NUMBER or --refund NUMBER.</source>
+        <translation>print needs exactly one of --test, --order NUMBER or --refund NUMBER.</translation>
+    </message>
+    <message>
+        <source>--copy goes with --order or --refund.</source>
+        <translation>--copy goes with --order or --refund.</translation>
+    </message>
+    <message>
+        <source>no receipt printer is set up: give --printer URI, or set one with posctl printers --set URI.</source>
+        <translation>no receipt printer is set up: give --printer URI, or set one with posctl printers --set URI.</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>queued</translation>
+    </message>
+    <message>
+        <source>printing</source>
+        <translation>printing</translation>
+    </message>
+    <message>
+        <source>printed %1</source>
+        <translation>printed %1</translation>
+    </message>
+    <message>
+        <source>failed, retrying</source>
+        <translation>failed, retrying</translation>
+    </message>
+    <message>
+        <source>failed, waiting for you</source>
+        <translation>failed, waiting for you</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>--%1 needs a job number (see posctl print-jobs).</source>
+        <translation>--%1 needs a job number (see posctl print-jobs).</translation>
+    </message>
+    <message>
+        <source>Printed %1 on %2.</source>
+        <translation>Printed %1 on %2.</translation>
+    </message>
+    <message>
+        <source>%1 was cancelled.</source>
+        <translation>%1 was cancelled.</translation>
+    </message>
+    <message>
+        <source>%1 not printed: %2. It waits in the print queue as job %3 (posctl print-jobs).</source>
+        <translation>%1 not printed: %2. It waits in the print queue as job %3 (posctl print-jobs).</translation>
+    </message>
+    <message>
+        <source>the receipt could not be queued: %1</source>
+        <translation>the receipt could not be queued: %1</translation>
+    </message>
+    <message>
+        <source>The latest jobs, printed ones too (default: those not printed).</source>
+        <translation>The latest jobs, printed ones too (default: those not printed).</translation>
+    </message>
+    <message>
+        <source>Print this job again now.</source>
+        <translation>Print this job again now.</translation>
+    </message>
+    <message>
+        <source>Do not print this job.</source>
+        <translation>Do not print this job.</translation>
+    </message>
+    <message>
+        <source>Print every job whose turn has come.</source>
+        <translation>Print every job whose turn has come.</translation>
+    </message>
+    <message>
+        <source>One JSON object per job.</source>
+        <translation>One JSON object per job.</translation>
+    </message>
+    <message>
+        <source>use one of --retry, --cancel or --run.</source>
+        <translation>use one of --retry, --cancel or --run.</translation>
+    </message>
+    <message>
+        <source>%1 cancelled.</source>
+        <translation>%1 cancelled.</translation>
+    </message>
+    <message>
+        <source>No receipt waits to be printed.</source>
+        <translation>No receipt waits to be printed.</translation>
+    </message>
+    <message>
+        <source>Do not print the receipt.</source>
+        <translation>Do not print the receipt.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintQueue</name>
+    <message>
+        <source>The paper width must be 58 or 80 mm.</source>
+        <translation>The paper width must be 58 or 80 mm.</translation>
+    </message>
+    <message>
+        <source>There is no printer profile &quot;%1&quot;.</source>
+        <translation>There is no printer profile &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>There is no sale or refund numbered &quot;%1&quot;.</source>
+        <translation>There is no sale or refund numbered &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>There is no refund numbered &quot;%1&quot;.</source>
+        <translation>There is no refund numbered &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>There is no print job %1.</source>
+        <translation>There is no print job %1.</translation>
+    </message>
+    <message>
+        <source>%1 has already printed; print a copy instead.</source>
+        <translation>%1 has already printed; print a copy instead.</translation>
+    </message>
+    <message>
+        <source>%1 is printing right now.</source>
+        <translation>%1 is printing right now.</translation>
+    </message>
+    <message>
+        <source>%1 can no longer be cancelled.</source>
+        <translation>%1 can no longer be cancelled.</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set up: choose one in the settings, then retry.</source>
+        <translation>No receipt printer is set up: choose one in the settings, then retry.</translation>
+    </message>
+    <message>
+        <source>Printing was cut off (the till stopped); part of it may have printed. Retry it, or print a copy.</source>
+        <translation>Printing was cut off (the till stopped); part of it may have printed. Retry it, or print a copy.</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set up, so the drawer can&apos;t be opened.</source>
+        <translation>No receipt printer is set up, so the drawer can&apos;t be opened.</translation>
+    </message>
+    <message>
+        <source>The drawer did not open: %1</source>
+        <translation>The drawer did not open: %1</translation>
+    </message>
+    <message>
+        <source>Refund receipt %1</source>
+        <translation>Refund receipt %1</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>Receipt %1</translation>
+    </message>
+    <message>
+        <source>%1 (copy %2)</source>
+        <translation>%1 (copy %2)</translation>
     </message>
 </context>
 <context>
@@ -928,10 +1129,6 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
 <context>
     <name>UsbTransport</name>
     <message>
-        <source>permission denied: install the till&apos;s udev rules (packaging/udev) or add the user to the lp group, then replug the printer</source>
-        <translation>permission denied: install the till&apos;s udev rules (packaging/udev) or add the user to the lp group, then replug the printer</translation>
-    </message>
-    <message>
         <source>the printer is busy: another program (or the usblp driver) holds it</source>
         <translation>the printer is busy: another program (or the usblp driver) holds it</translation>
     </message>
@@ -966,6 +1163,10 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>the printer is not open</source>
         <translation>the printer is not open</translation>
+    </message>
+    <message>
+        <source>permission denied: install the till&apos;s udev rules (60-guide-pos.rules, in the package) or add the user to the lp group, then replug the printer</source>
+        <translation>permission denied: install the till&apos;s udev rules (60-guide-pos.rules, in the package) or add the user to the lp group, then replug the printer</translation>
     </message>
 </context>
 <context>
@@ -1293,6 +1494,22 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <source>Refund</source>
         <translation>Refund</translation>
     </message>
+    <message>
+        <source>Reprint</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <source>Reprint a receipt</source>
+        <translation>Reprint a receipt</translation>
+    </message>
+    <message>
+        <source>Receipt number (sale or refund). The copy is marked as a copy.</source>
+        <translation>Receipt number (sale or refund). The copy is marked as a copy.</translation>
+    </message>
+    <message>
+        <source>Print copy</source>
+        <translation>Print copy</translation>
+    </message>
 </context>
 <context>
     <name>pos::MemberDialog</name>
@@ -1382,6 +1599,44 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>ref %1</source>
         <translation>ref %1</translation>
+    </message>
+</context>
+<context>
+    <name>pos::PrintSpooler</name>
+    <message>
+        <source>The receipt could not be queued: %1</source>
+        <translation>The receipt could not be queued: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pos::PrintStatusBar</name>
+    <message>
+        <source>Retry printing</source>
+        <translation>Retry printing</translation>
+    </message>
+    <message>
+        <source>Don&apos;t print</source>
+        <translation>Don&apos;t print</translation>
+    </message>
+    <message>
+        <source>Printing %1…</source>
+        <translation>Printing %1…</translation>
+    </message>
+    <message>
+        <source>%1 printed.</source>
+        <translation>%1 printed.</translation>
+    </message>
+    <message>
+        <source>%1 will not be printed.</source>
+        <translation>%1 will not be printed.</translation>
+    </message>
+    <message>
+        <source>%1 not printed: %2. The sale is saved; trying again by itself.</source>
+        <translation>%1 not printed: %2. The sale is saved; trying again by itself.</translation>
+    </message>
+    <message>
+        <source>%1 not printed: %2. The sale is saved.</source>
+        <translation>%1 not printed: %2. The sale is saved.</translation>
     </message>
 </context>
 <context>

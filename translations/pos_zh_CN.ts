@@ -439,58 +439,6 @@
         <translation>线上业绩来自总部，截至 %1。</translation>
     </message>
     <message>
-        <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
-
-Commands:
-  init [--demo]                          create or upgrade the database; --demo loads the demo store
-  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
-  guides [--json]                        list the store&apos;s guides
-  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]... [--json]
-                                         ring up and pay a sale (METHOD: cash, card, wechat, alipay)
-  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
-  order NUMBER [--json]                  one sale by its order number
-  refund NUMBER [--line SKU[*QTY]]... [--json]
-                                         refund lines of a sale (the whole order without --line)
-                                         to its original tenders; its credit is reversed
-  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
-                                         the store&apos;s guides ranked for a day (today by default);
-                                         --guide lists that guide&apos;s credits and why each went to them
-  printers [--json]                      USB receipt printers found, and the configured one
-  print --printer URI (--test | --order NUMBER [--copy]) [--width 58|80] [--profile ID]
-                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
-                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
-  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
-                                         credits, summaries and the answers asked; exit 1 if a line was bad
-
---db PATH overrides the default database (%1).
-Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</source>
-        <translation>用法：posctl [--db 路径] 命令 [选项]
-
-命令：
-  init [--demo]                          创建或升级数据库；--demo 载入演示门店
-  products [--search 文本] [--json]      列出商品，或按名称、拼音首字母、货号、条码搜索
-  guides [--json]                        列出本店导购
-  sale [--guide 编号] [--member 会员码|手机号] [--discount 优惠] --scan 条码[*数量]... --pay 方式[:元][:参考号]... [--json]
-                                         收银一笔销售（方式：cash、card、wechat、alipay）
-  orders [--date YYYY-MM-DD] [--json]    某营业日的销售（默认今天）
-  order 订单号 [--json]                  按订单号查看一笔销售
-  refund 订单号 [--line 货号[*数量]]... [--json]
-                                         按原单退货（不带 --line 则整单退），退回原支付方式，
-                                         并冲回该单业绩
-  leaderboard [--date YYYY-MM-DD] [--guide 编号] [--json]
-                                         某天本店导购业绩排行（默认今天）；
-                                         --guide 列出该导购当天的每笔业绩及归属原因
-  printers [--json]                      已发现的 USB 小票打印机及已配置的打印机
-  print --printer 地址 (--test | --order 订单号 [--copy]) [--width 58|80] [--profile 配置]
-                                         打印测试页或小票；地址：usb://VID:PID、usb://auto、
-                                         tcp://主机[:9100]、file:/dev/usb/lp0、serial:/dev/ttyUSB0、png:文件
-  attribute [--explain] 事件.jsonl       重放业绩归属事件（每行一个 JSON 对象），输出业绩、汇总
-                                         和所问结果；有错误行时退出码为 1
-
---db 路径 指定数据库（默认 %1）。
-退出码：0 成功，1 收银机无法完成（数据库、磁盘），2 输入有误（未写入任何数据）。</translation>
-    </message>
-    <message>
         <source>One JSON object per printer.</source>
         <translation>每台打印机一个 JSON 对象。</translation>
     </message>
@@ -507,16 +455,8 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <translation>未发现 USB 小票打印机。</translation>
     </message>
     <message>
-        <source>Receipt printer: not configured.</source>
-        <translation>小票打印机：未配置。</translation>
-    </message>
-    <message>
         <source>Receipt printer: %1</source>
         <translation>小票打印机：%1</translation>
-    </message>
-    <message>
-        <source>Where to print: usb://VID:PID, usb://auto, tcp://HOST[:PORT], file:/dev/usb/lp0, serial:/dev/ttyUSB0[?baud=N], png:FILE.png.</source>
-        <translation>打印到：usb://VID:PID、usb://auto、tcp://主机[:端口]、file:/dev/usb/lp0、serial:/dev/ttyUSB0[?baud=N]、png:文件.png。</translation>
     </message>
     <message>
         <source>Print a test page.</source>
@@ -527,24 +467,8 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <translation>打印该订单的小票。</translation>
     </message>
     <message>
-        <source>Mark the receipt as a copy.</source>
-        <translation>将小票标为重印。</translation>
-    </message>
-    <message>
-        <source>Paper width in mm: 58 or 80 (default 80).</source>
-        <translation>纸宽（毫米）：58 或 80（默认 80）。</translation>
-    </message>
-    <message>
         <source>Printer profile (see the profiles list in the README).</source>
         <translation>打印机型号配置（见 README 中的列表）。</translation>
-    </message>
-    <message>
-        <source>print needs --printer URI.</source>
-        <translation>print 需要 --printer 地址。</translation>
-    </message>
-    <message>
-        <source>print needs exactly one of --test or --order NUMBER.</source>
-        <translation>print 需要且只能有 --test 或 --order 订单号 之一。</translation>
     </message>
     <message>
         <source>--width must be 58 or 80.</source>
@@ -561,6 +485,283 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>Printed on %1 (%2).</source>
         <translation>已打印到 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Do not print the refund receipt.</source>
+        <translation>不打印退货小票。</translation>
+    </message>
+    <message>
+        <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
+
+Commands:
+  init [--demo]                          create or upgrade the database; --demo loads the demo store
+  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
+  guides [--json]                        list the store&apos;s guides
+  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
+       [--no-receipt] [--json]           ring up and pay a sale (METHOD: cash, card, wechat, alipay);
+                                         its receipt prints when a receipt printer is set up
+  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
+  order NUMBER [--json]                  one sale by its order number
+  refund NUMBER [--line SKU[*QTY]]... [--no-receipt] [--json]
+                                         refund lines of a sale (the whole order without --line)
+                                         to its original tenders; its credit is reversed
+  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
+                                         the store&apos;s guides ranked for a day (today by default);
+                                         --guide lists that guide&apos;s credits and why each went to them
+  printers [--json]                      USB receipt printers found, and the configured one
+  printers --set URI [--width 58|80] [--profile ID] | --clear
+                                         choose the till&apos;s receipt printer (then sales and refunds print)
+  print [--printer URI] (--test | --order NUMBER | --refund NUMBER) [--copy] [--width 58|80] [--profile ID]
+                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
+                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
+  print-jobs [--all] [--json] | --retry JOB | --cancel JOB | --run
+                                         receipts not printed yet, and what to do about them
+  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
+                                         credits, summaries and the answers asked; exit 1 if a line was bad
+
+--db PATH overrides the default database (%1).
+Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</source>
+        <translation>用法：posctl [--db 路径] 命令 [选项]
+
+命令：
+  init [--demo]                          创建或升级数据库；--demo 载入演示门店
+  products [--search 文本] [--json]      列出商品，或按名称、拼音首字母、货号、条码搜索
+  guides [--json]                        列出本店导购
+  sale [--guide 编号] [--member 会员码|手机号] [--discount 优惠] --scan 条码[*数量]... --pay 方式[:元][:参考号]...
+       [--no-receipt] [--json]           收银一笔销售（方式：cash、card、wechat、alipay）；
+                                         设置了小票打印机时自动打印小票
+  orders [--date YYYY-MM-DD] [--json]    某营业日的销售（默认今天）
+  order 订单号 [--json]                  按订单号查看一笔销售
+  refund 订单号 [--line 货号[*数量]]... [--no-receipt] [--json]
+                                         按原单退货（不带 --line 则整单退），退回原支付方式，
+                                         并冲回该单业绩
+  leaderboard [--date YYYY-MM-DD] [--guide 编号] [--json]
+                                         某天本店导购业绩排行（默认今天）；
+                                         --guide 列出该导购当天的每笔业绩及归属原因
+  printers [--json]                      已发现的 USB 小票打印机及已配置的打印机
+  printers --set 地址 [--width 58|80] [--profile 配置] | --clear
+                                         设置本机小票打印机（之后销售和退货自动打印）
+  print [--printer 地址] (--test | --order 订单号 | --refund 退货单号) [--copy] [--width 58|80] [--profile 配置]
+                                         打印测试页或小票；地址：usb://VID:PID、usb://auto、
+                                         tcp://主机[:9100]、file:/dev/usb/lp0、serial:/dev/ttyUSB0、png:文件
+  print-jobs [--all] [--json] | --retry 任务号 | --cancel 任务号 | --run
+                                         尚未打印的小票，以及如何处理
+  attribute [--explain] 事件.jsonl       重放业绩归属事件（每行一个 JSON 对象），输出业绩、汇总
+                                         和所问结果；有错误行时退出码为 1
+
+--db 路径 指定数据库（默认 %1）。
+退出码：0 成功，1 收银机无法完成（数据库、磁盘），2 输入有误（未写入任何数据）。</translation>
+    </message>
+    <message>
+        <source>Receipt printer removed: receipts are no longer printed.</source>
+        <translation>已移除小票打印机：不再打印小票。</translation>
+    </message>
+    <message>
+        <source>, profile %1</source>
+        <translation>，型号配置 %1</translation>
+    </message>
+    <message>
+        <source>, %1 mm</source>
+        <translation>，%1 毫米</translation>
+    </message>
+    <message>
+        <source>Make this the till&apos;s receipt printer.</source>
+        <translation>设为本收银机的小票打印机。</translation>
+    </message>
+    <message>
+        <source>The till has no receipt printer any more.</source>
+        <translation>本收银机不再使用小票打印机。</translation>
+    </message>
+    <message>
+        <source>With --set: paper width in mm, 58 or 80.</source>
+        <translation>与 --set 一起：纸宽（毫米），58 或 80。</translation>
+    </message>
+    <message>
+        <source>With --set: the printer profile.</source>
+        <translation>与 --set 一起：打印机型号配置。</translation>
+    </message>
+    <message>
+        <source>use either --set URI or --clear.</source>
+        <translation>--set URI 与 --clear 只能二选一。</translation>
+    </message>
+    <message>
+        <source>--width and --profile go with --set URI.</source>
+        <translation>--width 和 --profile 须与 --set URI 一起使用。</translation>
+    </message>
+    <message>
+        <source>Receipt printer: not configured (posctl printers --set URI).</source>
+        <translation>小票打印机：未设置（posctl printers --set URI）。</translation>
+    </message>
+    <message>
+        <source>Where to print (default: the till&apos;s receipt printer): usb://VID:PID, usb://auto, tcp://HOST[:PORT], file:/dev/usb/lp0, serial:/dev/ttyUSB0[?baud=N], png:FILE.png.</source>
+        <translation>打印到哪里（默认：本机小票打印机）：usb://VID:PID、usb://auto、tcp://主机[:端口]、file:/dev/usb/lp0、serial:/dev/ttyUSB0[?baud=N]、png:文件.png。</translation>
+    </message>
+    <message>
+        <source>Print this refund&apos;s receipt.</source>
+        <translation>打印该退货单的小票。</translation>
+    </message>
+    <message>
+        <source>Print a copy, marked as such (a receipt already printed always is).</source>
+        <translation>打印副本并标注“副本”（已打印过的小票总是如此）。</translation>
+    </message>
+    <message>
+        <source>Paper width in mm: 58 or 80 (default: the till&apos;s setting, else 80).</source>
+        <translation>纸宽（毫米）：58 或 80（默认：本机设置，否则 80）。</translation>
+    </message>
+    <message>
+        <source>print needs exactly one of --test, --order NUMBER or --refund NUMBER.</source>
+        <translation>print 需要且只需要 --test、--order 单号 或 --refund 单号 之一。</translation>
+    </message>
+    <message>
+        <source>--copy goes with --order or --refund.</source>
+        <translation>--copy 须与 --order 或 --refund 一起使用。</translation>
+    </message>
+    <message>
+        <source>no receipt printer is set up: give --printer URI, or set one with posctl printers --set URI.</source>
+        <translation>未设置小票打印机：请指定 --printer URI，或用 posctl printers --set URI 设置。</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>printing</source>
+        <translation>打印中</translation>
+    </message>
+    <message>
+        <source>printed %1</source>
+        <translation>已打印 %1</translation>
+    </message>
+    <message>
+        <source>failed, retrying</source>
+        <translation>失败，自动重试中</translation>
+    </message>
+    <message>
+        <source>failed, waiting for you</source>
+        <translation>失败，等待处理</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>--%1 needs a job number (see posctl print-jobs).</source>
+        <translation>--%1 需要打印任务编号（见 posctl print-jobs）。</translation>
+    </message>
+    <message>
+        <source>Printed %1 on %2.</source>
+        <translation>%1 已打印到 %2。</translation>
+    </message>
+    <message>
+        <source>%1 was cancelled.</source>
+        <translation>%1 已取消。</translation>
+    </message>
+    <message>
+        <source>%1 not printed: %2. It waits in the print queue as job %3 (posctl print-jobs).</source>
+        <translation>%1 未打印：%2。已保留在打印队列中，任务号 %3（posctl print-jobs）。</translation>
+    </message>
+    <message>
+        <source>the receipt could not be queued: %1</source>
+        <translation>小票无法加入打印队列：%1</translation>
+    </message>
+    <message>
+        <source>The latest jobs, printed ones too (default: those not printed).</source>
+        <translation>最近的任务，包括已打印的（默认只列未打印的）。</translation>
+    </message>
+    <message>
+        <source>Print this job again now.</source>
+        <translation>立即重新打印该任务。</translation>
+    </message>
+    <message>
+        <source>Do not print this job.</source>
+        <translation>不打印该任务。</translation>
+    </message>
+    <message>
+        <source>Print every job whose turn has come.</source>
+        <translation>打印所有已到时间的任务。</translation>
+    </message>
+    <message>
+        <source>One JSON object per job.</source>
+        <translation>每个任务一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>use one of --retry, --cancel or --run.</source>
+        <translation>--retry、--cancel、--run 只能选一个。</translation>
+    </message>
+    <message>
+        <source>%1 cancelled.</source>
+        <translation>%1 已取消。</translation>
+    </message>
+    <message>
+        <source>No receipt waits to be printed.</source>
+        <translation>没有待打印的小票。</translation>
+    </message>
+    <message>
+        <source>Do not print the receipt.</source>
+        <translation>不打印小票。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintQueue</name>
+    <message>
+        <source>The paper width must be 58 or 80 mm.</source>
+        <translation>纸宽只能是 58 或 80 毫米。</translation>
+    </message>
+    <message>
+        <source>There is no printer profile &quot;%1&quot;.</source>
+        <translation>没有打印机型号配置“%1”。</translation>
+    </message>
+    <message>
+        <source>There is no sale or refund numbered &quot;%1&quot;.</source>
+        <translation>没有单号为“%1”的销售或退货单。</translation>
+    </message>
+    <message>
+        <source>There is no refund numbered &quot;%1&quot;.</source>
+        <translation>没有单号为“%1”的退货单。</translation>
+    </message>
+    <message>
+        <source>There is no print job %1.</source>
+        <translation>没有打印任务 %1。</translation>
+    </message>
+    <message>
+        <source>%1 has already printed; print a copy instead.</source>
+        <translation>%1 已打印过；请改为打印副本。</translation>
+    </message>
+    <message>
+        <source>%1 is printing right now.</source>
+        <translation>%1 正在打印。</translation>
+    </message>
+    <message>
+        <source>%1 can no longer be cancelled.</source>
+        <translation>%1 已无法取消。</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set up: choose one in the settings, then retry.</source>
+        <translation>未设置小票打印机：请在设置中选择后重试。</translation>
+    </message>
+    <message>
+        <source>Printing was cut off (the till stopped); part of it may have printed. Retry it, or print a copy.</source>
+        <translation>打印被中断（收银机曾停止运行），可能已打印出一部分。请重试或打印副本。</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set up, so the drawer can&apos;t be opened.</source>
+        <translation>未设置小票打印机，无法打开钱箱。</translation>
+    </message>
+    <message>
+        <source>The drawer did not open: %1</source>
+        <translation>钱箱未打开：%1</translation>
+    </message>
+    <message>
+        <source>Refund receipt %1</source>
+        <translation>退货小票 %1</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>小票 %1</translation>
+    </message>
+    <message>
+        <source>%1 (copy %2)</source>
+        <translation>%1（副本 %2）</translation>
     </message>
 </context>
 <context>
@@ -927,10 +1128,6 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
 <context>
     <name>UsbTransport</name>
     <message>
-        <source>permission denied: install the till&apos;s udev rules (packaging/udev) or add the user to the lp group, then replug the printer</source>
-        <translation>没有权限：请安装收银机的 udev 规则（packaging/udev）或把用户加入 lp 组，然后重新插拔打印机</translation>
-    </message>
-    <message>
         <source>the printer is busy: another program (or the usblp driver) holds it</source>
         <translation>打印机被占用：另一个程序（或 usblp 驱动）正在使用</translation>
     </message>
@@ -965,6 +1162,10 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>the printer is not open</source>
         <translation>打印机未打开</translation>
+    </message>
+    <message>
+        <source>permission denied: install the till&apos;s udev rules (60-guide-pos.rules, in the package) or add the user to the lp group, then replug the printer</source>
+        <translation>权限不足：请安装收银机的 udev 规则（安装包中的 60-guide-pos.rules）或将用户加入 lp 组，然后重新插拔打印机</translation>
     </message>
 </context>
 <context>
@@ -1289,6 +1490,22 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <source>Refund</source>
         <translation>退货</translation>
     </message>
+    <message>
+        <source>Reprint</source>
+        <translation>补打小票</translation>
+    </message>
+    <message>
+        <source>Reprint a receipt</source>
+        <translation>补打小票</translation>
+    </message>
+    <message>
+        <source>Receipt number (sale or refund). The copy is marked as a copy.</source>
+        <translation>小票单号（销售或退货）。补打的小票会标注“副本”。</translation>
+    </message>
+    <message>
+        <source>Print copy</source>
+        <translation>打印副本</translation>
+    </message>
 </context>
 <context>
     <name>pos::MemberDialog</name>
@@ -1378,6 +1595,44 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>ref %1</source>
         <translation>参考号 %1</translation>
+    </message>
+</context>
+<context>
+    <name>pos::PrintSpooler</name>
+    <message>
+        <source>The receipt could not be queued: %1</source>
+        <translation>小票无法加入打印队列：%1</translation>
+    </message>
+</context>
+<context>
+    <name>pos::PrintStatusBar</name>
+    <message>
+        <source>Retry printing</source>
+        <translation>重新打印</translation>
+    </message>
+    <message>
+        <source>Don&apos;t print</source>
+        <translation>不打印</translation>
+    </message>
+    <message>
+        <source>Printing %1…</source>
+        <translation>正在打印%1…</translation>
+    </message>
+    <message>
+        <source>%1 printed.</source>
+        <translation>%1 已打印。</translation>
+    </message>
+    <message>
+        <source>%1 will not be printed.</source>
+        <translation>%1 将不打印。</translation>
+    </message>
+    <message>
+        <source>%1 not printed: %2. The sale is saved; trying again by itself.</source>
+        <translation>%1 未打印：%2。交易已保存，正在自动重试。</translation>
+    </message>
+    <message>
+        <source>%1 not printed: %2. The sale is saved.</source>
+        <translation>%1 未打印：%2。交易已保存。</translation>
     </message>
 </context>
 <context>
