@@ -284,6 +284,17 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!changes.isEmpty() && changes.last().at(0).value<PrintJob>().state == PrintJobState::Printed, 10000);
         QVERIFY(!fake.received().contains("\x1b\x70")); // no cash, no drawer
 
+        // A cash refund: the drawer opens for the money going back, the refund receipt prints.
+        fake.clear();
+        changes.clear();
+        auto refund = RefundService(t.till()).refund(cash.number, {});
+        QVERIFY(refund);
+        spooler.refundCompleted(*refund);
+        QTRY_VERIFY_WITH_TIMEOUT(!changes.isEmpty() && changes.last().at(0).value<PrintJob>().state == PrintJobState::Printed, 10000);
+        QCOMPARE(changes.last().at(0).value<PrintJob>().kind, PrintJobKind::RefundReceipt);
+        QCOMPARE(fake.received().count("\x1b\x70"), 1);
+        QCOMPARE(receiptsOf(fake.received(), refund->number), 1);
+
         // The printer runs out of paper: the till hears why.
         fake.setState(State::PaperOut);
         changes.clear();
