@@ -24,34 +24,40 @@ QStringList profileIds()
     return ids;
 }
 
-// --width as given (0 when absent), or why it is wrong.
-Result<int> widthOption(const QCommandLineParser &parser)
+QString unknownProfile(const QString &id)
 {
-    if (!parser.isSet(u"width"_s))
-        return 0;
-    const int width = parser.value(u"width"_s).toInt();
-    if (width != 58 && width != 80)
-        return Result<int>::failure(Posctl::tr("--width must be 58 or 80."));
-    return width;
+    return Posctl::tr("unknown printer profile \"%1\" (known: %2)").arg(id, profileIds().join(u", "_s));
+}
+
+// --width (0 when absent) and --profile as given, or why they are wrong.
+Result<PrinterChoice> paperOptions(const QCommandLineParser &parser)
+{
+    PrinterChoice paper;
+    if (parser.isSet(u"width"_s)) {
+        paper.paperMm = parser.value(u"width"_s).toInt();
+        if (paper.paperMm != 58 && paper.paperMm != 80)
+            return Result<PrinterChoice>::failure(Posctl::tr("--width must be 58 or 80."));
+    }
+    paper.profile = parser.value(u"profile"_s);
+    if (!paper.profile.isEmpty() && !printer::Profiles::byId(paper.profile))
+        return Result<PrinterChoice>::failure(unknownProfile(paper.profile));
+    return paper;
 }
 
 // Sets or clears the till's receipt printer (printers --set / --clear).
 int configureReceiptPrinter(CliContext &ctx, const QCommandLineParser &parser)
 {
-    const auto width = widthOption(parser);
-    if (!width)
-        return fail(ctx, width.error());
-    const QString profile = parser.value(u"profile"_s);
-    if (!profile.isEmpty() && !printer::Profiles::byId(profile))
-        return fail(ctx, Posctl::tr("unknown printer profile \"%1\" (known: %2)").arg(profile, profileIds().join(u", "_s)));
+    auto choice = paperOptions(parser);
+    if (!choice)
+        return fail(ctx, choice.error());
     Till till;
     if (!openTill(ctx, till))
         return ExitFailure;
-    const PrinterChoice choice{parser.isSet(u"clear"_s) ? QString() : parser.value(u"set"_s), profile, *width};
-    if (Status s = PrintQueue(till).setReceiptPrinter(choice); !s)
+    choice->uri = parser.isSet(u"clear"_s) ? QString() : parser.value(u"set"_s);
+    if (Status s = PrintQueue(till).setReceiptPrinter(*choice); !s)
         return fail(ctx, s.error(), s.errorKind() == ErrorKind::System ? ExitFailure : ExitBadInput);
-    ctx.out << (choice.isEmpty() ? Posctl::tr("Receipt printer removed: receipts are no longer printed.")
-                                 : Posctl::tr("Receipt printer: %1").arg(choice.uri))
+    ctx.out << (choice->isEmpty() ? Posctl::tr("Receipt printer removed: receipts are no longer printed.")
+                                  : Posctl::tr("Receipt printer: %1").arg(choice->uri))
             << u'\n';
     ctx.out.flush();
     return ExitOk;
@@ -151,12 +157,9 @@ int runPrint(CliContext &ctx)
         return fail(ctx, Posctl::tr("print needs exactly one of --test, --order NUMBER or --refund NUMBER."));
     if (parser.isSet(u"test"_s) && parser.isSet(u"copy"_s))
         return fail(ctx, Posctl::tr("--copy goes with --order or --refund."));
-    const auto width = widthOption(parser);
-    if (!width)
-        return fail(ctx, width.error());
-    const QString profileId = parser.value(u"profile"_s);
-    if (!profileId.isEmpty() && !printer::Profiles::byId(profileId))
-        return fail(ctx, Posctl::tr("unknown printer profile \"%1\" (known: %2)").arg(profileId, profileIds().join(u", "_s)));
+    const auto paper = paperOptions(parser);
+    if (!paper)
+        return fail(ctx, paper.error());
     QString error;
     if (parser.isSet(u"printer"_s) && !printer::PrinterUri::parse(parser.value(u"printer"_s), &error))
         return fail(ctx, error);
@@ -170,10 +173,10 @@ int runPrint(CliContext &ctx)
     PrinterChoice choice = needTill ? PrintQueue(till).receiptPrinter() : PrinterChoice{};
     if (parser.isSet(u"printer"_s))
         choice = {parser.value(u"printer"_s), {}, 80};
-    if (!profileId.isEmpty())
-        choice.profile = profileId;
-    if (*width)
-        choice.paperMm = *width;
+    if (!paper->profile.isEmpty())
+        choice.profile = paper->profile;
+    if (paper->paperMm)
+        choice.paperMm = paper->paperMm;
     if (choice.isEmpty())
         return fail(ctx, Posctl::tr("no receipt printer is set up: give --printer URI, or set one with posctl printers --set URI."));
 
@@ -183,7 +186,7 @@ int runPrint(CliContext &ctx)
             return fail(ctx, error);
         const auto profile = printer::Printer::profileFor(*uri, choice.profile, choice.paperMm ? choice.paperMm : 80);
         if (!profile)
-            return fail(ctx, Posctl::tr("unknown printer profile \"%1\" (known: %2)").arg(choice.profile, profileIds().join(u", "_s)));
+            return fail(ctx, unknownProfile(choice.profile));
         printer::Printer device(*uri, *profile);
         if (!device.print(printer::testPage(*profile, uri->toString())))
             return fail(ctx, Posctl::tr("not printed: %1").arg(device.errorString()));
@@ -194,7 +197,7 @@ int runPrint(CliContext &ctx)
 
     PrintQueue queue(till);
     const PrintQueue::Print what = parser.isSet(u"copy"_s) ? PrintQueue::Print::Copy : PrintQueue::Print::AsNeeded;
-    const bool onTillPrinter = !parser.isSet(u"printer"_s) && profileId.isEmpty() && *width == 0;
+    const bool onTillPrinter = !parser.isSet(u"printer"_s) && paper->profile.isEmpty() && paper->paperMm == 0;
     const PrinterChoice jobPrinter = onTillPrinter ? PrinterChoice{} : choice;
     auto job = parser.isSet(u"order"_s) ? queue.queueSale(parser.value(u"order"_s), what, jobPrinter)
                                         : queue.queueRefund(parser.value(u"refund"_s), what, jobPrinter);

@@ -1,6 +1,7 @@
 // Printing to a real TCP printer on loopback (a fake that records and answers status), and
 // posctl print as a user runs it: a receipt that scans back to its order, clear failures.
 #include "fakenetworkprinter.h"
+#include "posctlrun.h"
 #include "testtill.h"
 
 #include "printer/escposencoder.h"
@@ -11,7 +12,6 @@
 #include "decodeqr.h"
 
 #include <QImage>
-#include <QProcess>
 #include <QTest>
 
 using namespace pos;
@@ -39,18 +39,8 @@ class TestPrintJobs : public QObject
 {
     Q_OBJECT
 
-    struct Run
-    {
-        int status;
-        QString out, err;
-    };
-    Run posctl(const QString &db, const QStringList &args)
-    {
-        QProcess p;
-        p.start(QStringLiteral(POSCTL_PATH), QStringList{u"--db"_s, db} + args);
-        p.waitForFinished(60000);
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-    }
+    using Run = test::PosctlRun;
+    static Run posctl(const QString &db, const QStringList &args) { return test::runPosctl(db, args); }
 
 private slots:
     void readyPrinterGetsTheWholeJob()

@@ -2,6 +2,7 @@
 // the printer does, a failed receipt says why and waits, it prints exactly once when the
 // printer is back, it survives a restart, and only copies print a second time.
 #include "fakenetworkprinter.h"
+#include "posctlrun.h"
 #include "testtill.h"
 
 #include "services/checkoutservice.h"
@@ -14,7 +15,6 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -51,18 +51,8 @@ class TestPrintQueue : public QObject
 {
     Q_OBJECT
 
-    struct Run
-    {
-        int status;
-        QString out, err;
-    };
-    Run posctl(const QString &db, const QStringList &args)
-    {
-        QProcess p;
-        p.start(QStringLiteral(POSCTL_PATH), QStringList{u"--db"_s, db} + args);
-        p.waitForFinished(60000);
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-    }
+    using Run = test::PosctlRun;
+    static Run posctl(const QString &db, const QStringList &args) { return test::runPosctl(db, args); }
 
 private slots:
     void receiptPrintsOnceAfterTheSale()
