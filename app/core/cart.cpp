@@ -13,7 +13,8 @@ int Cart::add(const CatalogItem &item, const QString &scannedCode, int quantity)
 {
     for (int i = int(m_lines.size()) - 1; i >= 0; --i) {
         CartLine &line = m_lines[i];
-        if (!line.voided && line.item.sku == item.sku && line.discount.isNone()
+        // Same product at the same price (a weighed or price-labelled item is its own line).
+        if (!line.voided && line.item.sku == item.sku && line.item.price == item.price && line.discount.isNone()
             && line.quantity + quantity <= maxQuantity) {
             line.quantity += quantity;
             return i;

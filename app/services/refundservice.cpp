@@ -19,6 +19,9 @@ Result<Order> RefundService::findOrder(const QString &number) const
     if (key.isEmpty())
         return Result<Order>::failure(tr("Scan the receipt's code or type the order number."));
     auto order = OrderRepository(m_till.database()).findByNumber(key);
+    if (!order) // a refund receipt leads back to its sale
+        if (const auto refund = RefundRepository(m_till.database()).byNumber(key))
+            order = OrderRepository(m_till.database()).findByNumber(refund->orderNumber);
     if (!order)
         return Result<Order>::failure(tr("No sale with number %1 on this till.").arg(key));
     return *order;

@@ -1,5 +1,7 @@
 #include "salesession.h"
 
+#include "scanservice.h"
+
 #include "attributionservice.h"
 #include "checkoutservice.h"
 #include "heldsaleservice.h"
@@ -97,25 +99,38 @@ attribution::OrderAttribution SaleSession::creditPreview() const
 Result<SaleSession::Scanned> SaleSession::scanCode(const QString &code)
 {
     using R = Result<Scanned>;
-    const QString text = code.trimmed();
-    const auto prefixed = [&](QLatin1StringView prefix) {
-        return text.startsWith(prefix, Qt::CaseInsensitive) ? text.mid(prefix.size()).trimmed() : QString();
-    };
-    if (const QString id = prefixed("GUIDE:"_L1); !id.isEmpty()) {
-        if (Status s = chooseGuide(id); !s)
+    using Kind = scanner::ScanCode::Kind;
+    const ScanService scans(m_till);
+    const scanner::ScanCode parsed = scans.parse(code);
+    Scanned result;
+    switch (parsed.kind) {
+    case Kind::Invalid:
+        return R::failure(parsed.error);
+    case Kind::Guide:
+    case Kind::BindingLink:
+        if (Status s = chooseGuide(parsed.guideId); !s)
             return R::failure(s.error());
-        return Scanned{CodeKind::GuideBadge};
-    }
-    if (const QString id = prefixed("MEMBER:"_L1); !id.isEmpty()) {
-        auto member = attachMember(id);
-        if (!member)
+        result.kind = CodeKind::GuideBadge;
+        return result;
+    case Kind::Member:
+        if (auto member = attachMember(parsed.memberId.isEmpty() ? parsed.memberPhone : parsed.memberId); !member)
             return R::failure(member.error());
-        return Scanned{CodeKind::MemberCode};
+        result.kind = CodeKind::MemberCode;
+        return result;
+    case Kind::Receipt:
+        result.kind = CodeKind::Receipt;
+        result.receiptNumber = parsed.receiptNumber;
+        return result;
+    case Kind::Product:
+    case Kind::Weighted:
+    case Kind::Gs1:
+        break;
     }
-    auto line = scan(text);
-    if (!line)
-        return R::failure(line.error());
-    return Scanned{CodeKind::Product, *line};
+    auto item = scans.product(parsed);
+    if (!item)
+        return R::failure(item.error());
+    result.line = m_cart.add(*item, parsed.text, 1);
+    return result;
 }
 
 Result<qint64> SaleSession::hold()

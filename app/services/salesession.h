@@ -49,15 +49,18 @@ public:
     // Who the sale would credit if paid now, under the chain's policy.
     attribution::OrderAttribution creditPreview() const;
 
-    // What a scanned code was, when it was not a product.
-    enum class CodeKind { Product, GuideBadge, MemberCode };
+    // What a scanned code was.
+    enum class CodeKind { Product, GuideBadge, MemberCode, Receipt };
     struct Scanned
     {
         CodeKind kind = CodeKind::Product;
-        int line = -1; // the cart line touched, for a product
+        int line = -1;         // the cart line touched, for a product
+        QString receiptNumber; // for a receipt: the sale or refund it names (the screen opens its refund)
     };
-    // A guide badge ("GUIDE:G03") chooses the guide and a member code ("MEMBER:M0001")
-    // attaches the member; anything else rings up a product. Says what it was.
+    // Does what the code says (ScanService's parser): a product, weighed or price-labelled
+    // item or GS1 code rings up; a guide badge or binding link chooses the guide; a member
+    // card, QR or mobile number attaches the member. A receipt changes nothing here. A code
+    // with a wrong check digit is refused without a lookup.
     Result<Scanned> scanCode(const QString &code);
 
     // Puts this sale aside and starts an empty one.

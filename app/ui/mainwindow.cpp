@@ -79,7 +79,7 @@ QWidget *MainWindow::buildHeader()
     auto *refund = Theme::touchButton(tr("Refund"), u"refundButton"_s, header);
     auto *reprint = Theme::touchButton(tr("Reprint"), u"reprintButton"_s, header);
     connect(leaderboard, &QPushButton::clicked, m_sale, &SaleScreen::openLeaderboard);
-    connect(refund, &QPushButton::clicked, m_sale, &SaleScreen::openRefund);
+    connect(refund, &QPushButton::clicked, m_sale, [this] { m_sale->openRefund(); });
     connect(reprint, &QPushButton::clicked, this, &MainWindow::reprintReceipt);
     h->addWidget(leaderboard);
     h->addWidget(refund);

@@ -225,6 +225,11 @@ Status SaleScreen::addToSale(const QString &code)
     if (!scanned)
         return Status::failure(scanned.error());
     m_scanInput->clear();
+    if (scanned->kind == SaleSession::CodeKind::Receipt) {
+        // A receipt scanned at the sale screen: the customer is bringing something back.
+        QTimer::singleShot(0, this, [this, number = scanned->receiptNumber] { openRefund(number); });
+        return {};
+    }
     if (scanned->kind != SaleSession::CodeKind::Product) {
         refresh();
         showMessage(scanned->kind == SaleSession::CodeKind::GuideBadge ? tr("Guide: %1").arg(m_session.guide()->name)
@@ -314,10 +319,12 @@ void SaleScreen::registerMember()
     refresh();
 }
 
-void SaleScreen::openRefund()
+void SaleScreen::openRefund(const QString &receiptNumber)
 {
     RefundDialog dialog(m_till, this);
     connect(&dialog, &RefundDialog::refunded, this, &SaleScreen::refundCommitted);
+    if (!receiptNumber.isEmpty())
+        dialog.findOrder(receiptNumber);
     dialog.exec();
     emit saleCommitted({}); // the status bar's pending count changed
 }

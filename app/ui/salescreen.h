@@ -27,7 +27,8 @@ public:
     // A code from a scanner, whatever had the focus.
     void handleScan(const QString &code);
     // The refund of a sale against its receipt, and the guides' leaderboard.
-    void openRefund();
+    // With a receipt number (a scanned receipt), the dialog opens on that sale.
+    void openRefund(const QString &receiptNumber = {});
     void openLeaderboard();
     const SaleSession &session() const { return m_session; }
 
