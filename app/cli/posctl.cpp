@@ -35,6 +35,10 @@ Commands:
                                          tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
   print-jobs [--all] [--json] | --retry JOB | --cancel JOB | --run
                                          receipts not printed yet, and what to do about them
+  parse-barcode TEXT [--json]            what a scan says: product (check digit), weighted, GS1, member,
+                                         guide, receipt or binding link; exit 2 when it is not valid
+  scan-image FILE... [--json]            decode the barcodes in images; exit 1 when some had none,
+                                         2 when a file can't be read
   attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
                                          credits, summaries and the answers asked; exit 1 if a line was bad
 
@@ -105,6 +109,8 @@ int Posctl::run(const QStringList &arguments, QTextStream &out, QTextStream &err
         {u"printers"_s, runPrinters},
         {u"print"_s, runPrint},
         {u"print-jobs"_s, runPrintJobs},
+        {u"parse-barcode"_s, runParseBarcode},
+        {u"scan-image"_s, runScanImage},
     };
     if (const auto run = commands.value(command))
         return run(ctx);

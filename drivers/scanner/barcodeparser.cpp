@@ -32,7 +32,7 @@ QString cleaned(const QString &raw)
     QString out;
     out.reserve(raw.size());
     for (QChar c : raw)
-        if (c == Gs1::groupSeparator || (c.isPrint() && c != QChar(0xfffd)))
+        if (c == Gs1::groupSeparator || c.isSurrogate() || (c.isPrint() && c != QChar(0xfffd)))
             out += c;
     return out.trimmed();
 }
@@ -184,8 +184,11 @@ void BarcodeParser::parseDigits(const QString &digits, ScanCode &code) const
     };
     switch (digits.size()) {
     case 8:
-        if (Gs1::hasValidCheckDigit(digits))
-            return product(digits.rightJustified(14, u'0'));
+        if (Gs1::hasValidCheckDigit(digits)) {
+            product(digits.rightJustified(14, u'0'));
+            code.lookupCode = digits; // EAN-8 is kept as printed
+            return;
+        }
         if (const QString upca = upcEToUpcA(digits); !upca.isEmpty() && Gs1::hasValidCheckDigit(upca))
             return product(upca.rightJustified(14, u'0'));
         return wrongCheck(u"EAN-8"_s, Gs1::checkDigit(QStringView(digits).left(7)));
