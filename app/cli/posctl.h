@@ -48,6 +48,7 @@ int runPrint(CliContext &ctx);
 int runPrintJobs(CliContext &ctx);
 int runParseBarcode(CliContext &ctx);
 int runScanImage(CliContext &ctx);
+int runScanners(CliContext &ctx);
 
 // The receipt after a committed sale or refund, when the till has a receipt printer: queued,
 // printed now, and a warning (never a failure: the sale stands) when the printer won't.

@@ -4,6 +4,7 @@
 #include "receiptlayout.h"
 #include "till.h"
 
+#include "scanner/serialscanner.h"
 #include "store/peoplerepository.h"
 
 #include <QUrl>
@@ -30,6 +31,27 @@ std::optional<scanner::WeightedLayout> ScanService::weightedLayoutFrom(const QSt
     layout.value = kind == u"weight"_s ? scanner::WeightedLayout::Value::WeightGrams
                                        : scanner::WeightedLayout::Value::PriceFen;
     return layout;
+}
+
+QString ScanService::serialScanner() const
+{
+    return SettingsRepository(m_till.database()).value(QString::fromLatin1(serialScannerKey));
+}
+
+Status ScanService::setSerialScanner(const QString &uri)
+{
+    QString error;
+    if (!uri.isEmpty() && !scanner::SerialScannerUri::parse(uri, &error))
+        return Status::failure(error);
+    return SettingsRepository(m_till.database()).setValue(QString::fromLatin1(serialScannerKey), uri);
+}
+
+Status ScanService::setWeightedLayout(const QString &layout)
+{
+    if (!layout.isEmpty() && !weightedLayoutFrom(layout))
+        return Status::failure(tr("A weighted-code layout is PREFIXES:ITEM:VALUE:price|weight with ITEM + VALUE = 10 "
+                                  "digits, e.g. 20-29:5:5:price; not \"%1\".").arg(layout));
+    return SettingsRepository(m_till.database()).setValue(QString::fromLatin1(weightedLayoutKey), layout);
 }
 
 scanner::ParserSettings ScanService::parserSettings() const

@@ -5,6 +5,8 @@
 #include "theme.h"
 
 #include "scanner/keyboardwedge.h"
+#include "scanner/serialscanner.h"
+#include "services/scanservice.h"
 #include "services/orderhistory.h"
 #include "services/printspooler.h"
 #include "services/till.h"
@@ -48,6 +50,7 @@ MainWindow::MainWindow(Till &till, QWidget *parent)
 
     connect(m_wedge, &KeyboardWedge::scanned, m_sale, &SaleScreen::handleScan);
     m_wedge->install();
+    startSerialScanner();
     connect(m_sale, &SaleScreen::saleCommitted, this, &MainWindow::refreshStatus);
     // The sale has committed before its receipt is queued: a printer fault never costs a sale.
     connect(m_sale, &SaleScreen::orderPaid, this, [this](const Order &order) {
@@ -87,6 +90,29 @@ QWidget *MainWindow::buildHeader()
     h->addSpacing(16);
     h->addWidget(m_clock);
     return header;
+}
+
+void MainWindow::startSerialScanner()
+{
+    const QString configured = ScanService(m_till).serialScanner();
+    if (configured.isEmpty())
+        return;
+    QString error;
+    const auto uri = scanner::SerialScannerUri::parse(configured, &error);
+    auto *label = new QLabel(this);
+    label->setObjectName(u"scannerStatus"_s);
+    statusBar()->addPermanentWidget(label);
+    if (!uri) {
+        label->setText(error);
+        return;
+    }
+    m_serialScanner = new scanner::SerialScanner(*uri, this);
+    connect(m_serialScanner, &scanner::SerialScanner::scanned, m_sale, &SaleScreen::handleScan);
+    connect(m_serialScanner, &scanner::SerialScanner::connectedChanged, label, [label](bool connected, const QString &why) {
+        label->setText(connected ? tr("Scanner connected") : tr("Scanner not connected: %1").arg(why));
+    });
+    connect(m_serialScanner, &scanner::SerialScanner::discarded, label, &QLabel::setText);
+    m_serialScanner->start();
 }
 
 void MainWindow::reprintReceipt()

@@ -7,6 +7,10 @@ class QTimer;
 
 namespace pos {
 
+namespace scanner {
+class SerialScanner;
+}
+
 class KeyboardWedge;
 class PrintSpooler;
 class PrintStatusBar;
@@ -29,6 +33,8 @@ public:
 
 private:
     QWidget *buildHeader();
+    // The serial scanner the store set up, if any; its scans go where the wedge's go.
+    void startSerialScanner();
     void refreshStatus();
 
     Till &m_till;
@@ -36,6 +42,7 @@ private:
     SaleScreen *m_sale;
     PrintStatusBar *m_printStatus;
     QString m_lastReceipt;
+    scanner::SerialScanner *m_serialScanner = nullptr;
     KeyboardWedge *m_wedge;
     QLabel *m_clock;
     QLabel *m_connection;

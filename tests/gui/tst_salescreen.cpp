@@ -5,7 +5,9 @@
 
 #include "services/lookupservice.h"
 #include "services/orderhistory.h"
+#include "services/checkoutservice.h"
 #include "services/printqueue.h"
+#include "services/scanservice.h"
 #include "ui/mainwindow.h"
 #include "ui/printstatusbar.h"
 #include "ui/salescreen.h"
@@ -154,6 +156,51 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(statusText->text().contains(u"copy 1"_s) && statusText->text().contains(u"printed"_s), 10000);
         QVERIFY(printer.received().contains("COPY"));
         QVERIFY(!printer.received().contains("\x1b\x70")); // a reprint opens no drawer
+    }
+
+    // Every scan does what its code says: a weighed item at its weight, a guide badge, a
+    // wrong check digit refused before any lookup, a receipt opening its refund.
+    void scansDoWhatTheirCodesSay()
+    {
+        test::TestTill t;
+        QVERIFY(ScanService(t.till()).setWeightedLayout(u"28:5:5:weight"_s));
+        QVERIFY(t.till().database().exec(u"INSERT INTO barcodes (code, sku) VALUES ('00077', 'BE0101')"_s));
+        const Money perKg = LookupService(t.till()).sellableProduct(u"BE0101"_s)->price;
+        Cart cart;
+        cart.add(*LookupService(t.till()).sellableProduct(u"AC0101"_s), u"AC0101"_s, 1);
+        const auto earlier = CheckoutService(t.till()).checkout({cart, u"G01"_s, {}, {{PaymentMethod::Card, {}, {}}}});
+        QVERIFY(earlier);
+
+        MainWindow window(t.till());
+        window.resize(1280, 800);
+        QVERIFY(test::showActive(window));
+        auto *scanInput = window.findChild<QLineEdit *>(u"scanInput"_s);
+        auto *total = window.findChild<QLabel *>(u"totalLabel"_s);
+        auto *message = window.findChild<QLabel *>(u"messageLabel"_s);
+
+        scan(scanInput, u"2800077005322"_s); // 532 g
+        const Money weighed = Money::fromFen((perKg.fen() * 532 + 500) / 1000);
+        QCOMPARE(total->text(), weighed.toString());
+        QVERIFY2(message->text().contains(u"0.532"_s), qPrintable(message->text()));
+
+        scan(scanInput, u"6901234567891"_s); // one digit misread
+        QVERIFY2(message->text().contains(u"check digit"_s), qPrintable(message->text()));
+        QCOMPARE(total->text(), weighed.toString());
+
+        auto focused = [&] { return QApplication::focusWidget() ? QApplication::focusWidget() : static_cast<QWidget *>(&window); };
+        scan(focused(), u"GUIDE:G03"_s);
+        QVERIFY2(window.findChild<QPushButton *>(u"guideButton_G03"_s)->isChecked(), qPrintable(message->text()));
+
+        bool refundOpened = false;
+        QTimer::singleShot(300, this, [&] {
+            QWidget *dialog = QApplication::activeModalWidget();
+            QVERIFY(dialog && dialog->objectName() == u"refundDialog"_s);
+            refundOpened = dialog->findChild<QLabel *>(u"refundOrderInfo"_s)->text().contains(earlier->number);
+            dialog->close();
+        });
+        scan(focused(), earlier->number); // the customer brings the receipt back
+        QTRY_VERIFY(refundOpened);
+        QCOMPARE(total->text(), weighed.toString()); // the sale on screen is untouched
     }
 
     void unknownBarcodeChangesNothing()
