@@ -7,6 +7,8 @@
 //   replay throughput of `posctl attribute` on a generated stream of --events events;
 //   receipt encode: a 30-line Chinese receipt with its QR code into ESC/POS bytes (GB18030,
 //   native QR), and the same from the stored order (layout + encode);
+//   camera decode: 1280×720 frames holding a QR code (turned, sheared, soft, noisy) decoded
+//   in-process, and the same PNG files through `posctl scan-image` and `zbarimg` as processes;
 //   cold start of pos-till to its first painted sale screen.
 // It measures; it asserts nothing.
 #include "services/checkoutservice.h"
@@ -15,6 +17,8 @@
 #include "services/lookupservice.h"
 #include "services/receiptlayout.h"
 #include "printer/escposencoder.h"
+#include "printer/raster.h"
+#include "scanner/imagedecoder.h"
 #include "printer/printerprofile.h"
 #include "services/till.h"
 #include "store/catalogrepository.h"
@@ -27,7 +31,9 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPainter>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -438,6 +444,83 @@ QJsonObject benchReceiptEncode(Till &till, int samples)
             {u"encode"_s, encode}, {u"layout_and_encode"_s, percentiles(layoutMs)}};
 }
 
+// A phone or webcam frame: a printed QR on a counter, turned, sheared, a little soft, noisy.
+QImage cameraFrame(const QString &payload, int n)
+{
+    const QImage qr = printer::qrImage(payload, 8);
+    QImage frame(1280, 720, QImage::Format_RGB32);
+    frame.fill(QColor(176, 172, 165));
+    QPainter p(&frame);
+    p.setRenderHint(QPainter::SmoothPixmapTransform);
+    p.fillRect(380, 120, 520, 480, Qt::white); // the paper
+    p.translate(640 + (n % 3 - 1) * 150, 360);
+    p.rotate(n * 23 % 360);
+    p.shear(0.05 * (n % 2), 0);
+    p.drawImage(-qr.width() / 2, -qr.height() / 2, qr);
+    p.end();
+    frame = frame.scaled(960, 540, Qt::IgnoreAspectRatio, Qt::SmoothTransformation)
+                .scaled(1280, 720, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    QRandomGenerator rng(n);
+    for (int i = 0; i < 3000; ++i) {
+        const int v = rng.bounded(256);
+        frame.setPixel(rng.bounded(1280), rng.bounded(720), qRgb(v, v, v));
+    }
+    return frame;
+}
+
+// Wall time of a process per file, and how many files it decoded to the payload.
+QJsonObject processDecode(const QString &program, const QStringList &baseArgs, const QStringList &files,
+                          const QString &payload)
+{
+    if (program.isEmpty())
+        return {{u"available"_s, false}};
+    QList<double> ms;
+    int correct = 0;
+    for (const QString &file : files) {
+        QProcess p;
+        QElapsedTimer t;
+        t.start();
+        p.start(program, baseArgs + QStringList{file});
+        p.waitForFinished(30000);
+        ms.append(elapsedMs(t));
+        correct += QString::fromUtf8(p.readAllStandardOutput()).contains(payload);
+    }
+    QJsonObject o = percentiles(ms);
+    o.insert(u"decoded"_s, correct);
+    o.insert(u"frames"_s, int(files.size()));
+    return o;
+}
+
+QJsonObject benchCameraDecode(const QString &dir, int samples)
+{
+    const QString payload = u"https://m.example.com/bind?guide=G01&store=S01&order=S01-T01-000042"_s;
+    QList<QImage> frames;
+    QStringList files;
+    for (int n = 0; n < 8; ++n) {
+        frames.append(cameraFrame(payload, n));
+        files.append(dir + u"/frame-%1.png"_s.arg(n));
+        frames.back().save(files.back());
+    }
+    QList<double> ms;
+    int correct = 0;
+    for (int i = 0; i < samples; ++i) {
+        const QImage &frame = frames[i % frames.size()];
+        QElapsedTimer t;
+        t.start();
+        const auto found = scanner::ImageDecoder::decode(frame);
+        ms.append(elapsedMs(t));
+        correct += !found.isEmpty() && found.first().text == payload;
+    }
+    QJsonObject inProcess = percentiles(ms);
+    inProcess.insert(u"decoded"_s, correct);
+    inProcess.insert(u"goal_p50_ms"_s, 20);
+    return {{u"frame"_s, u"1280x720 RGB, QR 8 px/module, turned/sheared/soft/noisy"_s},
+            {u"in_process"_s, inProcess},
+            {u"posctl_scan_image_process"_s, processDecode(QStringLiteral(POSCTL_PATH), {u"scan-image"_s}, files, payload)},
+            {u"zbarimg_process"_s, processDecode(QStandardPaths::findExecutable(u"zbarimg"_s),
+                                                 {u"--nodbus"_s, u"-q"_s, u"--raw"_s}, files, payload)}};
+}
+
 QJsonObject benchColdStart(const QString &dbPath, int runs)
 {
     QList<double> wall;
@@ -512,6 +595,7 @@ int main(int argc, char *argv[])
             DemoStore::load(till);
         report.insert(u"receipt"_s, benchReceiptEncode(till, samples));
     }
+    report.insert(u"camera_decode"_s, benchCameraDecode(dir, qMin(samples, 200)));
     report.insert(u"replay"_s, benchReplay(dir, parser.value(u"events"_s).toInt(), parser.value(u"replays"_s).toInt()));
     report.insert(u"cold_start"_s, benchColdStart(dir + u"/start.db"_s, parser.value(u"starts"_s).toInt()));
     std::printf("%s\n", QJsonDocument(report).toJson(QJsonDocument::Indented).constData());
