@@ -9,6 +9,33 @@
     </message>
 </context>
 <context>
+    <name>BarcodeParser</name>
+    <message>
+        <source>The scan was empty.</source>
+        <translation>The scan was empty.</translation>
+    </message>
+    <message>
+        <source>The scan is too long (%1 characters) to be a code.</source>
+        <translation>The scan is too long (%1 characters) to be a code.</translation>
+    </message>
+    <message>
+        <source>This link is not a code the till knows.</source>
+        <translation>This link is not a code the till knows.</translation>
+    </message>
+    <message>
+        <source>%1 %2 has a wrong check digit (it should end in %3): scan it again.</source>
+        <translation>%1 %2 has a wrong check digit (it should end in %3): scan it again.</translation>
+    </message>
+    <message>
+        <source>Scale code %1 has a wrong check digit: scan it again.</source>
+        <translation>Scale code %1 has a wrong check digit: scan it again.</translation>
+    </message>
+    <message>
+        <source>Not a valid GS1 code: %1.</source>
+        <translation>Not a valid GS1 code: %1.</translation>
+    </message>
+</context>
+<context>
     <name>Cart</name>
     <message>
         <source>No such line in the sale.</source>
@@ -124,6 +151,45 @@
     <message>
         <source>writing to %1 failed: %2</source>
         <translation>writing to %1 failed: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Gs1</name>
+    <message>
+        <source>expected &quot;(&quot; at position %1</source>
+        <translation>expected &quot;(&quot; at position %1</translation>
+    </message>
+    <message>
+        <source>an AI is not closed with &quot;)&quot;</source>
+        <translation>an AI is not closed with &quot;)&quot;</translation>
+    </message>
+    <message>
+        <source>unknown GS1 application identifier at &quot;%1&quot;</source>
+        <translation>unknown GS1 application identifier at &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>(%1) needs %2 characters</source>
+        <translation>(%1) needs %2 characters</translation>
+    </message>
+    <message>
+        <source>(%1) must have 1 to %2 characters</source>
+        <translation>(%1) must have 1 to %2 characters</translation>
+    </message>
+    <message>
+        <source>(%1) %2 has a wrong check digit</source>
+        <translation>(%1) %2 has a wrong check digit</translation>
+    </message>
+    <message>
+        <source>(%1) %2 is not a date (YYMMDD)</source>
+        <translation>(%1) %2 is not a date (YYMMDD)</translation>
+    </message>
+    <message>
+        <source>(%1) must be digits</source>
+        <translation>(%1) must be digits</translation>
+    </message>
+    <message>
+        <source>no GS1 data</source>
+        <translation>no GS1 data</translation>
     </message>
 </context>
 <context>
@@ -492,68 +558,6 @@
         <translation>Do not print the refund receipt.</translation>
     </message>
     <message>
-        <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
-
-Commands:
-  init [--demo]                          create or upgrade the database; --demo loads the demo store
-  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
-  guides [--json]                        list the store&apos;s guides
-  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
-       [--no-receipt] [--json]           ring up and pay a sale (METHOD: cash, card, wechat, alipay);
-                                         its receipt prints when a receipt printer is set up
-  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
-  order NUMBER [--json]                  one sale by its order number
-  refund NUMBER [--line SKU[*QTY]]... [--no-receipt] [--json]
-                                         refund lines of a sale (the whole order without --line)
-                                         to its original tenders; its credit is reversed
-  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
-                                         the store&apos;s guides ranked for a day (today by default);
-                                         --guide lists that guide&apos;s credits and why each went to them
-  printers [--json]                      USB receipt printers found, and the configured one
-  printers --set URI [--width 58|80] [--profile ID] | --clear
-                                         choose the till&apos;s receipt printer (then sales and refunds print)
-  print [--printer URI] (--test | --order NUMBER | --refund NUMBER) [--copy] [--width 58|80] [--profile ID]
-                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
-                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
-  print-jobs [--all] [--json] | --retry JOB | --cancel JOB | --run
-                                         receipts not printed yet, and what to do about them
-  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
-                                         credits, summaries and the answers asked; exit 1 if a line was bad
-
---db PATH overrides the default database (%1).
-Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</source>
-        <translation>Usage: posctl [--db PATH] COMMAND [OPTIONS]
-
-Commands:
-  init [--demo]                          create or upgrade the database; --demo loads the demo store
-  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
-  guides [--json]                        list the store&apos;s guides
-  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
-       [--no-receipt] [--json]           ring up and pay a sale (METHOD: cash, card, wechat, alipay);
-                                         its receipt prints when a receipt printer is set up
-  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
-  order NUMBER [--json]                  one sale by its order number
-  refund NUMBER [--line SKU[*QTY]]... [--no-receipt] [--json]
-                                         refund lines of a sale (the whole order without --line)
-                                         to its original tenders; its credit is reversed
-  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
-                                         the store&apos;s guides ranked for a day (today by default);
-                                         --guide lists that guide&apos;s credits and why each went to them
-  printers [--json]                      USB receipt printers found, and the configured one
-  printers --set URI [--width 58|80] [--profile ID] | --clear
-                                         choose the till&apos;s receipt printer (then sales and refunds print)
-  print [--printer URI] (--test | --order NUMBER | --refund NUMBER) [--copy] [--width 58|80] [--profile ID]
-                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
-                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
-  print-jobs [--all] [--json] | --retry JOB | --cancel JOB | --run
-                                         receipts not printed yet, and what to do about them
-  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
-                                         credits, summaries and the answers asked; exit 1 if a line was bad
-
---db PATH overrides the default database (%1).
-Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</translation>
-    </message>
-    <message>
         <source>Receipt printer removed: receipts are no longer printed.</source>
         <translation>Receipt printer removed: receipts are no longer printed.</translation>
     </message>
@@ -700,6 +704,140 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>Do not print the receipt.</source>
         <translation>Do not print the receipt.</translation>
+    </message>
+    <message>
+        <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
+
+Commands:
+  init [--demo]                          create or upgrade the database; --demo loads the demo store
+  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
+  guides [--json]                        list the store&apos;s guides
+  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
+       [--no-receipt] [--json]           ring up and pay a sale (METHOD: cash, card, wechat, alipay);
+                                         its receipt prints when a receipt printer is set up
+  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
+  order NUMBER [--json]                  one sale by its order number
+  refund NUMBER [--line SKU[*QTY]]... [--no-receipt] [--json]
+                                         refund lines of a sale (the whole order without --line)
+                                         to its original tenders; its credit is reversed
+  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
+                                         the store&apos;s guides ranked for a day (today by default);
+                                         --guide lists that guide&apos;s credits and why each went to them
+  printers [--json]                      USB receipt printers found, and the configured one
+  printers --set URI [--width 58|80] [--profile ID] | --clear
+                                         choose the till&apos;s receipt printer (then sales and refunds print)
+  print [--printer URI] (--test | --order NUMBER | --refund NUMBER) [--copy] [--width 58|80] [--profile ID]
+                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
+                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
+  print-jobs [--all] [--json] | --retry JOB | --cancel JOB | --run
+                                         receipts not printed yet, and what to do about them
+  parse-barcode TEXT [--json]            what a scan says: product (check digit), weighted, GS1, member,
+                                         guide, receipt or binding link; exit 2 when it is not valid
+  scan-image FILE... [--json]            decode the barcodes in images; exit 1 when some had none,
+                                         2 when a file can&apos;t be read
+  scanners [--set serial:/dev/ttyACM0[?baud=N] | --clear] [--weighted LAYOUT]
+                                         the till&apos;s scanners and its weighted-code layout (20-29:5:5:price)
+  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
+                                         credits, summaries and the answers asked; exit 1 if a line was bad
+
+--db PATH overrides the default database (%1).
+Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</source>
+        <translation>Usage: posctl [--db PATH] COMMAND [OPTIONS]
+
+Commands:
+  init [--demo]                          create or upgrade the database; --demo loads the demo store
+  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
+  guides [--json]                        list the store&apos;s guides
+  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
+       [--no-receipt] [--json]           ring up and pay a sale (METHOD: cash, card, wechat, alipay);
+                                         its receipt prints when a receipt printer is set up
+  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
+  order NUMBER [--json]                  one sale by its order number
+  refund NUMBER [--line SKU[*QTY]]... [--no-receipt] [--json]
+                                         refund lines of a sale (the whole order without --line)
+                                         to its original tenders; its credit is reversed
+  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
+                                         the store&apos;s guides ranked for a day (today by default);
+                                         --guide lists that guide&apos;s credits and why each went to them
+  printers [--json]                      USB receipt printers found, and the configured one
+  printers --set URI [--width 58|80] [--profile ID] | --clear
+                                         choose the till&apos;s receipt printer (then sales and refunds print)
+  print [--printer URI] (--test | --order NUMBER | --refund NUMBER) [--copy] [--width 58|80] [--profile ID]
+                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
+                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
+  print-jobs [--all] [--json] | --retry JOB | --cancel JOB | --run
+                                         receipts not printed yet, and what to do about them
+  parse-barcode TEXT [--json]            what a scan says: product (check digit), weighted, GS1, member,
+                                         guide, receipt or binding link; exit 2 when it is not valid
+  scan-image FILE... [--json]            decode the barcodes in images; exit 1 when some had none,
+                                         2 when a file can&apos;t be read
+  scanners [--set serial:/dev/ttyACM0[?baud=N] | --clear] [--weighted LAYOUT]
+                                         the till&apos;s scanners and its weighted-code layout (20-29:5:5:price)
+  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
+                                         credits, summaries and the answers asked; exit 1 if a line was bad
+
+--db PATH overrides the default database (%1).
+Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</translation>
+    </message>
+    <message>
+        <source>Print the result as one JSON object.</source>
+        <translation>Print the result as one JSON object.</translation>
+    </message>
+    <message>
+        <source>What the scanner sent (\x1d or &lt;GS&gt; for the GS1 separator).</source>
+        <translation>What the scanner sent (\x1d or &lt;GS&gt; for the GS1 separator).</translation>
+    </message>
+    <message>
+        <source>Use this serial or CDC-ACM scanner too: serial:/dev/ttyACM0[?baud=9600].</source>
+        <translation>Use this serial or CDC-ACM scanner too: serial:/dev/ttyACM0[?baud=9600].</translation>
+    </message>
+    <message>
+        <source>The keyboard-wedge scanner only.</source>
+        <translation>The keyboard-wedge scanner only.</translation>
+    </message>
+    <message>
+        <source>The store&apos;s weighted-code layout, e.g. 20-29:5:5:price or 28:5:5:weight.</source>
+        <translation>The store&apos;s weighted-code layout, e.g. 20-29:5:5:price or 28:5:5:weight.</translation>
+    </message>
+    <message>
+        <source>Keyboard-wedge scanner: always on</source>
+        <translation>Keyboard-wedge scanner: always on</translation>
+    </message>
+    <message>
+        <source>Serial scanner: none</source>
+        <translation>Serial scanner: none</translation>
+    </message>
+    <message>
+        <source>Serial scanner: %1</source>
+        <translation>Serial scanner: %1</translation>
+    </message>
+    <message>
+        <source>Weighted codes: prefixes %1, %2-digit item, %3-digit %4</source>
+        <translation>Weighted codes: prefixes %1, %2-digit item, %3-digit %4</translation>
+    </message>
+    <message>
+        <source>price in fen</source>
+        <translation>price in fen</translation>
+    </message>
+    <message>
+        <source>weight in grams</source>
+        <translation>weight in grams</translation>
+    </message>
+    <message>
+        <source>One JSON object per file.</source>
+        <translation>One JSON object per file.</translation>
+    </message>
+    <message>
+        <source>Images (PNG, JPEG, BMP…).</source>
+        <translation>Images (PNG, JPEG, BMP…).</translation>
+    </message>
+    <message>
+        <source>cannot read %1 as an image: %2</source>
+        <translation>cannot read %1 as an image: %2</translation>
+    </message>
+    <message>
+        <source>%1: no barcode found</source>
+        <translation>%1: no barcode found</translation>
     </message>
 </context>
 <context>
@@ -1032,6 +1170,40 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>%1 is already a member.</source>
         <translation>%1 is already a member.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanService</name>
+    <message>
+        <source>A weighted-code layout is PREFIXES:ITEM:VALUE:price|weight with ITEM + VALUE = 10 digits, e.g. 20-29:5:5:price; not &quot;%1&quot;.</source>
+        <translation>A weighted-code layout is PREFIXES:ITEM:VALUE:price|weight with ITEM + VALUE = 10 digits, e.g. 20-29:5:5:price; not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 %2 kg</source>
+        <translation>%1 %2 kg</translation>
+    </message>
+</context>
+<context>
+    <name>SerialScanner</name>
+    <message>
+        <source>A serial scanner is serial:/dev/ttyACM0[?baud=9600], not &quot;%1&quot;.</source>
+        <translation>A serial scanner is serial:/dev/ttyACM0[?baud=9600], not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The serial scanner&apos;s device path is missing.</source>
+        <translation>The serial scanner&apos;s device path is missing.</translation>
+    </message>
+    <message>
+        <source>Bad baud rate &quot;%1&quot;.</source>
+        <translation>Bad baud rate &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The scanner at %1 was unplugged.</source>
+        <translation>The scanner at %1 was unplugged.</translation>
+    </message>
+    <message>
+        <source>%1 bytes without an end of line from the scanner were dropped.</source>
+        <translation>%1 bytes without an end of line from the scanner were dropped.</translation>
     </message>
 </context>
 <context>
@@ -1509,6 +1681,14 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>Print copy</source>
         <translation>Print copy</translation>
+    </message>
+    <message>
+        <source>Scanner connected</source>
+        <translation>Scanner connected</translation>
+    </message>
+    <message>
+        <source>Scanner not connected: %1</source>
+        <translation>Scanner not connected: %1</translation>
     </message>
 </context>
 <context>

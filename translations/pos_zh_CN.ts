@@ -9,6 +9,33 @@
     </message>
 </context>
 <context>
+    <name>BarcodeParser</name>
+    <message>
+        <source>The scan was empty.</source>
+        <translation>扫码内容为空。</translation>
+    </message>
+    <message>
+        <source>The scan is too long (%1 characters) to be a code.</source>
+        <translation>扫码内容太长（%1 个字符），不是条码。</translation>
+    </message>
+    <message>
+        <source>This link is not a code the till knows.</source>
+        <translation>这个链接不是收银机认识的码。</translation>
+    </message>
+    <message>
+        <source>%1 %2 has a wrong check digit (it should end in %3): scan it again.</source>
+        <translation>%1 %2 校验位错误（末位应为 %3）：请重新扫描。</translation>
+    </message>
+    <message>
+        <source>Scale code %1 has a wrong check digit: scan it again.</source>
+        <translation>电子秤条码 %1 校验位错误：请重新扫描。</translation>
+    </message>
+    <message>
+        <source>Not a valid GS1 code: %1.</source>
+        <translation>不是有效的 GS1 码：%1。</translation>
+    </message>
+</context>
+<context>
     <name>Cart</name>
     <message>
         <source>No such line in the sale.</source>
@@ -124,6 +151,45 @@
     <message>
         <source>writing to %1 failed: %2</source>
         <translation>写入 %1 失败：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Gs1</name>
+    <message>
+        <source>expected &quot;(&quot; at position %1</source>
+        <translation>第 %1 位应为“(”</translation>
+    </message>
+    <message>
+        <source>an AI is not closed with &quot;)&quot;</source>
+        <translation>应用标识符缺少“)”</translation>
+    </message>
+    <message>
+        <source>unknown GS1 application identifier at &quot;%1&quot;</source>
+        <translation>未知的 GS1 应用标识符“%1”</translation>
+    </message>
+    <message>
+        <source>(%1) needs %2 characters</source>
+        <translation>(%1) 需要 %2 个字符</translation>
+    </message>
+    <message>
+        <source>(%1) must have 1 to %2 characters</source>
+        <translation>(%1) 须为 1 到 %2 个字符</translation>
+    </message>
+    <message>
+        <source>(%1) %2 has a wrong check digit</source>
+        <translation>(%1) %2 校验位错误</translation>
+    </message>
+    <message>
+        <source>(%1) %2 is not a date (YYMMDD)</source>
+        <translation>(%1) %2 不是日期（YYMMDD）</translation>
+    </message>
+    <message>
+        <source>(%1) must be digits</source>
+        <translation>(%1) 必须是数字</translation>
+    </message>
+    <message>
+        <source>no GS1 data</source>
+        <translation>没有 GS1 数据</translation>
     </message>
 </context>
 <context>
@@ -491,68 +557,6 @@
         <translation>不打印退货小票。</translation>
     </message>
     <message>
-        <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
-
-Commands:
-  init [--demo]                          create or upgrade the database; --demo loads the demo store
-  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
-  guides [--json]                        list the store&apos;s guides
-  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
-       [--no-receipt] [--json]           ring up and pay a sale (METHOD: cash, card, wechat, alipay);
-                                         its receipt prints when a receipt printer is set up
-  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
-  order NUMBER [--json]                  one sale by its order number
-  refund NUMBER [--line SKU[*QTY]]... [--no-receipt] [--json]
-                                         refund lines of a sale (the whole order without --line)
-                                         to its original tenders; its credit is reversed
-  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
-                                         the store&apos;s guides ranked for a day (today by default);
-                                         --guide lists that guide&apos;s credits and why each went to them
-  printers [--json]                      USB receipt printers found, and the configured one
-  printers --set URI [--width 58|80] [--profile ID] | --clear
-                                         choose the till&apos;s receipt printer (then sales and refunds print)
-  print [--printer URI] (--test | --order NUMBER | --refund NUMBER) [--copy] [--width 58|80] [--profile ID]
-                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
-                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
-  print-jobs [--all] [--json] | --retry JOB | --cancel JOB | --run
-                                         receipts not printed yet, and what to do about them
-  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
-                                         credits, summaries and the answers asked; exit 1 if a line was bad
-
---db PATH overrides the default database (%1).
-Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</source>
-        <translation>用法：posctl [--db 路径] 命令 [选项]
-
-命令：
-  init [--demo]                          创建或升级数据库；--demo 载入演示门店
-  products [--search 文本] [--json]      列出商品，或按名称、拼音首字母、货号、条码搜索
-  guides [--json]                        列出本店导购
-  sale [--guide 编号] [--member 会员码|手机号] [--discount 优惠] --scan 条码[*数量]... --pay 方式[:元][:参考号]...
-       [--no-receipt] [--json]           收银一笔销售（方式：cash、card、wechat、alipay）；
-                                         设置了小票打印机时自动打印小票
-  orders [--date YYYY-MM-DD] [--json]    某营业日的销售（默认今天）
-  order 订单号 [--json]                  按订单号查看一笔销售
-  refund 订单号 [--line 货号[*数量]]... [--no-receipt] [--json]
-                                         按原单退货（不带 --line 则整单退），退回原支付方式，
-                                         并冲回该单业绩
-  leaderboard [--date YYYY-MM-DD] [--guide 编号] [--json]
-                                         某天本店导购业绩排行（默认今天）；
-                                         --guide 列出该导购当天的每笔业绩及归属原因
-  printers [--json]                      已发现的 USB 小票打印机及已配置的打印机
-  printers --set 地址 [--width 58|80] [--profile 配置] | --clear
-                                         设置本机小票打印机（之后销售和退货自动打印）
-  print [--printer 地址] (--test | --order 订单号 | --refund 退货单号) [--copy] [--width 58|80] [--profile 配置]
-                                         打印测试页或小票；地址：usb://VID:PID、usb://auto、
-                                         tcp://主机[:9100]、file:/dev/usb/lp0、serial:/dev/ttyUSB0、png:文件
-  print-jobs [--all] [--json] | --retry 任务号 | --cancel 任务号 | --run
-                                         尚未打印的小票，以及如何处理
-  attribute [--explain] 事件.jsonl       重放业绩归属事件（每行一个 JSON 对象），输出业绩、汇总
-                                         和所问结果；有错误行时退出码为 1
-
---db 路径 指定数据库（默认 %1）。
-退出码：0 成功，1 收银机无法完成（数据库、磁盘），2 输入有误（未写入任何数据）。</translation>
-    </message>
-    <message>
         <source>Receipt printer removed: receipts are no longer printed.</source>
         <translation>已移除小票打印机：不再打印小票。</translation>
     </message>
@@ -699,6 +703,140 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>Do not print the receipt.</source>
         <translation>不打印小票。</translation>
+    </message>
+    <message>
+        <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
+
+Commands:
+  init [--demo]                          create or upgrade the database; --demo loads the demo store
+  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
+  guides [--json]                        list the store&apos;s guides
+  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
+       [--no-receipt] [--json]           ring up and pay a sale (METHOD: cash, card, wechat, alipay);
+                                         its receipt prints when a receipt printer is set up
+  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
+  order NUMBER [--json]                  one sale by its order number
+  refund NUMBER [--line SKU[*QTY]]... [--no-receipt] [--json]
+                                         refund lines of a sale (the whole order without --line)
+                                         to its original tenders; its credit is reversed
+  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
+                                         the store&apos;s guides ranked for a day (today by default);
+                                         --guide lists that guide&apos;s credits and why each went to them
+  printers [--json]                      USB receipt printers found, and the configured one
+  printers --set URI [--width 58|80] [--profile ID] | --clear
+                                         choose the till&apos;s receipt printer (then sales and refunds print)
+  print [--printer URI] (--test | --order NUMBER | --refund NUMBER) [--copy] [--width 58|80] [--profile ID]
+                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
+                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
+  print-jobs [--all] [--json] | --retry JOB | --cancel JOB | --run
+                                         receipts not printed yet, and what to do about them
+  parse-barcode TEXT [--json]            what a scan says: product (check digit), weighted, GS1, member,
+                                         guide, receipt or binding link; exit 2 when it is not valid
+  scan-image FILE... [--json]            decode the barcodes in images; exit 1 when some had none,
+                                         2 when a file can&apos;t be read
+  scanners [--set serial:/dev/ttyACM0[?baud=N] | --clear] [--weighted LAYOUT]
+                                         the till&apos;s scanners and its weighted-code layout (20-29:5:5:price)
+  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
+                                         credits, summaries and the answers asked; exit 1 if a line was bad
+
+--db PATH overrides the default database (%1).
+Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</source>
+        <translation>用法：posctl [--db 路径] 命令 [选项]
+
+命令：
+  init [--demo]                          创建或升级数据库；--demo 载入演示门店
+  products [--search 文本] [--json]      列出商品，或按名称、拼音首字母、货号、条码搜索
+  guides [--json]                        列出本店导购
+  sale [--guide 编号] [--member 会员码|手机号] [--discount 优惠] --scan 条码[*数量]... --pay 方式[:元][:参考号]...
+       [--no-receipt] [--json]           收银一笔销售（方式：cash、card、wechat、alipay）；
+                                         设置了小票打印机时自动打印小票
+  orders [--date YYYY-MM-DD] [--json]    某营业日的销售（默认今天）
+  order 订单号 [--json]                  按订单号查看一笔销售
+  refund 订单号 [--line 货号[*数量]]... [--no-receipt] [--json]
+                                         按原单退货（不带 --line 则整单退），退回原支付方式，
+                                         并冲回该单业绩
+  leaderboard [--date YYYY-MM-DD] [--guide 编号] [--json]
+                                         某天本店导购业绩排行（默认今天）；
+                                         --guide 列出该导购当天的每笔业绩及归属原因
+  printers [--json]                      已发现的 USB 小票打印机及已配置的打印机
+  printers --set 地址 [--width 58|80] [--profile 配置] | --clear
+                                         设置本机小票打印机（之后销售和退货自动打印）
+  print [--printer 地址] (--test | --order 订单号 | --refund 退货单号) [--copy] [--width 58|80] [--profile 配置]
+                                         打印测试页或小票；地址：usb://VID:PID、usb://auto、
+                                         tcp://主机[:9100]、file:/dev/usb/lp0、serial:/dev/ttyUSB0、png:文件
+  print-jobs [--all] [--json] | --retry 任务号 | --cancel 任务号 | --run
+                                         尚未打印的小票，以及如何处理
+  parse-barcode 内容 [--json]            解析扫码内容：商品（校验位）、称重码、GS1、会员、导购、
+                                         小票或绑定链接；无效时退出码为 2
+  scan-image 文件... [--json]            识别图片中的条码；有图片找不到条码时退出码为 1，
+                                         文件无法读取时为 2
+  scanners [--set serial:/dev/ttyACM0[?baud=N] | --clear] [--weighted 格式]
+                                         本机扫码枪及称重码格式（20-29:5:5:price）
+  attribute [--explain] 事件.jsonl       重放业绩归属事件（每行一个 JSON 对象），输出业绩、汇总
+                                         和所问结果；有错误行时退出码为 1
+
+--db 路径 指定数据库（默认 %1）。
+退出码：0 成功，1 收银机无法完成（数据库、磁盘），2 输入有误（未写入任何数据）。</translation>
+    </message>
+    <message>
+        <source>Print the result as one JSON object.</source>
+        <translation>以一个 JSON 对象输出结果。</translation>
+    </message>
+    <message>
+        <source>What the scanner sent (\x1d or &lt;GS&gt; for the GS1 separator).</source>
+        <translation>扫码枪发送的内容（GS1 分隔符写作 \x1d 或 &lt;GS&gt;）。</translation>
+    </message>
+    <message>
+        <source>Use this serial or CDC-ACM scanner too: serial:/dev/ttyACM0[?baud=9600].</source>
+        <translation>同时使用此串口或 CDC-ACM 扫码枪：serial:/dev/ttyACM0[?baud=9600]。</translation>
+    </message>
+    <message>
+        <source>The keyboard-wedge scanner only.</source>
+        <translation>只使用键盘模式扫码枪。</translation>
+    </message>
+    <message>
+        <source>The store&apos;s weighted-code layout, e.g. 20-29:5:5:price or 28:5:5:weight.</source>
+        <translation>本店称重码格式，例如 20-29:5:5:price 或 28:5:5:weight。</translation>
+    </message>
+    <message>
+        <source>Keyboard-wedge scanner: always on</source>
+        <translation>键盘模式扫码枪：始终启用</translation>
+    </message>
+    <message>
+        <source>Serial scanner: none</source>
+        <translation>串口扫码枪：无</translation>
+    </message>
+    <message>
+        <source>Serial scanner: %1</source>
+        <translation>串口扫码枪：%1</translation>
+    </message>
+    <message>
+        <source>Weighted codes: prefixes %1, %2-digit item, %3-digit %4</source>
+        <translation>称重码：前缀 %1，%2 位商品码，%3 位%4</translation>
+    </message>
+    <message>
+        <source>price in fen</source>
+        <translation>金额（分）</translation>
+    </message>
+    <message>
+        <source>weight in grams</source>
+        <translation>重量（克）</translation>
+    </message>
+    <message>
+        <source>One JSON object per file.</source>
+        <translation>每个文件一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>Images (PNG, JPEG, BMP…).</source>
+        <translation>图片（PNG、JPEG、BMP…）。</translation>
+    </message>
+    <message>
+        <source>cannot read %1 as an image: %2</source>
+        <translation>无法把 %1 作为图片读取：%2</translation>
+    </message>
+    <message>
+        <source>%1: no barcode found</source>
+        <translation>%1：未找到条码</translation>
     </message>
 </context>
 <context>
@@ -1031,6 +1169,40 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>%1 is already a member.</source>
         <translation>%1 已经是会员。</translation>
+    </message>
+</context>
+<context>
+    <name>ScanService</name>
+    <message>
+        <source>A weighted-code layout is PREFIXES:ITEM:VALUE:price|weight with ITEM + VALUE = 10 digits, e.g. 20-29:5:5:price; not &quot;%1&quot;.</source>
+        <translation>称重码格式为 前缀:商品码位数:数值位数:price|weight，商品码与数值共 10 位，例如 20-29:5:5:price；“%1”无效。</translation>
+    </message>
+    <message>
+        <source>%1 %2 kg</source>
+        <translation>%1 %2 千克</translation>
+    </message>
+</context>
+<context>
+    <name>SerialScanner</name>
+    <message>
+        <source>A serial scanner is serial:/dev/ttyACM0[?baud=9600], not &quot;%1&quot;.</source>
+        <translation>串口扫码枪地址应为 serial:/dev/ttyACM0[?baud=9600]，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>The serial scanner&apos;s device path is missing.</source>
+        <translation>缺少串口扫码枪的设备路径。</translation>
+    </message>
+    <message>
+        <source>Bad baud rate &quot;%1&quot;.</source>
+        <translation>波特率“%1”无效。</translation>
+    </message>
+    <message>
+        <source>The scanner at %1 was unplugged.</source>
+        <translation>%1 上的扫码枪已拔出。</translation>
+    </message>
+    <message>
+        <source>%1 bytes without an end of line from the scanner were dropped.</source>
+        <translation>扫码枪发来 %1 字节没有换行的数据，已丢弃。</translation>
     </message>
 </context>
 <context>
@@ -1505,6 +1677,14 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>Print copy</source>
         <translation>打印副本</translation>
+    </message>
+    <message>
+        <source>Scanner connected</source>
+        <translation>扫码枪已连接</translation>
+    </message>
+    <message>
+        <source>Scanner not connected: %1</source>
+        <translation>扫码枪未连接：%1</translation>
     </message>
 </context>
 <context>
