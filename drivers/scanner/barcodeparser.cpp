@@ -13,11 +13,6 @@ namespace {
 // Longer than any code a store prints: garbage, or someone leaning on the keyboard.
 constexpr qsizetype maxPayload = 512;
 
-bool allDigits(QStringView s)
-{
-    return !s.isEmpty() && std::all_of(s.begin(), s.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
-}
-
 // The reader's AIM symbology identifier (]Xm) and whether it says "GS1 data".
 bool isGs1Symbology(const QString &aim)
 {
@@ -85,7 +80,7 @@ QString ScanCode::kindKey(Kind kind)
 
 QString BarcodeParser::upcEToUpcA(const QString &upce)
 {
-    if (upce.size() != 8 || !allDigits(upce) || (upce[0] != u'0' && upce[0] != u'1'))
+    if (upce.size() != 8 || !Gs1::isDigits(upce) || (upce[0] != u'0' && upce[0] != u'1'))
         return {};
     const QString d = upce.mid(1, 6);
     const QChar last = d[5];
@@ -160,7 +155,7 @@ ScanCode BarcodeParser::parse(const QString &raw) const
         }
         return code;
     }
-    if (allDigits(text)) {
+    if (Gs1::isDigits(text)) {
         parseDigits(text, code);
         return code;
     }

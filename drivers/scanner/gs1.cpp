@@ -67,11 +67,6 @@ constexpr DecimalAi decimalSpecs[] = {
     {"393", 0, 18, "PRICE"},          {"395", 6, 6, "PRICE/UoM"},
 };
 
-bool allDigits(QStringView s)
-{
-    return !s.isEmpty() && std::all_of(s.begin(), s.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
-}
-
 struct Found
 {
     QString ai;
@@ -99,7 +94,7 @@ std::optional<Found> lookUp(QStringView rest)
 
 bool validDate(QStringView yymmdd)
 {
-    if (!allDigits(yymmdd) || yymmdd.size() != 6)
+    if (!Gs1::isDigits(yymmdd) || yymmdd.size() != 6)
         return false;
     const int month = yymmdd.mid(2, 2).toInt();
     const int day = yymmdd.mid(4, 2).toInt();
@@ -141,6 +136,11 @@ QString fromBrackets(const QString &text, QString *error)
 
 } // namespace
 
+bool Gs1::isDigits(QStringView s)
+{
+    return !s.isEmpty() && std::all_of(s.begin(), s.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+}
+
 int Gs1::checkDigit(QStringView digits)
 {
     int sum = 0;
@@ -154,7 +154,7 @@ int Gs1::checkDigit(QStringView digits)
 
 bool Gs1::hasValidCheckDigit(QStringView digits)
 {
-    return digits.size() >= 2 && allDigits(digits)
+    return digits.size() >= 2 && Gs1::isDigits(digits)
         && checkDigit(digits.left(digits.size() - 1)) == digits.back().unicode() - u'0';
 }
 
@@ -197,7 +197,7 @@ std::optional<QList<Gs1Element>> Gs1::parse(const QString &input, QString *error
                 return std::nullopt;
             }
         }
-        const bool ok = spec->check == Check::None || (spec->check == Check::Digits && allDigits(value))
+        const bool ok = spec->check == Check::None || (spec->check == Check::Digits && Gs1::isDigits(value))
                         || (spec->check == Check::Gtin && hasValidCheckDigit(value))
                         || (spec->check == Check::Date && validDate(value));
         if (!ok) {

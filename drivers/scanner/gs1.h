@@ -29,8 +29,9 @@ public:
     // Standard GS1 mod-10 check digit of the digits given (without their check digit).
     static int checkDigit(QStringView digits);
     static bool hasValidCheckDigit(QStringView digitsWithCheck);
+    // Non-empty and ASCII digits only.
+    static bool isDigits(QStringView s);
 
-    // A decimal AI value with n implied decimals (310n, 392n…) in thousandths or hundredths.
     static constexpr QChar groupSeparator = QChar(0x1d);
 };
 
