@@ -143,6 +143,21 @@
     </message>
 </context>
 <context>
+    <name>EvdevScanner</name>
+    <message>
+        <source>An input-device scanner is evdev:/dev/input/by-id/…-event-kbd, not &quot;%1&quot;.</source>
+        <translation>An input-device scanner is evdev:/dev/input/by-id/…-event-kbd, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Cannot read the scanner at %1: %2 (the till&apos;s user needs the input group, or a udev rule).</source>
+        <translation>Cannot read the scanner at %1: %2 (the till&apos;s user needs the input group, or a udev rule).</translation>
+    </message>
+    <message>
+        <source>The scanner at %1 is gone.</source>
+        <translation>The scanner at %1 is gone.</translation>
+    </message>
+</context>
+<context>
     <name>FileTransport</name>
     <message>
         <source>cannot open %1: %2</source>
@@ -706,6 +721,54 @@
         <translation>Do not print the receipt.</translation>
     </message>
     <message>
+        <source>Print the result as one JSON object.</source>
+        <translation>Print the result as one JSON object.</translation>
+    </message>
+    <message>
+        <source>What the scanner sent (\x1d or &lt;GS&gt; for the GS1 separator).</source>
+        <translation>What the scanner sent (\x1d or &lt;GS&gt; for the GS1 separator).</translation>
+    </message>
+    <message>
+        <source>The keyboard-wedge scanner only.</source>
+        <translation>The keyboard-wedge scanner only.</translation>
+    </message>
+    <message>
+        <source>The store&apos;s weighted-code layout, e.g. 20-29:5:5:price or 28:5:5:weight.</source>
+        <translation>The store&apos;s weighted-code layout, e.g. 20-29:5:5:price or 28:5:5:weight.</translation>
+    </message>
+    <message>
+        <source>Keyboard-wedge scanner: always on</source>
+        <translation>Keyboard-wedge scanner: always on</translation>
+    </message>
+    <message>
+        <source>Weighted codes: prefixes %1, %2-digit item, %3-digit %4</source>
+        <translation>Weighted codes: prefixes %1, %2-digit item, %3-digit %4</translation>
+    </message>
+    <message>
+        <source>price in fen</source>
+        <translation>price in fen</translation>
+    </message>
+    <message>
+        <source>weight in grams</source>
+        <translation>weight in grams</translation>
+    </message>
+    <message>
+        <source>One JSON object per file.</source>
+        <translation>One JSON object per file.</translation>
+    </message>
+    <message>
+        <source>Images (PNG, JPEG, BMP…).</source>
+        <translation>Images (PNG, JPEG, BMP…).</translation>
+    </message>
+    <message>
+        <source>cannot read %1 as an image: %2</source>
+        <translation>cannot read %1 as an image: %2</translation>
+    </message>
+    <message>
+        <source>%1: no barcode found</source>
+        <translation>%1: no barcode found</translation>
+    </message>
+    <message>
         <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
 
 Commands:
@@ -735,7 +798,7 @@ Commands:
                                          guide, receipt or binding link; exit 2 when it is not valid
   scan-image FILE... [--json]            decode the barcodes in images; exit 1 when some had none,
                                          2 when a file can&apos;t be read
-  scanners [--set serial:/dev/ttyACM0[?baud=N] | --clear] [--weighted LAYOUT]
+  scanners [--set serial:/dev/ttyACM0[?baud=N]|evdev:/dev/input/… | --clear] [--weighted LAYOUT]
                                          the till&apos;s scanners and its weighted-code layout (20-29:5:5:price)
   attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
                                          credits, summaries and the answers asked; exit 1 if a line was bad
@@ -771,7 +834,7 @@ Commands:
                                          guide, receipt or binding link; exit 2 when it is not valid
   scan-image FILE... [--json]            decode the barcodes in images; exit 1 when some had none,
                                          2 when a file can&apos;t be read
-  scanners [--set serial:/dev/ttyACM0[?baud=N] | --clear] [--weighted LAYOUT]
+  scanners [--set serial:/dev/ttyACM0[?baud=N]|evdev:/dev/input/… | --clear] [--weighted LAYOUT]
                                          the till&apos;s scanners and its weighted-code layout (20-29:5:5:price)
   attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
                                          credits, summaries and the answers asked; exit 1 if a line was bad
@@ -780,64 +843,16 @@ Commands:
 Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</translation>
     </message>
     <message>
-        <source>Print the result as one JSON object.</source>
-        <translation>Print the result as one JSON object.</translation>
+        <source>Use this scanner too: serial:/dev/ttyACM0[?baud=9600], or a wedge scanner&apos;s own device evdev:/dev/input/by-id/…-event-kbd.</source>
+        <translation>Use this scanner too: serial:/dev/ttyACM0[?baud=9600], or a wedge scanner&apos;s own device evdev:/dev/input/by-id/…-event-kbd.</translation>
     </message>
     <message>
-        <source>What the scanner sent (\x1d or &lt;GS&gt; for the GS1 separator).</source>
-        <translation>What the scanner sent (\x1d or &lt;GS&gt; for the GS1 separator).</translation>
+        <source>Scanner device: none</source>
+        <translation>Scanner device: none</translation>
     </message>
     <message>
-        <source>Use this serial or CDC-ACM scanner too: serial:/dev/ttyACM0[?baud=9600].</source>
-        <translation>Use this serial or CDC-ACM scanner too: serial:/dev/ttyACM0[?baud=9600].</translation>
-    </message>
-    <message>
-        <source>The keyboard-wedge scanner only.</source>
-        <translation>The keyboard-wedge scanner only.</translation>
-    </message>
-    <message>
-        <source>The store&apos;s weighted-code layout, e.g. 20-29:5:5:price or 28:5:5:weight.</source>
-        <translation>The store&apos;s weighted-code layout, e.g. 20-29:5:5:price or 28:5:5:weight.</translation>
-    </message>
-    <message>
-        <source>Keyboard-wedge scanner: always on</source>
-        <translation>Keyboard-wedge scanner: always on</translation>
-    </message>
-    <message>
-        <source>Serial scanner: none</source>
-        <translation>Serial scanner: none</translation>
-    </message>
-    <message>
-        <source>Serial scanner: %1</source>
-        <translation>Serial scanner: %1</translation>
-    </message>
-    <message>
-        <source>Weighted codes: prefixes %1, %2-digit item, %3-digit %4</source>
-        <translation>Weighted codes: prefixes %1, %2-digit item, %3-digit %4</translation>
-    </message>
-    <message>
-        <source>price in fen</source>
-        <translation>price in fen</translation>
-    </message>
-    <message>
-        <source>weight in grams</source>
-        <translation>weight in grams</translation>
-    </message>
-    <message>
-        <source>One JSON object per file.</source>
-        <translation>One JSON object per file.</translation>
-    </message>
-    <message>
-        <source>Images (PNG, JPEG, BMP…).</source>
-        <translation>Images (PNG, JPEG, BMP…).</translation>
-    </message>
-    <message>
-        <source>cannot read %1 as an image: %2</source>
-        <translation>cannot read %1 as an image: %2</translation>
-    </message>
-    <message>
-        <source>%1: no barcode found</source>
-        <translation>%1: no barcode found</translation>
+        <source>Scanner device: %1</source>
+        <translation>Scanner device: %1</translation>
     </message>
 </context>
 <context>
@@ -1689,6 +1704,10 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>Scanner not connected: %1</source>
         <translation>Scanner not connected: %1</translation>
+    </message>
+    <message>
+        <source>Scanner connected (not exclusive)</source>
+        <translation>Scanner connected (not exclusive)</translation>
     </message>
 </context>
 <context>

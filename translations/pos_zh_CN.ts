@@ -143,6 +143,21 @@
     </message>
 </context>
 <context>
+    <name>EvdevScanner</name>
+    <message>
+        <source>An input-device scanner is evdev:/dev/input/by-id/…-event-kbd, not &quot;%1&quot;.</source>
+        <translation>输入设备扫码枪地址应为 evdev:/dev/input/by-id/…-event-kbd，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Cannot read the scanner at %1: %2 (the till&apos;s user needs the input group, or a udev rule).</source>
+        <translation>无法读取 %1 上的扫码枪：%2（收银机用户需加入 input 组，或安装 udev 规则）。</translation>
+    </message>
+    <message>
+        <source>The scanner at %1 is gone.</source>
+        <translation>%1 上的扫码枪已断开。</translation>
+    </message>
+</context>
+<context>
     <name>FileTransport</name>
     <message>
         <source>cannot open %1: %2</source>
@@ -705,6 +720,54 @@
         <translation>不打印小票。</translation>
     </message>
     <message>
+        <source>Print the result as one JSON object.</source>
+        <translation>以一个 JSON 对象输出结果。</translation>
+    </message>
+    <message>
+        <source>What the scanner sent (\x1d or &lt;GS&gt; for the GS1 separator).</source>
+        <translation>扫码枪发送的内容（GS1 分隔符写作 \x1d 或 &lt;GS&gt;）。</translation>
+    </message>
+    <message>
+        <source>The keyboard-wedge scanner only.</source>
+        <translation>只使用键盘模式扫码枪。</translation>
+    </message>
+    <message>
+        <source>The store&apos;s weighted-code layout, e.g. 20-29:5:5:price or 28:5:5:weight.</source>
+        <translation>本店称重码格式，例如 20-29:5:5:price 或 28:5:5:weight。</translation>
+    </message>
+    <message>
+        <source>Keyboard-wedge scanner: always on</source>
+        <translation>键盘模式扫码枪：始终启用</translation>
+    </message>
+    <message>
+        <source>Weighted codes: prefixes %1, %2-digit item, %3-digit %4</source>
+        <translation>称重码：前缀 %1，%2 位商品码，%3 位%4</translation>
+    </message>
+    <message>
+        <source>price in fen</source>
+        <translation>金额（分）</translation>
+    </message>
+    <message>
+        <source>weight in grams</source>
+        <translation>重量（克）</translation>
+    </message>
+    <message>
+        <source>One JSON object per file.</source>
+        <translation>每个文件一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>Images (PNG, JPEG, BMP…).</source>
+        <translation>图片（PNG、JPEG、BMP…）。</translation>
+    </message>
+    <message>
+        <source>cannot read %1 as an image: %2</source>
+        <translation>无法把 %1 作为图片读取：%2</translation>
+    </message>
+    <message>
+        <source>%1: no barcode found</source>
+        <translation>%1：未找到条码</translation>
+    </message>
+    <message>
         <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
 
 Commands:
@@ -734,7 +797,7 @@ Commands:
                                          guide, receipt or binding link; exit 2 when it is not valid
   scan-image FILE... [--json]            decode the barcodes in images; exit 1 when some had none,
                                          2 when a file can&apos;t be read
-  scanners [--set serial:/dev/ttyACM0[?baud=N] | --clear] [--weighted LAYOUT]
+  scanners [--set serial:/dev/ttyACM0[?baud=N]|evdev:/dev/input/… | --clear] [--weighted LAYOUT]
                                          the till&apos;s scanners and its weighted-code layout (20-29:5:5:price)
   attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
                                          credits, summaries and the answers asked; exit 1 if a line was bad
@@ -770,7 +833,7 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
                                          小票或绑定链接；无效时退出码为 2
   scan-image 文件... [--json]            识别图片中的条码；有图片找不到条码时退出码为 1，
                                          文件无法读取时为 2
-  scanners [--set serial:/dev/ttyACM0[?baud=N] | --clear] [--weighted 格式]
+  scanners [--set serial:/dev/ttyACM0[?baud=N]|evdev:/dev/input/… | --clear] [--weighted 格式]
                                          本机扫码枪及称重码格式（20-29:5:5:price）
   attribute [--explain] 事件.jsonl       重放业绩归属事件（每行一个 JSON 对象），输出业绩、汇总
                                          和所问结果；有错误行时退出码为 1
@@ -779,64 +842,16 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
 退出码：0 成功，1 收银机无法完成（数据库、磁盘），2 输入有误（未写入任何数据）。</translation>
     </message>
     <message>
-        <source>Print the result as one JSON object.</source>
-        <translation>以一个 JSON 对象输出结果。</translation>
+        <source>Use this scanner too: serial:/dev/ttyACM0[?baud=9600], or a wedge scanner&apos;s own device evdev:/dev/input/by-id/…-event-kbd.</source>
+        <translation>同时使用此扫码枪：serial:/dev/ttyACM0[?baud=9600]，或键盘模式扫码枪自身的设备 evdev:/dev/input/by-id/…-event-kbd。</translation>
     </message>
     <message>
-        <source>What the scanner sent (\x1d or &lt;GS&gt; for the GS1 separator).</source>
-        <translation>扫码枪发送的内容（GS1 分隔符写作 \x1d 或 &lt;GS&gt;）。</translation>
+        <source>Scanner device: none</source>
+        <translation>扫码设备：无</translation>
     </message>
     <message>
-        <source>Use this serial or CDC-ACM scanner too: serial:/dev/ttyACM0[?baud=9600].</source>
-        <translation>同时使用此串口或 CDC-ACM 扫码枪：serial:/dev/ttyACM0[?baud=9600]。</translation>
-    </message>
-    <message>
-        <source>The keyboard-wedge scanner only.</source>
-        <translation>只使用键盘模式扫码枪。</translation>
-    </message>
-    <message>
-        <source>The store&apos;s weighted-code layout, e.g. 20-29:5:5:price or 28:5:5:weight.</source>
-        <translation>本店称重码格式，例如 20-29:5:5:price 或 28:5:5:weight。</translation>
-    </message>
-    <message>
-        <source>Keyboard-wedge scanner: always on</source>
-        <translation>键盘模式扫码枪：始终启用</translation>
-    </message>
-    <message>
-        <source>Serial scanner: none</source>
-        <translation>串口扫码枪：无</translation>
-    </message>
-    <message>
-        <source>Serial scanner: %1</source>
-        <translation>串口扫码枪：%1</translation>
-    </message>
-    <message>
-        <source>Weighted codes: prefixes %1, %2-digit item, %3-digit %4</source>
-        <translation>称重码：前缀 %1，%2 位商品码，%3 位%4</translation>
-    </message>
-    <message>
-        <source>price in fen</source>
-        <translation>金额（分）</translation>
-    </message>
-    <message>
-        <source>weight in grams</source>
-        <translation>重量（克）</translation>
-    </message>
-    <message>
-        <source>One JSON object per file.</source>
-        <translation>每个文件一个 JSON 对象。</translation>
-    </message>
-    <message>
-        <source>Images (PNG, JPEG, BMP…).</source>
-        <translation>图片（PNG、JPEG、BMP…）。</translation>
-    </message>
-    <message>
-        <source>cannot read %1 as an image: %2</source>
-        <translation>无法把 %1 作为图片读取：%2</translation>
-    </message>
-    <message>
-        <source>%1: no barcode found</source>
-        <translation>%1：未找到条码</translation>
+        <source>Scanner device: %1</source>
+        <translation>扫码设备：%1</translation>
     </message>
 </context>
 <context>
@@ -1685,6 +1700,10 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>Scanner not connected: %1</source>
         <translation>扫码枪未连接：%1</translation>
+    </message>
+    <message>
+        <source>Scanner connected (not exclusive)</source>
+        <translation>扫码枪已连接（非独占）</translation>
     </message>
 </context>
 <context>

@@ -39,7 +39,7 @@ Commands:
                                          guide, receipt or binding link; exit 2 when it is not valid
   scan-image FILE... [--json]            decode the barcodes in images; exit 1 when some had none,
                                          2 when a file can't be read
-  scanners [--set serial:/dev/ttyACM0[?baud=N] | --clear] [--weighted LAYOUT]
+  scanners [--set serial:/dev/ttyACM0[?baud=N]|evdev:/dev/input/… | --clear] [--weighted LAYOUT]
                                          the till's scanners and its weighted-code layout (20-29:5:5:price)
   attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
                                          credits, summaries and the answers asked; exit 1 if a line was bad

@@ -104,7 +104,7 @@ int runParseBarcode(CliContext &ctx)
 int runScanners(CliContext &ctx)
 {
     QCommandLineParser parser;
-    parser.addOption({u"set"_s, Posctl::tr("Use this serial or CDC-ACM scanner too: serial:/dev/ttyACM0[?baud=9600]."), u"URI"_s});
+    parser.addOption({u"set"_s, Posctl::tr("Use this scanner too: serial:/dev/ttyACM0[?baud=9600], or a wedge scanner's own device evdev:/dev/input/by-id/…-event-kbd."), u"URI"_s});
     parser.addOption({u"clear"_s, Posctl::tr("The keyboard-wedge scanner only.")});
     parser.addOption({u"weighted"_s, Posctl::tr("The store's weighted-code layout, e.g. 20-29:5:5:price or 28:5:5:weight."), u"LAYOUT"_s});
     if (!parseCommand(ctx, parser, 0, 0))
@@ -116,15 +116,15 @@ int runScanners(CliContext &ctx)
         return ExitFailure;
     ScanService scans(till);
     if (parser.isSet(u"set"_s) || parser.isSet(u"clear"_s))
-        if (Status s = scans.setSerialScanner(parser.isSet(u"clear"_s) ? QString() : parser.value(u"set"_s)); !s)
+        if (Status s = scans.setScannerDevice(parser.isSet(u"clear"_s) ? QString() : parser.value(u"set"_s)); !s)
             return fail(ctx, s.error());
     if (parser.isSet(u"weighted"_s))
         if (Status s = scans.setWeightedLayout(parser.value(u"weighted"_s)); !s)
             return fail(ctx, s.error());
-    const QString serial = scans.serialScanner();
+    const QString device = scans.scannerDevice();
     const scanner::WeightedLayout w = scans.parserSettings().weighted;
     ctx.out << Posctl::tr("Keyboard-wedge scanner: always on") << u'\n'
-            << (serial.isEmpty() ? Posctl::tr("Serial scanner: none") : Posctl::tr("Serial scanner: %1").arg(serial)) << u'\n'
+            << (device.isEmpty() ? Posctl::tr("Scanner device: none") : Posctl::tr("Scanner device: %1").arg(device)) << u'\n'
             << Posctl::tr("Weighted codes: prefixes %1, %2-digit item, %3-digit %4")
                    .arg(w.prefixes).arg(w.itemDigits).arg(w.valueDigits)
                    .arg(w.value == scanner::WeightedLayout::Value::PriceFen ? Posctl::tr("price in fen") : Posctl::tr("weight in grams"))

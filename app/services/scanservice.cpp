@@ -4,6 +4,7 @@
 #include "receiptlayout.h"
 #include "till.h"
 
+#include "scanner/evdevscanner.h"
 #include "scanner/serialscanner.h"
 #include "store/peoplerepository.h"
 
@@ -33,17 +34,19 @@ std::optional<scanner::WeightedLayout> ScanService::weightedLayoutFrom(const QSt
     return layout;
 }
 
-QString ScanService::serialScanner() const
+QString ScanService::scannerDevice() const
 {
-    return SettingsRepository(m_till.database()).value(QString::fromLatin1(serialScannerKey));
+    return SettingsRepository(m_till.database()).value(QString::fromLatin1(scannerDeviceKey));
 }
 
-Status ScanService::setSerialScanner(const QString &uri)
+Status ScanService::setScannerDevice(const QString &uri)
 {
     QString error;
-    if (!uri.isEmpty() && !scanner::SerialScannerUri::parse(uri, &error))
+    const bool ok = uri.isEmpty() || (uri.startsWith(u"evdev:"_s) ? bool(scanner::EvdevScanner::pathFromUri(uri, &error))
+                                                                  : bool(scanner::SerialScannerUri::parse(uri, &error)));
+    if (!ok)
         return Status::failure(error);
-    return SettingsRepository(m_till.database()).setValue(QString::fromLatin1(serialScannerKey), uri);
+    return SettingsRepository(m_till.database()).setValue(QString::fromLatin1(scannerDeviceKey), uri);
 }
 
 Status ScanService::setWeightedLayout(const QString &layout)

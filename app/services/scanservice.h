@@ -22,13 +22,14 @@ public:
     // Settings key of the in-store weighted EAN-13 layout: "PREFIXES:ITEM:VALUE:price|weight",
     // e.g. "20-29:5:5:price" (the default) or "21,22:5:5:weight".
     static constexpr auto weightedLayoutKey = "scan.weighted_layout";
-    // Settings key of a serial or CDC-ACM scanner (serial:/dev/ttyACM0?baud=9600); empty: the
-    // keyboard wedge only.
-    static constexpr auto serialScannerKey = "scanner.serial";
+    // Settings key of a scanner device besides the keyboard wedge: a serial or CDC-ACM one
+    // (serial:/dev/ttyACM0?baud=9600) or a wedge scanner's own input device, grabbed
+    // (evdev:/dev/input/by-id/…-event-kbd). Empty: the keyboard wedge only.
+    static constexpr auto scannerDeviceKey = "scanner.device";
 
-    QString serialScanner() const;
-    // Checks the address (and a weighted layout, when given) before storing them.
-    Status setSerialScanner(const QString &uri);
+    QString scannerDevice() const;
+    // Checks the address before storing it.
+    Status setScannerDevice(const QString &uri);
     Status setWeightedLayout(const QString &layout);
 
     scanner::ParserSettings parserSettings() const;

@@ -5,6 +5,7 @@
 #include "theme.h"
 
 #include "scanner/keyboardwedge.h"
+#include "scanner/evdevscanner.h"
 #include "scanner/serialscanner.h"
 #include "services/scanservice.h"
 #include "services/orderhistory.h"
@@ -50,7 +51,7 @@ MainWindow::MainWindow(Till &till, QWidget *parent)
 
     connect(m_wedge, &KeyboardWedge::scanned, m_sale, &SaleScreen::handleScan);
     m_wedge->install();
-    startSerialScanner();
+    startScannerDevice();
     connect(m_sale, &SaleScreen::saleCommitted, this, &MainWindow::refreshStatus);
     // The sale has committed before its receipt is queued: a printer fault never costs a sale.
     connect(m_sale, &SaleScreen::orderPaid, this, [this](const Order &order) {
@@ -92,27 +93,40 @@ QWidget *MainWindow::buildHeader()
     return header;
 }
 
-void MainWindow::startSerialScanner()
+void MainWindow::startScannerDevice()
 {
-    const QString configured = ScanService(m_till).serialScanner();
+    const QString configured = ScanService(m_till).scannerDevice();
     if (configured.isEmpty())
         return;
-    QString error;
-    const auto uri = scanner::SerialScannerUri::parse(configured, &error);
     auto *label = new QLabel(this);
     label->setObjectName(u"scannerStatus"_s);
     statusBar()->addPermanentWidget(label);
+    QString error;
+    if (configured.startsWith(u"evdev:"_s)) {
+        const auto path = scanner::EvdevScanner::pathFromUri(configured, &error);
+        auto *device = path ? new scanner::EvdevScanner(*path, this) : nullptr;
+        if (device && device->start(&error)) {
+            connect(device, &scanner::EvdevScanner::scanned, m_sale, &SaleScreen::handleScan);
+            connect(device, &scanner::EvdevScanner::lost, label, [label](const QString &why) {
+                label->setText(tr("Scanner not connected: %1").arg(why));
+            });
+            error = device->isGrabbed() ? tr("Scanner connected") : tr("Scanner connected (not exclusive)");
+        }
+        label->setText(error);
+        return;
+    }
+    const auto uri = scanner::SerialScannerUri::parse(configured, &error);
     if (!uri) {
         label->setText(error);
         return;
     }
-    m_serialScanner = new scanner::SerialScanner(*uri, this);
-    connect(m_serialScanner, &scanner::SerialScanner::scanned, m_sale, &SaleScreen::handleScan);
-    connect(m_serialScanner, &scanner::SerialScanner::connectedChanged, label, [label](bool connected, const QString &why) {
+    auto *serial = new scanner::SerialScanner(*uri, this);
+    connect(serial, &scanner::SerialScanner::scanned, m_sale, &SaleScreen::handleScan);
+    connect(serial, &scanner::SerialScanner::connectedChanged, label, [label](bool connected, const QString &why) {
         label->setText(connected ? tr("Scanner connected") : tr("Scanner not connected: %1").arg(why));
     });
-    connect(m_serialScanner, &scanner::SerialScanner::discarded, label, &QLabel::setText);
-    m_serialScanner->start();
+    connect(serial, &scanner::SerialScanner::discarded, label, &QLabel::setText);
+    serial->start();
 }
 
 void MainWindow::reprintReceipt()

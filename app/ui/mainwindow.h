@@ -7,9 +7,6 @@ class QTimer;
 
 namespace pos {
 
-namespace scanner {
-class SerialScanner;
-}
 
 class KeyboardWedge;
 class PrintSpooler;
@@ -33,8 +30,9 @@ public:
 
 private:
     QWidget *buildHeader();
-    // The serial scanner the store set up, if any; its scans go where the wedge's go.
-    void startSerialScanner();
+    // The scanner device the store set up (serial or evdev), if any; its scans go where the
+    // wedge's go, and the status bar says whether it is there.
+    void startScannerDevice();
     void refreshStatus();
 
     Till &m_till;
@@ -42,7 +40,6 @@ private:
     SaleScreen *m_sale;
     PrintStatusBar *m_printStatus;
     QString m_lastReceipt;
-    scanner::SerialScanner *m_serialScanner = nullptr;
     KeyboardWedge *m_wedge;
     QLabel *m_clock;
     QLabel *m_connection;
