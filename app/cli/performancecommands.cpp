@@ -6,6 +6,7 @@
 #include "core/cart.h"
 #include "services/leaderboardservice.h"
 #include "services/lookupservice.h"
+#include "services/printqueue.h"
 #include "services/refundservice.h"
 #include "services/till.h"
 
@@ -164,9 +165,8 @@ int runRefund(CliContext &ctx)
     }
     ctx.out.flush();
     if (!parser.isSet(u"no-receipt"_s)) {
-        const bool cash = std::any_of(r.plan.tenders.cbegin(), r.plan.tenders.cend(),
-                                      [](const RefundTender &t) { return t.method == PaymentMethod::Cash; });
-        printAfterCommit(ctx, till, PrintJobKind::RefundReceipt, r.number, cash, parser.isSet(u"json"_s));
+        printAfterCommit(ctx, till, PrintJobKind::RefundReceipt, r.number, PrintQueue::opensDrawer(r),
+                         parser.isSet(u"json"_s));
     }
     return ExitOk;
 }

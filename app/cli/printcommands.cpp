@@ -181,16 +181,12 @@ int runPrint(CliContext &ctx)
         return fail(ctx, Posctl::tr("no receipt printer is set up: give --printer URI, or set one with posctl printers --set URI."));
 
     if (parser.isSet(u"test"_s)) {
-        const auto uri = printer::PrinterUri::parse(choice.uri, &error);
-        if (!uri)
-            return fail(ctx, error);
-        const auto profile = printer::Printer::profileFor(*uri, choice.profile, choice.paperMm ? choice.paperMm : 80);
-        if (!profile)
-            return fail(ctx, unknownProfile(choice.profile));
-        printer::Printer device(*uri, *profile);
-        if (!device.print(printer::testPage(*profile, uri->toString())))
-            return fail(ctx, Posctl::tr("not printed: %1").arg(device.errorString()));
-        ctx.out << Posctl::tr("Printed on %1 (%2).").arg(uri->toString(), profile->id) << u'\n';
+        auto device = PrintQueue::printerFor(choice);
+        if (!device)
+            return fail(ctx, device.error());
+        if (!device->print(printer::testPage(device->profile(), device->uri().toString())))
+            return fail(ctx, Posctl::tr("not printed: %1").arg(device->errorString()));
+        ctx.out << Posctl::tr("Printed on %1 (%2).").arg(device->uri().toString(), device->profile().id) << u'\n';
         ctx.out.flush();
         return ExitOk;
     }

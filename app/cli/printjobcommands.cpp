@@ -93,11 +93,9 @@ void printAfterCommit(CliContext &ctx, const Till &till, PrintJobKind kind, cons
         ctx.err << u"posctl: "_s << Posctl::tr("the receipt could not be queued: %1").arg(job.error()) << Qt::endl;
         return;
     }
-    // The sale is done whatever the printer says: a failed receipt is a warning, not a failure.
-    QString discarded;
-    QTextStream devNull(&discarded);
-    CliContext quietCtx{ctx.args, quiet ? devNull : ctx.out, ctx.err, ctx.dbPath};
-    printQueuedJob(quietCtx, queue, job->id, quiet ? ReportPrinted::Never : ReportPrinted::Always);
+    // The sale is done whatever the printer says: a failed receipt is a warning on stderr (its
+    // exit status is not the command's), and JSON output stays JSON.
+    printQueuedJob(ctx, queue, job->id, quiet ? ReportPrinted::Never : ReportPrinted::Always);
 }
 
 int runPrintJobs(CliContext &ctx)
@@ -135,7 +133,6 @@ int runPrintJobs(CliContext &ctx)
         return ExitOk;
     }
     if (parser.isSet(u"run"_s)) {
-        queue.releaseAbandoned();
         int failed = 0;
         while (const auto job = queue.printNextDue()) {
             failed += job->state != PrintJobState::Printed;

@@ -7,6 +7,7 @@
 #include "services/checkoutservice.h"
 #include "services/lookupservice.h"
 #include "services/orderhistory.h"
+#include "services/printqueue.h"
 #include "services/till.h"
 
 #include <QJsonDocument>
@@ -163,9 +164,8 @@ int runSale(CliContext &ctx)
         printOrder(ctx, till, *order);
     ctx.out.flush();
     if (!parser.isSet(u"no-receipt"_s)) {
-        const bool cash = std::any_of(order->payments.cbegin(), order->payments.cend(),
-                                      [](const AppliedTender &t) { return t.method == PaymentMethod::Cash; });
-        printAfterCommit(ctx, till, PrintJobKind::SaleReceipt, order->number, cash, parser.isSet(u"json"_s));
+        printAfterCommit(ctx, till, PrintJobKind::SaleReceipt, order->number, PrintQueue::opensDrawer(*order),
+                         parser.isSet(u"json"_s));
     }
     till.database().checkpointIfDue(); // the sale is reported; tidy the WAL now
     return ExitOk;

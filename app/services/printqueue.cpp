@@ -4,7 +4,6 @@
 #include "receiptlayout.h"
 #include "till.h"
 
-#include "printer/printer.h"
 #include "store/peoplerepository.h"
 #include "store/printjobrepository.h"
 #include "store/refundrepository.h"
@@ -245,22 +244,17 @@ PrintJob PrintQueue::print(PrintJob job)
     const PrinterChoice choice = effectivePrinter(job);
     if (choice.isEmpty())
         return giveUp(tr("No receipt printer is set up: choose one in the settings, then retry."));
-    QString error;
-    const auto uri = printer::PrinterUri::parse(choice.uri, &error);
-    if (!uri)
-        return giveUp(error);
-    const auto profile = printer::Printer::profileFor(*uri, choice.profile, choice.paperMm);
-    if (!profile)
-        return giveUp(tr("There is no printer profile \"%1\".").arg(choice.profile));
-    auto document = layout(job, profile->paperMm());
+    auto device = printerFor(choice);
+    if (!device)
+        return giveUp(device.error());
+    auto document = layout(job, device->profile().paperMm());
     if (!document)
         return giveUp(document.error());
 
-    printer::Printer device(*uri, *profile);
-    if (device.print(*document))
-        jobs.markPrinted(job.id, m_till.now(), uri->toString());
+    if (device->print(*document))
+        jobs.markPrinted(job.id, m_till.now(), device->uri().toString());
     else
-        jobs.markFailed(job.id, device.errorString(), nextRetry(job));
+        jobs.markFailed(job.id, device->errorString(), nextRetry(job));
     return *jobs.byId(job.id);
 }
 
@@ -289,22 +283,42 @@ int PrintQueue::releaseAbandoned()
     return released ? *released : 0;
 }
 
+Result<printer::Printer> PrintQueue::printerFor(const PrinterChoice &choice)
+{
+    using R = Result<printer::Printer>;
+    QString error;
+    const auto uri = printer::PrinterUri::parse(choice.uri, &error);
+    if (!uri)
+        return R::failure(error);
+    const auto profile = printer::Printer::profileFor(*uri, choice.profile, choice.paperMm ? choice.paperMm : defaultPaperMm);
+    if (!profile)
+        return R::failure(tr("There is no printer profile \"%1\".").arg(choice.profile));
+    return printer::Printer(*uri, *profile);
+}
+
 Status PrintQueue::openDrawer()
 {
     const PrinterChoice choice = effectivePrinter({});
     if (choice.isEmpty())
         return Status::failure(tr("No receipt printer is set up, so the drawer can't be opened."));
-    QString error;
-    const auto uri = printer::PrinterUri::parse(choice.uri, &error);
-    if (!uri)
-        return Status::failure(error);
-    const auto profile = printer::Printer::profileFor(*uri, choice.profile, choice.paperMm);
-    if (!profile)
-        return Status::failure(tr("There is no printer profile \"%1\".").arg(choice.profile));
-    printer::Printer device(*uri, *profile);
-    if (!device.pulseDrawer())
-        return Status::failure(tr("The drawer did not open: %1").arg(device.errorString()), ErrorKind::System);
+    auto device = printerFor(choice);
+    if (!device)
+        return Status::failure(device.error());
+    if (!device->pulseDrawer())
+        return Status::failure(tr("The drawer did not open: %1").arg(device->errorString()), ErrorKind::System);
     return {};
+}
+
+bool PrintQueue::opensDrawer(const Order &order)
+{
+    return std::any_of(order.payments.cbegin(), order.payments.cend(),
+                       [](const AppliedTender &t) { return t.method == PaymentMethod::Cash; });
+}
+
+bool PrintQueue::opensDrawer(const Refund &refund)
+{
+    return std::any_of(refund.plan.tenders.cbegin(), refund.plan.tenders.cend(),
+                       [](const RefundTender &t) { return t.method == PaymentMethod::Cash; });
 }
 
 QString PrintQueue::title(const PrintJob &job)

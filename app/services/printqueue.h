@@ -1,8 +1,9 @@
 #pragma once
 
+#include "core/order.h"
 #include "core/printjob.h"
 #include "core/result.h"
-#include "printer/printdocument.h"
+#include "printer/printer.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -12,6 +13,7 @@
 
 namespace pos {
 
+struct Refund;
 class Till;
 
 // The durable receipt queue (issue 4): a sale commits first, then its receipt is queued here
@@ -62,8 +64,15 @@ public:
     // Jobs whose printing was cut off (the till crashed) wait for a person; returns how many.
     int releaseAbandoned();
 
+    // The printer a choice names, with its profile (from the choice, the USB ids or the paper
+    // width, 80 mm unless told), or why there is none. The choice must not be empty.
+    static Result<printer::Printer> printerFor(const PrinterChoice &choice);
+
     // Opens the cash drawer through the receipt printer now, paper or not.
     Status openDrawer();
+    // Whether the drawer opens after this sale or refund: cash was taken or given back.
+    static bool opensDrawer(const Order &order);
+    static bool opensDrawer(const Refund &refund);
 
     // "Receipt S01-T01-000012", "Refund receipt … (copy 2)": how a job is named on screen.
     static QString title(const PrintJob &job);

@@ -7,23 +7,7 @@
 
 #include <QMetaObject>
 
-#include <algorithm>
-
 namespace pos {
-
-namespace {
-
-bool tookCash(const QList<AppliedTender> &tenders)
-{
-    return std::any_of(tenders.cbegin(), tenders.cend(), [](const AppliedTender &t) { return t.method == PaymentMethod::Cash; });
-}
-
-bool givesCash(const QList<RefundTender> &tenders)
-{
-    return std::any_of(tenders.cbegin(), tenders.cend(), [](const RefundTender &t) { return t.method == PaymentMethod::Cash; });
-}
-
-} // namespace
 
 PrintSpooler::PrintSpooler(const Till &till, QObject *parent)
     : QObject(parent), m_queue(till), m_worker(new PrintWorker(till.database().path(), till.sharedClock()))
@@ -47,7 +31,7 @@ void PrintSpooler::saleCompleted(const Order &order)
 {
     if (!m_queue.hasReceiptPrinter())
         return;
-    if (tookCash(order.payments))
+    if (PrintQueue::opensDrawer(order))
         openDrawer();
     queued(m_queue.queueSale(order.number, PrintQueue::Print::Original));
 }
@@ -56,7 +40,7 @@ void PrintSpooler::refundCompleted(const Refund &refund)
 {
     if (!m_queue.hasReceiptPrinter())
         return;
-    if (givesCash(refund.plan.tenders))
+    if (PrintQueue::opensDrawer(refund))
         openDrawer();
     queued(m_queue.queueRefund(refund.number, PrintQueue::Print::Original));
 }

@@ -26,6 +26,7 @@ public:
     // The status read before sending (answered = false when the printer can't or didn't say).
     const PrinterStatus &status() const { return m_status; }
     const PrinterProfile &profile() const { return m_profile; }
+    const PrinterUri &uri() const { return m_uri; }
 
     // The profile for an address: the one named, else the one claiming a USB printer's ids,
     // else the generic printer of the paper width.
