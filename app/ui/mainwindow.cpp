@@ -104,15 +104,20 @@ void MainWindow::startScannerDevice()
     QString error;
     if (configured.startsWith(u"evdev:"_s)) {
         const auto path = scanner::EvdevScanner::pathFromUri(configured, &error);
-        auto *device = path ? new scanner::EvdevScanner(*path, this) : nullptr;
-        if (device && device->start(&error)) {
-            connect(device, &scanner::EvdevScanner::scanned, m_sale, &SaleScreen::handleScan);
-            connect(device, &scanner::EvdevScanner::lost, label, [label](const QString &why) {
-                label->setText(tr("Scanner not connected: %1").arg(why));
-            });
-            error = device->isGrabbed() ? tr("Scanner connected") : tr("Scanner connected (not exclusive)");
+        if (!path) {
+            label->setText(error);
+            return;
         }
-        label->setText(error);
+        auto *device = new scanner::EvdevScanner(*path, this);
+        if (!device->start(&error)) {
+            label->setText(error);
+            return;
+        }
+        connect(device, &scanner::EvdevScanner::scanned, m_sale, &SaleScreen::handleScan);
+        connect(device, &scanner::EvdevScanner::lost, label, [label](const QString &why) {
+            label->setText(tr("Scanner not connected: %1").arg(why));
+        });
+        label->setText(device->isGrabbed() ? tr("Scanner connected") : tr("Scanner connected (not exclusive)"));
         return;
     }
     const auto uri = scanner::SerialScannerUri::parse(configured, &error);

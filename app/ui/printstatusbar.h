@@ -23,7 +23,6 @@ public:
     // A job changed state (or the till started with jobs still waiting).
     void showJob(const PrintJob &job);
     void showProblem(const QString &message);
-    qint64 failedJobId() const { return m_failedId; }
 
 private:
     void showText(const QString &text, bool error);

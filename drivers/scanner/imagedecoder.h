@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QCoreApplication>
 #include <QImage>
 #include <QList>
 #include <QString>
@@ -20,7 +19,6 @@ struct DecodedBarcode
 // blurred or noisy photos.
 class ImageDecoder
 {
-    Q_DECLARE_TR_FUNCTIONS(ImageDecoder)
 public:
     // All the barcodes in the picture (empty: none found).
     static QList<DecodedBarcode> decode(const QImage &image);
