@@ -3,11 +3,14 @@
 #include "posctl.h"
 
 #include "scanner/barcodeparser.h"
+#include "scanner/hidposscanner.h"
 #include "scanner/imagedecoder.h"
 #include "services/scanservice.h"
 #include "services/till.h"
 
+#include <QDir>
 #include <QFileInfo>
+#include <QSerialPortInfo>
 #include <QImageReader>
 #include <QJsonArray>
 
@@ -77,6 +80,33 @@ void printCode(CliContext &ctx, const QJsonObject &o)
     }
 }
 
+// The scanners plugged in now, each with the address that selects it.
+void listScanners(CliContext &ctx)
+{
+    int found = 0;
+    for (const scanner::HidrawScanner &hid : scanner::HidPosScanner::discover()) {
+        ctx.out << u"  "_s << hid.uri() << u"  "_s << Posctl::tr("HID POS scanner %1 (%2)").arg(hid.name, hid.node) << u'\n';
+        ++found;
+    }
+    for (const QSerialPortInfo &port : QSerialPortInfo::availablePorts()) {
+        if (!port.hasVendorIdentifier())
+            continue; // the board's own UARTs: never a scanner
+        ctx.out << u"  serial:"_s << port.systemLocation() << u"  "_s
+                << Posctl::tr("serial/USB-COM %1 %2 (%3:%4)")
+                       .arg(port.manufacturer(), port.description())
+                       .arg(port.vendorIdentifier(), 4, 16, QChar(u'0')).arg(port.productIdentifier(), 4, 16, QChar(u'0'))
+                << u'\n';
+        ++found;
+    }
+    const QDir byId(u"/dev/input/by-id"_s);
+    for (const QString &name : byId.entryList({u"*-event-kbd"_s}, QDir::System | QDir::Files, QDir::Name)) {
+        ctx.out << u"  evdev:"_s << byId.filePath(name) << u"  "_s << Posctl::tr("keyboard device (a wedge scanner is one)") << u'\n';
+        ++found;
+    }
+    if (found == 0)
+        ctx.out << u"  "_s << Posctl::tr("none found besides the keyboard wedge") << u'\n';
+}
+
 } // namespace
 
 int runParseBarcode(CliContext &ctx)
@@ -104,13 +134,21 @@ int runParseBarcode(CliContext &ctx)
 int runScanners(CliContext &ctx)
 {
     QCommandLineParser parser;
-    parser.addOption({u"set"_s, Posctl::tr("Use this scanner too: serial:/dev/ttyACM0[?baud=9600], or a wedge scanner's own device evdev:/dev/input/by-id/…-event-kbd."), u"URI"_s});
+    parser.addOption({u"set"_s, Posctl::tr("Use this scanner too: serial:/dev/ttyACM0[?baud=9600], a wedge scanner's own device "
+                                            "evdev:/dev/input/by-id/…-event-kbd, or a HID POS scanner hidpos:auto|VID:PID|/dev/hidrawN."), u"URI"_s});
+    parser.addOption({u"list"_s, Posctl::tr("List the scanners plugged in now, with their addresses.")});
     parser.addOption({u"clear"_s, Posctl::tr("The keyboard-wedge scanner only.")});
     parser.addOption({u"weighted"_s, Posctl::tr("The store's weighted-code layout, e.g. 20-29:5:5:price or 28:5:5:weight."), u"LAYOUT"_s});
     if (!parseCommand(ctx, parser, 0, 0))
         return ExitBadInput;
     if (parser.isSet(u"set"_s) && parser.isSet(u"clear"_s))
         return fail(ctx, Posctl::tr("use either --set URI or --clear."));
+    if (parser.isSet(u"list"_s)) { // looks at the machine only: no database needed
+        ctx.out << Posctl::tr("Scanners found:") << u'\n';
+        listScanners(ctx);
+        ctx.out.flush();
+        return ExitOk;
+    }
     Till till;
     if (!openTill(ctx, till))
         return ExitFailure;

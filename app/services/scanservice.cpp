@@ -4,8 +4,7 @@
 #include "receiptlayout.h"
 #include "till.h"
 
-#include "scanner/evdevscanner.h"
-#include "scanner/serialscanner.h"
+#include "scanner/scannerdevice.h"
 #include "store/peoplerepository.h"
 
 #include <QUrl>
@@ -42,9 +41,7 @@ QString ScanService::scannerDevice() const
 Status ScanService::setScannerDevice(const QString &uri)
 {
     QString error;
-    const bool ok = uri.isEmpty() || (uri.startsWith(u"evdev:"_s) ? bool(scanner::EvdevScanner::pathFromUri(uri, &error))
-                                                                  : bool(scanner::SerialScannerUri::parse(uri, &error)));
-    if (!ok)
+    if (!uri.isEmpty() && !scanner::ScannerDevice::checkUri(uri, &error))
         return Status::failure(error);
     return SettingsRepository(m_till.database()).setValue(QString::fromLatin1(scannerDeviceKey), uri);
 }

@@ -22,9 +22,9 @@ public:
     // Settings key of the in-store weighted EAN-13 layout: "PREFIXES:ITEM:VALUE:price|weight",
     // e.g. "20-29:5:5:price" (the default) or "21,22:5:5:weight".
     static constexpr auto weightedLayoutKey = "scan.weighted_layout";
-    // Settings key of a scanner device besides the keyboard wedge: a serial or CDC-ACM one
-    // (serial:/dev/ttyACM0?baud=9600) or a wedge scanner's own input device, grabbed
-    // (evdev:/dev/input/by-id/…-event-kbd). Empty: the keyboard wedge only.
+    // Settings key of a scanner device besides the keyboard wedge (scanner::ScannerDevice):
+    // serial:/dev/ttyACM0?baud=9600, evdev:/dev/input/by-id/…-event-kbd or hidpos:auto.
+    // Empty: the keyboard wedge only.
     static constexpr auto scannerDeviceKey = "scanner.device";
 
     QString scannerDevice() const;

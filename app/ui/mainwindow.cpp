@@ -5,8 +5,7 @@
 #include "theme.h"
 
 #include "scanner/keyboardwedge.h"
-#include "scanner/evdevscanner.h"
-#include "scanner/serialscanner.h"
+#include "scanner/scannerdevice.h"
 #include "services/scanservice.h"
 #include "services/orderhistory.h"
 #include "services/printspooler.h"
@@ -102,36 +101,14 @@ void MainWindow::startScannerDevice()
     label->setObjectName(u"scannerStatus"_s);
     statusBar()->addPermanentWidget(label);
     QString error;
-    if (configured.startsWith(u"evdev:"_s)) {
-        const auto path = scanner::EvdevScanner::pathFromUri(configured, &error);
-        if (!path) {
-            label->setText(error);
-            return;
-        }
-        auto *device = new scanner::EvdevScanner(*path, this);
-        if (!device->start(&error)) {
-            label->setText(error);
-            return;
-        }
-        connect(device, &scanner::EvdevScanner::scanned, m_sale, &SaleScreen::handleScan);
-        connect(device, &scanner::EvdevScanner::lost, label, [label](const QString &why) {
-            label->setText(tr("Scanner not connected: %1").arg(why));
-        });
-        label->setText(device->isGrabbed() ? tr("Scanner connected") : tr("Scanner connected (not exclusive)"));
-        return;
-    }
-    const auto uri = scanner::SerialScannerUri::parse(configured, &error);
-    if (!uri) {
+    auto *device = scanner::ScannerDevice::create(configured, this, &error);
+    if (!device) {
         label->setText(error);
         return;
     }
-    auto *serial = new scanner::SerialScanner(*uri, this);
-    connect(serial, &scanner::SerialScanner::scanned, m_sale, &SaleScreen::handleScan);
-    connect(serial, &scanner::SerialScanner::connectedChanged, label, [label](bool connected, const QString &why) {
-        label->setText(connected ? tr("Scanner connected") : tr("Scanner not connected: %1").arg(why));
-    });
-    connect(serial, &scanner::SerialScanner::discarded, label, &QLabel::setText);
-    serial->start();
+    connect(device, &scanner::ScannerDevice::scanned, m_sale, &SaleScreen::handleScan);
+    connect(device, &scanner::ScannerDevice::stateChanged, label, &QLabel::setText);
+    device->start();
 }
 
 void MainWindow::reprintReceipt()

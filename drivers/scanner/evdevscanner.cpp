@@ -44,7 +44,7 @@ constexpr KeyChars keyTable[] = {
 
 } // namespace
 
-EvdevScanner::EvdevScanner(QString devicePath, QObject *parent) : QObject(parent), m_path(std::move(devicePath)) {}
+EvdevScanner::EvdevScanner(QString devicePath, QObject *parent) : ScannerDevice(parent), m_path(std::move(devicePath)) {}
 
 EvdevScanner::~EvdevScanner()
 {
@@ -69,7 +69,7 @@ QChar EvdevScanner::charFor(int keyCode, bool shift)
     return {};
 }
 
-bool EvdevScanner::start(QString *error)
+bool EvdevScanner::open(QString *error)
 {
     stop();
     m_fd = ::open(QFile::encodeName(m_path).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
@@ -84,6 +84,15 @@ bool EvdevScanner::start(QString *error)
     m_notifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &EvdevScanner::readEvents);
     return true;
+}
+
+void EvdevScanner::start()
+{
+    QString error;
+    if (!open(&error))
+        setState(error);
+    else
+        setState(m_grabbed ? connectedText() : QCoreApplication::translate("EvdevScanner", "Scanner connected (not exclusive)"));
 }
 
 void EvdevScanner::stop()
@@ -110,6 +119,7 @@ void EvdevScanner::readEvents()
                                    : QString::fromLocal8Bit(std::strerror(errno));
         stop();
         emit lost(why);
+        setState(disconnectedText(why));
         return;
     }
     if (n < 0)

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QObject>
+#include "scannerdevice.h"
+
 #include <QString>
 #include <QTimer>
 
@@ -13,7 +14,7 @@ namespace pos::scanner {
 // Key codes of a keyboard-wedge scanner read straight from its input device
 // (evdev:/dev/input/by-id/…-event-kbd), grabbed exclusively when the till may: its keys then
 // never reach a window or the input method at all. US layout, as scanners send.
-class EvdevScanner : public QObject
+class EvdevScanner : public ScannerDevice
 {
     Q_OBJECT
 public:
@@ -23,7 +24,8 @@ public:
     static std::optional<QString> pathFromUri(const QString &uri, QString *error);
 
     // Opens the device; false (and why) when it can't be read.
-    bool start(QString *error = nullptr);
+    bool open(QString *error = nullptr);
+    void start() override; // opens it, saying how it went through stateChanged()
     void stop();
     // Whether the exclusive grab succeeded (without it, keys also reach the focused window).
     bool isGrabbed() const { return m_grabbed; }
@@ -32,7 +34,6 @@ public:
     static QChar charFor(int keyCode, bool shift);
 
 signals:
-    void scanned(const QString &code);
     void lost(const QString &why);
 
 private:

@@ -1,9 +1,10 @@
 #include "serialscanner.h"
 
+#include "scannertext.h"
+
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QSerialPort>
-#include <QStringDecoder>
 #include <QUrlQuery>
 
 namespace pos::scanner {
@@ -38,7 +39,7 @@ std::optional<SerialScannerUri> SerialScannerUri::parse(const QString &text, QSt
 }
 
 SerialScanner::SerialScanner(SerialScannerUri uri, QObject *parent)
-    : QObject(parent), m_uri(std::move(uri)), m_port(new QSerialPort(this))
+    : ScannerDevice(parent), m_uri(std::move(uri)), m_port(new QSerialPort(this))
 {
     m_reconnect.setInterval(reconnectMs);
     connect(&m_reconnect, &QTimer::timeout, this, &SerialScanner::tryOpen);
@@ -101,6 +102,7 @@ void SerialScanner::tryOpen()
     if (!m_port->open(QIODevice::ReadOnly)) {
         if (!m_reconnect.isActive()) {
             emit connectedChanged(false, m_port->errorString());
+            setState(disconnectedText(m_port->errorString()));
             m_reconnect.start();
         }
         return;
@@ -109,6 +111,7 @@ void SerialScanner::tryOpen()
     m_presence.start();
     m_buffer.clear();
     emit connectedChanged(true, {});
+    setState(connectedText());
 }
 
 void SerialScanner::lost(const QString &why)
@@ -118,6 +121,7 @@ void SerialScanner::lost(const QString &why)
     m_buffer.clear();
     m_quiet.stop();
     emit connectedChanged(false, why);
+    setState(disconnectedText(why));
     if (m_running)
         m_reconnect.start();
 }
@@ -146,13 +150,7 @@ void SerialScanner::readAvailable()
 
 void SerialScanner::deliver(const QByteArray &line)
 {
-    // Scanners send UTF-8 when set to, else the Chinese code page: try UTF-8 first.
-    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    QString text = utf8.decode(line);
-    if (utf8.hasError())
-        text = QStringDecoder("GB18030").decode(line);
-    text = text.trimmed();
-    if (!text.isEmpty())
+    if (const QString text = textFromScannerBytes(line); !text.isEmpty())
         emit scanned(text);
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 
+#include "scannerdevice.h"
+
 #include <QByteArray>
-#include <QObject>
 #include <QString>
 #include <QTimer>
 
@@ -23,14 +24,14 @@ struct SerialScannerUri
 // Reads codes from a serial scanner: one per line (CR, LF or both), or whatever arrived
 // before the line went quiet for scanners set to send no terminator. When the scanner is
 // unplugged the port is closed and reopened as soon as it is back.
-class SerialScanner : public QObject
+class SerialScanner : public ScannerDevice
 {
     Q_OBJECT
 public:
     explicit SerialScanner(SerialScannerUri uri, QObject *parent = nullptr);
     ~SerialScanner() override;
 
-    void start();
+    void start() override;
     void stop();
     bool isConnected() const;
 
@@ -39,7 +40,6 @@ public:
     static constexpr int maxLineBytes = 4096; // more without a terminator is garbage
 
 signals:
-    void scanned(const QString &code);
     void connectedChanged(bool connected, const QString &why);
     // Bytes that could not be a code (too long, undecodable): reported, dropped.
     void discarded(const QString &why);

@@ -54,7 +54,7 @@ private slots:
         QSignalSpy scans(&scanner, &EvdevScanner::scanned);
         QSignalSpy lost(&scanner, &EvdevScanner::lost);
         QString error;
-        QVERIFY2(scanner.start(&error), qPrintable(error));
+        QVERIFY2(scanner.open(&error), qPrintable(error));
         QVERIFY(!scanner.isGrabbed()); // a FIFO can't be grabbed; a real device can
         const int writer = ::open(QFile::encodeName(path).constData(), O_WRONLY);
         QVERIFY(writer >= 0);
@@ -90,7 +90,7 @@ private slots:
         QVERIFY(EvdevScanner::charFor(KEY_F1, false).isNull());
         QString error;
         EvdevScanner missing(u"/dev/input/by-id/no-such-scanner-event-kbd"_s);
-        QVERIFY(!missing.start(&error));
+        QVERIFY(!missing.open(&error));
         QVERIFY(error.contains(u"no-such-scanner"_s));
         QCOMPARE(EvdevScanner::pathFromUri(u"evdev:/dev/input/event3"_s, nullptr).value_or(QString()), u"/dev/input/event3"_s);
         QVERIFY(!EvdevScanner::pathFromUri(u"/dev/input/event3"_s, &error));
