@@ -16,6 +16,7 @@
 #include "services/till.h"
 
 #include <QApplication>
+#include <QDialog>
 #include <QFrame>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -72,6 +73,8 @@ QWidget *SaleScreen::buildCartPanel()
     m_scanInput->setObjectName(u"scanInput"_s);
     m_scanInput->setPlaceholderText(tr("Scan a barcode, or type a SKU, name or pinyin initials"));
     m_scanInput->setClearButtonEnabled(true);
+    // Codes, SKUs and pinyin initials: ask the input method to start in Latin here.
+    m_scanInput->setInputMethodHints(Qt::ImhPreferLatin | Qt::ImhNoPredictiveText);
     connect(m_scanInput, &QLineEdit::returnPressed, this, &SaleScreen::typedEntry);
     auto *search = touchButton(tr("Search"), u"searchButton"_s, w);
     connect(search, &QPushButton::clicked, this, [this] { openSearch(m_scanInput->text()); });
@@ -148,6 +151,9 @@ QWidget *SaleScreen::buildSidePanel()
     m_memberInput = new QLineEdit(memberPanel);
     m_memberInput->setObjectName(u"memberInput"_s);
     m_memberInput->setPlaceholderText(tr("Phone or member code"));
+    // Phones and member codes are never Chinese: keep the input method out of this field.
+    m_memberInput->setAttribute(Qt::WA_InputMethodEnabled, false);
+    m_memberInput->setInputMethodHints(Qt::ImhLatinOnly | Qt::ImhNoPredictiveText);
     connect(m_memberInput, &QLineEdit::returnPressed, this, &SaleScreen::lookUpMember);
     auto *find = touchButton(tr("Find"), u"memberLookupButton"_s, memberPanel);
     connect(find, &QPushButton::clicked, this, &SaleScreen::lookUpMember);
@@ -250,7 +256,7 @@ void SaleScreen::handleScan(const QString &code)
         if (auto *consumer = dynamic_cast<ScanConsumer *>(modal))
             consumer->consumeScan(code); // the dialog asked for a scan (e.g. a receipt)
         else
-            m_queuedScans.append(code); // ring it up when the dialog closes
+            queueScan(code, modal);
         return;
     }
     if (Status added = addToSale(code); !added) {
@@ -471,9 +477,23 @@ void SaleScreen::pay()
     }
     refresh();
     m_scanInput->setFocus();
+}
+
+void SaleScreen::queueScan(const QString &code, QWidget *dialog)
+{
+    m_queuedScans.append(code);
+    // Rung up as soon as that dialog is gone, whichever it was (search, quantity, payment…).
+    if (auto *d = qobject_cast<QDialog *>(dialog))
+        connect(d, &QDialog::finished, this, &SaleScreen::ringUpQueuedScans, Qt::ConnectionType(Qt::QueuedConnection | Qt::UniqueConnection));
+    else
+        connect(dialog, &QObject::destroyed, this, &SaleScreen::ringUpQueuedScans, Qt::ConnectionType(Qt::QueuedConnection | Qt::UniqueConnection));
+}
+
+void SaleScreen::ringUpQueuedScans()
+{
     const QStringList queued = std::exchange(m_queuedScans, {});
     for (const QString &code : queued)
-        handleScan(code);
+        handleScan(code); // queued again if another dialog is up by now
 }
 
 void SaleScreen::showMessage(const QString &text, bool error)

@@ -62,6 +62,9 @@ private:
     void resumeSale();
     void clearSale();
     void pay();
+    // A scan that came while a dialog that doesn't take scans was up: rung up when it closes.
+    void queueScan(const QString &code, QWidget *dialog);
+    void ringUpQueuedScans();
     int currentLine() const;
     void selectLine(int line);
     void refresh();

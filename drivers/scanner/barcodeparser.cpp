@@ -20,15 +20,24 @@ bool isGs1Symbology(const QString &aim)
     return gs1.contains(aim);
 }
 
+// A Chinese input method in full-width mode turns a wedge scanner's keys into full-width
+// forms (６９５１, ＧＵＩＤＥ：Ｇ０３); no code we read has them, so they are folded back.
+QChar narrow(QChar c)
+{
+    if (c.unicode() >= 0xFF01 && c.unicode() <= 0xFF5E)
+        return QChar(char16_t(c.unicode() - 0xFF01 + 0x21));
+    return c.unicode() == 0x3000 ? QChar(u' ') : c;
+}
+
 // Removes what scanners and serial lines add: CR/LF/Tab, NULs and other controls (keeping
-// GS, the GS1 separator), and surrounding spaces.
+// GS, the GS1 separator), and surrounding spaces; folds full-width forms.
 QString cleaned(const QString &raw)
 {
     QString out;
     out.reserve(raw.size());
     for (QChar c : raw)
         if (c == Gs1::groupSeparator || c.isSurrogate() || (c.isPrint() && c != QChar(0xfffd)))
-            out += c;
+            out += narrow(c);
     return out.trimmed();
 }
 

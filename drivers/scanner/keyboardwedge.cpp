@@ -1,6 +1,7 @@
 #include "keyboardwedge.h"
 
 #include <QApplication>
+#include <QInputMethodEvent>
 #include <QKeyEvent>
 #include <QWidget>
 #include <QLoggingCategory>
@@ -40,25 +41,44 @@ bool KeyboardWedge::isTerminator(const QKeyEvent *event) const
            || (m_settings.tabTerminates && event->key() == Qt::Key_Tab);
 }
 
+void KeyboardWedge::endStaleBurst()
+{
+    const bool withinGap = m_sinceLastKey.isValid() && m_sinceLastKey.elapsed() <= m_settings.maxInterKeyMs;
+    if (!m_pending.isEmpty() && !withinGap)
+        replayPending(); // the earlier keys were a person's: give them back first
+}
+
+bool KeyboardWedge::holdBack(QObject *watched, PendingKey key)
+{
+    endStaleBurst();
+    key.receiver = watched;
+    m_pending.append(std::move(key));
+    m_sinceLastKey.start();
+    m_gapTimer.start(m_settings.maxInterKeyMs + 1);
+    return true; // held back until we know whether it is a scan
+}
+
 bool KeyboardWedge::eventFilter(QObject *watched, QEvent *event)
 {
-    if (event->type() != QEvent::KeyPress || m_replaying)
+    const bool isKey = event->type() == QEvent::KeyPress;
+    const bool isCommit = event->type() == QEvent::InputMethod;
+    if ((!isKey && !isCommit) || m_replaying)
         return QObject::eventFilter(watched, event);
     if (!isFirstReceiver(watched))
         return false; // on its way from the window, or bubbling up to parents: decided elsewhere
-    auto *key = static_cast<QKeyEvent *>(event);
 
-    const bool withinGap = !m_pending.isEmpty() && m_sinceLastKey.isValid()
-                           && m_sinceLastKey.elapsed() <= m_settings.maxInterKeyMs;
-    if (!m_pending.isEmpty() && !withinGap)
-        replayPending(); // the earlier keys were a person's: give them back first
-
-    if (isPrintable(key) && !key->isAutoRepeat()) {
-        m_pending.append({watched, key->key(), key->modifiers(), key->text()});
-        m_sinceLastKey.start();
-        m_gapTimer.start(m_settings.maxInterKeyMs + 1);
-        return true; // held back until we know whether it is a scan
+    if (isCommit) {
+        // Only plain commits can be a scanner's keys; composing (pinyin) is a person's.
+        auto *im = static_cast<QInputMethodEvent *>(event);
+        if (im->commitString().isEmpty() || !im->preeditString().isEmpty() || im->replacementLength() != 0)
+            return false;
+        return holdBack(watched, {{}, 0, Qt::NoModifier, im->commitString(), true});
     }
+    auto *key = static_cast<QKeyEvent *>(event);
+    if (isPrintable(key) && !key->isAutoRepeat())
+        return holdBack(watched, {{}, key->key(), key->modifiers(), key->text()});
+
+    endStaleBurst();
     if (isTerminator(key) && !m_pending.isEmpty()) {
         QString code;
         for (const PendingKey &k : std::as_const(m_pending))
@@ -98,6 +118,12 @@ void KeyboardWedge::replayPending()
     for (const PendingKey &k : keys) {
         if (!k.receiver)
             continue;
+        if (k.committed) {
+            QInputMethodEvent commit;
+            commit.setCommitString(k.text);
+            QCoreApplication::sendEvent(k.receiver, &commit);
+            continue;
+        }
         QKeyEvent press(QEvent::KeyPress, k.key, k.modifiers, k.text);
         QCoreApplication::sendEvent(k.receiver, &press);
         QKeyEvent release(QEvent::KeyRelease, k.key, k.modifiers, k.text);

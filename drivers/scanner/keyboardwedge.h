@@ -14,6 +14,9 @@ namespace pos {
 // This application-wide filter recognises such bursts wherever the focus is and delivers
 // them as scans; keys typed at human speed are handed back to the widget they were meant
 // for, unchanged (delayed by at most one inter-key gap).
+// With a Chinese input method on, the scanner's keys may reach the till as the input
+// method's commits instead (full-width ６９５１… in full-width mode, ： for :): commits with
+// nothing being composed count as keys of the burst, and the parser folds the widths back.
 class KeyboardWedge : public QObject
 {
     Q_OBJECT
@@ -48,9 +51,12 @@ private:
         int key;
         Qt::KeyboardModifiers modifiers;
         QString text;
+        bool committed = false; // came as an input method's commit, and goes back as one
     };
 
     bool isPrintable(const QKeyEvent *event) const;
+    bool holdBack(QObject *watched, PendingKey key);
+    void endStaleBurst();
     bool isTerminator(const QKeyEvent *event) const;
     void replayPending();
 

@@ -203,6 +203,49 @@ private slots:
         QCOMPARE(total->text(), weighed.toString()); // the sale on screen is untouched
     }
 
+    // A scan while a dialog that doesn't take scans is up (the product search) waits, and is
+    // rung up as soon as that dialog closes; the refund dialog takes the receipt scanned into it.
+    void scansWhileADialogIsOpen()
+    {
+        test::TestTill t;
+        Cart cart;
+        cart.add(*LookupService(t.till()).sellableProduct(u"AC0101"_s), u"AC0101"_s, 1);
+        const auto earlier = CheckoutService(t.till()).checkout({cart, u"G01"_s, {}, {{PaymentMethod::Card, {}, {}}}});
+        QVERIFY(earlier);
+        MainWindow window(t.till());
+        QVERIFY(test::showActive(window));
+        auto *cartView = window.findChild<QTableView *>(u"cartView"_s);
+        auto *scanInput = window.findChild<QLineEdit *>(u"scanInput"_s);
+        auto focused = [&] { return QApplication::focusWidget() ? QApplication::focusWidget() : static_cast<QWidget *>(&window); };
+
+        bool scannedDuringSearch = false;
+        QTimer::singleShot(200, this, [&] {
+            QWidget *dialog = QApplication::activeModalWidget();
+            QVERIFY(dialog && dialog->objectName() == u"productSearchDialog"_s);
+            scan(focused(), u"6951593000011"_s);
+            scannedDuringSearch = QApplication::activeModalWidget() == dialog && cartView->model()->rowCount() == 0;
+            dialog->close();
+        });
+        scanInput->setText(u"lyq"_s);
+        QTest::mouseClick(window.findChild<QPushButton *>(u"searchButton"_s), Qt::LeftButton);
+        QVERIFY(scannedDuringSearch); // the dialog stayed, the cart waited
+        QTRY_COMPARE(cartView->model()->rowCount(), 1); // rung up once the dialog closed
+        QCOMPARE(window.findChild<QLabel *>(u"totalLabel"_s)->text(), Money::fromFen(69900).toString());
+
+        QString refundInfo;
+        QTimer::singleShot(200, this, [&] {
+            QWidget *dialog = QApplication::activeModalWidget();
+            QVERIFY(dialog && dialog->objectName() == u"refundDialog"_s);
+            scan(focused(), earlier->number);
+            refundInfo = dialog->findChild<QLabel *>(u"refundOrderInfo"_s)->text();
+            dialog->close();
+        });
+        QTest::mouseClick(window.findChild<QPushButton *>(u"refundButton"_s), Qt::LeftButton);
+        QVERIFY2(refundInfo.contains(earlier->number), qPrintable(refundInfo));
+        QTest::qWait(50);
+        QCOMPARE(cartView->model()->rowCount(), 1); // the receipt was the dialog's, not the sale's
+    }
+
     void unknownBarcodeChangesNothing()
     {
         test::TestTill t;

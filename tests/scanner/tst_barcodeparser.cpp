@@ -38,6 +38,10 @@ private slots:
         QTest::newRow("GTIN-14 bad check") << u"16901234567890"_s << Kind::Invalid << QString();
         QTest::newRow("AIM id stripped") << u"]E06901234567892"_s << Kind::Product << u"6901234567892"_s;
         QTest::newRow("CR LF from serial") << u"6901234567892\r\n"_s << Kind::Product << u"6901234567892"_s;
+        // A Chinese input method in full-width mode between the wedge scanner and the till.
+        QTest::newRow("full-width EAN") << u"６９０１２３４５６７８９２"_s << Kind::Product << u"6901234567892"_s;
+        QTest::newRow("full-width badge") << u"ＧＵＩＤＥ：Ｇ０３"_s << Kind::Guide << u"G03"_s;
+        QTest::newRow("full-width receipt") << u"Ｓ０１－Ｔ０１－００００４２"_s << Kind::Receipt << u"S01-T01-000042"_s;
         QTest::newRow("NUL and BEL") << u"\u0000690123456\u00077892"_s << Kind::Product << u"6901234567892"_s;
         QTest::newRow("SKU") << u"AC0101"_s << Kind::Product << u"AC0101"_s;
         QTest::newRow("short store code") << u"12345"_s << Kind::Product << u"12345"_s;

@@ -1,6 +1,8 @@
 #include "scanner/keyboardwedge.h"
 
 #include <QApplication>
+#include <QDialog>
+#include <QInputMethodEvent>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTest>
@@ -32,7 +34,10 @@ private slots:
     void init()
     {
         m_field->clear();
+        m_window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&m_window));
         m_field->setFocus();
+        QTRY_COMPARE(QApplication::focusWidget(), m_field);
         QTest::qWait(m_wedge->settings().maxInterKeyMs * 2); // forget earlier keys
     }
 
@@ -95,6 +100,80 @@ private slots:
         m_wedge->setSettings({});
         QCOMPARE(spy.size(), 1);
         QCOMPARE(spy.front().front().toString(), u"6951593000011"_s);
+    }
+
+    // Focus in a dialog: the scan still becomes a scan, and a person's typing there still
+    // reaches the dialog's field.
+    void focusInADialog()
+    {
+        QDialog dialog(&m_window);
+        auto *field = new QLineEdit(&dialog);
+        (new QVBoxLayout(&dialog))->addWidget(field);
+        dialog.setModal(true);
+        dialog.show();
+        dialog.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        field->setFocus();
+        QTRY_COMPARE(QApplication::focusWidget(), field);
+        QSignalSpy spy(m_wedge, &KeyboardWedge::scanned);
+        QTest::keyClicks(field, u"S01-T01-000042"_s);
+        QTest::keyClick(field, Qt::Key_Return);
+        QCOMPARE(spy.size(), 1);
+        QCOMPARE(spy.front().front().toString(), u"S01-T01-000042"_s);
+        QVERIFY(field->text().isEmpty());
+        QTest::keyClicks(field, u"G03"_s, Qt::NoModifier, 80);
+        QTest::qWait(m_wedge->settings().maxInterKeyMs * 2);
+        QCOMPARE(field->text(), u"G03"_s);
+        QCOMPARE(spy.size(), 1);
+        dialog.close();
+    }
+
+    // Nothing has the focus: keys go to the window, and a burst is still a scan.
+    void noFocusAtAll()
+    {
+        m_field->clearFocus();
+        QTRY_VERIFY(!QApplication::focusWidget());
+        QSignalSpy spy(m_wedge, &KeyboardWedge::scanned);
+        QTest::keyClicks(&m_window, u"6951593000011"_s);
+        QTest::keyClick(&m_window, Qt::Key_Return);
+        QCOMPARE(spy.size(), 1);
+        QCOMPARE(spy.front().front().toString(), u"6951593000011"_s);
+    }
+
+    // A Chinese input method in full-width mode commits each of the scanner's keys as a
+    // full-width character: the burst is still a scan (the parser folds the widths), and
+    // nothing lands in the field.
+    void inputMethodCommitsAtScannerSpeed()
+    {
+        QSignalSpy spy(m_wedge, &KeyboardWedge::scanned);
+        for (QChar c : u"６９５１５９３００００１１"_s) {
+            QInputMethodEvent commit;
+            commit.setCommitString(QString(c));
+            QApplication::sendEvent(m_field, &commit);
+        }
+        QTest::keyClick(m_field, Qt::Key_Return);
+        QCOMPARE(spy.size(), 1);
+        QCOMPARE(spy.front().front().toString(), u"６９５１５９３００００１１"_s);
+        QVERIFY(m_field->text().isEmpty());
+    }
+
+    // A person typing Chinese through the input method: composing, then commits at human
+    // speed. They reach the field untouched.
+    void personTypingChineseIsUntouched()
+    {
+        QSignalSpy spy(m_wedge, &KeyboardWedge::scanned);
+        QInputMethodEvent composing(u"lianyiqun"_s, {});
+        QApplication::sendEvent(m_field, &composing);
+        for (QChar c : u"连衣裙"_s) {
+            QInputMethodEvent commit;
+            commit.setCommitString(QString(c));
+            QApplication::sendEvent(m_field, &commit);
+            QTest::qWait(m_wedge->settings().maxInterKeyMs * 3);
+        }
+        QTest::qWait(m_wedge->settings().maxInterKeyMs * 2);
+        QCOMPARE(m_field->text(), u"连衣裙"_s);
+        QTest::keyClick(m_field, Qt::Key_Return);
+        QCOMPARE(spy.size(), 0);
     }
 };
 
