@@ -156,6 +156,10 @@
         <source>The scanner at %1 is gone.</source>
         <translation>The scanner at %1 is gone.</translation>
     </message>
+    <message>
+        <source>Scanner connected (not exclusive)</source>
+        <translation>Scanner connected (not exclusive)</translation>
+    </message>
 </context>
 <context>
     <name>FileTransport</name>
@@ -216,6 +220,21 @@
     <message>
         <source>That held sale no longer exists.</source>
         <translation>That held sale no longer exists.</translation>
+    </message>
+</context>
+<context>
+    <name>HidPosLayout</name>
+    <message>
+        <source>The report descriptor ends inside an item.</source>
+        <translation>The report descriptor ends inside an item.</translation>
+    </message>
+    <message>
+        <source>The report descriptor declares an impossibly large report.</source>
+        <translation>The report descriptor declares an impossibly large report.</translation>
+    </message>
+    <message>
+        <source>It is not a barcode scanner in HID POS mode (no Decoded Data on usage page 0x8C).</source>
+        <translation>It is not a barcode scanner in HID POS mode (no Decoded Data on usage page 0x8C).</translation>
     </message>
 </context>
 <context>
@@ -843,16 +862,40 @@ Commands:
 Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</translation>
     </message>
     <message>
-        <source>Use this scanner too: serial:/dev/ttyACM0[?baud=9600], or a wedge scanner&apos;s own device evdev:/dev/input/by-id/…-event-kbd.</source>
-        <translation>Use this scanner too: serial:/dev/ttyACM0[?baud=9600], or a wedge scanner&apos;s own device evdev:/dev/input/by-id/…-event-kbd.</translation>
-    </message>
-    <message>
         <source>Scanner device: none</source>
         <translation>Scanner device: none</translation>
     </message>
     <message>
         <source>Scanner device: %1</source>
         <translation>Scanner device: %1</translation>
+    </message>
+    <message>
+        <source>HID POS scanner %1 (%2)</source>
+        <translation>HID POS scanner %1 (%2)</translation>
+    </message>
+    <message>
+        <source>serial/USB-COM %1 %2 (%3:%4)</source>
+        <translation>serial/USB-COM %1 %2 (%3:%4)</translation>
+    </message>
+    <message>
+        <source>keyboard device (a wedge scanner is one)</source>
+        <translation>keyboard device (a wedge scanner is one)</translation>
+    </message>
+    <message>
+        <source>none found besides the keyboard wedge</source>
+        <translation>none found besides the keyboard wedge</translation>
+    </message>
+    <message>
+        <source>Use this scanner too: serial:/dev/ttyACM0[?baud=9600], a wedge scanner&apos;s own device evdev:/dev/input/by-id/…-event-kbd, or a HID POS scanner hidpos:auto|VID:PID|/dev/hidrawN.</source>
+        <translation>Use this scanner too: serial:/dev/ttyACM0[?baud=9600], a wedge scanner&apos;s own device evdev:/dev/input/by-id/…-event-kbd, or a HID POS scanner hidpos:auto|VID:PID|/dev/hidrawN.</translation>
+    </message>
+    <message>
+        <source>List the scanners plugged in now, with their addresses.</source>
+        <translation>List the scanners plugged in now, with their addresses.</translation>
+    </message>
+    <message>
+        <source>Scanners found:</source>
+        <translation>Scanners found:</translation>
     </message>
 </context>
 <context>
@@ -1199,6 +1242,21 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     </message>
 </context>
 <context>
+    <name>ScannerDevice</name>
+    <message>
+        <source>A scanner is serial:/dev/ttyACM0[?baud=9600], evdev:/dev/input/by-id/…-event-kbd or hidpos:auto (or hidpos:VID:PID, hidpos:/dev/hidraw0); not &quot;%1&quot;.</source>
+        <translation>A scanner is serial:/dev/ttyACM0[?baud=9600], evdev:/dev/input/by-id/…-event-kbd or hidpos:auto (or hidpos:VID:PID, hidpos:/dev/hidraw0); not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Scanner connected</source>
+        <translation>Scanner connected</translation>
+    </message>
+    <message>
+        <source>Scanner not connected: %1</source>
+        <translation>Scanner not connected: %1</translation>
+    </message>
+</context>
+<context>
     <name>SerialScanner</name>
     <message>
         <source>A serial scanner is serial:/dev/ttyACM0[?baud=9600], not &quot;%1&quot;.</source>
@@ -1381,6 +1439,61 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>The till cannot start</source>
         <translation>The till cannot start</translation>
+    </message>
+</context>
+<context>
+    <name>pos::CameraScanDialog</name>
+    <message>
+        <source>Scan with the camera</source>
+        <translation>Scan with the camera</translation>
+    </message>
+    <message>
+        <source>Scan a picture…</source>
+        <translation>Scan a picture…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>No camera found.</source>
+        <translation>No camera found.</translation>
+    </message>
+    <message>
+        <source>This till was built without camera support.</source>
+        <translation>This till was built without camera support.</translation>
+    </message>
+    <message>
+        <source>Scan a picture instead, or use the hand scanner.</source>
+        <translation>Scan a picture instead, or use the hand scanner.</translation>
+    </message>
+    <message>
+        <source>The camera stopped: %1</source>
+        <translation>The camera stopped: %1</translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>Starting the camera…</translation>
+    </message>
+    <message>
+        <source>Hold the barcode or QR code up to the camera.</source>
+        <translation>Hold the barcode or QR code up to the camera.</translation>
+    </message>
+    <message>
+        <source>A picture with a barcode</source>
+        <translation>A picture with a barcode</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.bmp *.gif *.webp)</source>
+        <translation>Pictures (*.png *.jpg *.jpeg *.bmp *.gif *.webp)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 as a picture: %2</source>
+        <translation>Cannot read %1 as a picture: %2</translation>
+    </message>
+    <message>
+        <source>No barcode found in %1.</source>
+        <translation>No barcode found in %1.</translation>
     </message>
 </context>
 <context>
@@ -1696,18 +1809,6 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>Print copy</source>
         <translation>Print copy</translation>
-    </message>
-    <message>
-        <source>Scanner connected</source>
-        <translation>Scanner connected</translation>
-    </message>
-    <message>
-        <source>Scanner not connected: %1</source>
-        <translation>Scanner not connected: %1</translation>
-    </message>
-    <message>
-        <source>Scanner connected (not exclusive)</source>
-        <translation>Scanner connected (not exclusive)</translation>
     </message>
 </context>
 <context>
@@ -2118,6 +2219,10 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <source>Credit: %1</source>
         <translation>Credit: %1</translation>
     </message>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
 </context>
 <context>
     <name>pos::attribution</name>
@@ -2448,6 +2553,49 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>malformed JSON: bad number at column %1</source>
         <translation>malformed JSON: bad number at column %1</translation>
+    </message>
+</context>
+<context>
+    <name>pos::scanner::HidPosScanner</name>
+    <message>
+        <source>A HID POS scanner is hidpos:auto, hidpos:VID:PID (hex, e.g. hidpos:0c2e:0b87) or hidpos:/dev/hidrawN; not &quot;%1&quot;.</source>
+        <translation>A HID POS scanner is hidpos:auto, hidpos:VID:PID (hex, e.g. hidpos:0c2e:0b87) or hidpos:/dev/hidrawN; not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>The scanner at %1 was unplugged.</source>
+        <translation>The scanner at %1 was unplugged.</translation>
+    </message>
+    <message>
+        <source>no HID POS scanner is plugged in (set the scanner to its USB HID POS mode).</source>
+        <translation>no HID POS scanner is plugged in (set the scanner to its USB HID POS mode).</translation>
+    </message>
+    <message>
+        <source>no HID POS scanner %1:%2 is plugged in.</source>
+        <translation>no HID POS scanner %1:%2 is plugged in.</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2 (the till&apos;s user needs access to it: see the udev rules).</source>
+        <translation>cannot read %1: %2 (the till&apos;s user needs access to it: see the udev rules).</translation>
+    </message>
+    <message>
+        <source>cannot read the report descriptor of %1.</source>
+        <translation>cannot read the report descriptor of %1.</translation>
+    </message>
+    <message>
+        <source>The scanner at %1 is gone.</source>
+        <translation>The scanner at %1 is gone.</translation>
+    </message>
+    <message>
+        <source>The scanner at %1 stopped: %2</source>
+        <translation>The scanner at %1 stopped: %2</translation>
+    </message>
+    <message>
+        <source>%1 bytes the scanner sent were not a report it declares; dropped.</source>
+        <translation>%1 bytes the scanner sent were not a report it declares; dropped.</translation>
+    </message>
+    <message>
+        <source>%1 bytes of one code from the scanner were dropped: too long for a code.</source>
+        <translation>%1 bytes of one code from the scanner were dropped: too long for a code.</translation>
     </message>
 </context>
 </TS>

@@ -156,6 +156,10 @@
         <source>The scanner at %1 is gone.</source>
         <translation>%1 上的扫码枪已断开。</translation>
     </message>
+    <message>
+        <source>Scanner connected (not exclusive)</source>
+        <translation>扫码枪已连接（非独占）</translation>
+    </message>
 </context>
 <context>
     <name>FileTransport</name>
@@ -216,6 +220,21 @@
     <message>
         <source>That held sale no longer exists.</source>
         <translation>该挂单已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>HidPosLayout</name>
+    <message>
+        <source>The report descriptor ends inside an item.</source>
+        <translation>报告描述符在一个条目中间就结束了。</translation>
+    </message>
+    <message>
+        <source>The report descriptor declares an impossibly large report.</source>
+        <translation>报告描述符声明的报告长度不可能这么大。</translation>
+    </message>
+    <message>
+        <source>It is not a barcode scanner in HID POS mode (no Decoded Data on usage page 0x8C).</source>
+        <translation>这不是 HID POS 模式的扫码枪（用途页 0x8C 上没有解码数据）。</translation>
     </message>
 </context>
 <context>
@@ -842,16 +861,40 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
 退出码：0 成功，1 收银机无法完成（数据库、磁盘），2 输入有误（未写入任何数据）。</translation>
     </message>
     <message>
-        <source>Use this scanner too: serial:/dev/ttyACM0[?baud=9600], or a wedge scanner&apos;s own device evdev:/dev/input/by-id/…-event-kbd.</source>
-        <translation>同时使用此扫码枪：serial:/dev/ttyACM0[?baud=9600]，或键盘模式扫码枪自身的设备 evdev:/dev/input/by-id/…-event-kbd。</translation>
-    </message>
-    <message>
         <source>Scanner device: none</source>
         <translation>扫码设备：无</translation>
     </message>
     <message>
         <source>Scanner device: %1</source>
         <translation>扫码设备：%1</translation>
+    </message>
+    <message>
+        <source>HID POS scanner %1 (%2)</source>
+        <translation>HID POS 扫码枪 %1（%2）</translation>
+    </message>
+    <message>
+        <source>serial/USB-COM %1 %2 (%3:%4)</source>
+        <translation>串口/USB 虚拟串口 %1 %2（%3:%4）</translation>
+    </message>
+    <message>
+        <source>keyboard device (a wedge scanner is one)</source>
+        <translation>键盘设备（键盘模式扫码枪属于此类）</translation>
+    </message>
+    <message>
+        <source>none found besides the keyboard wedge</source>
+        <translation>除键盘模式扫码枪外未发现其他扫码设备</translation>
+    </message>
+    <message>
+        <source>Use this scanner too: serial:/dev/ttyACM0[?baud=9600], a wedge scanner&apos;s own device evdev:/dev/input/by-id/…-event-kbd, or a HID POS scanner hidpos:auto|VID:PID|/dev/hidrawN.</source>
+        <translation>同时使用此扫码枪：串口 serial:/dev/ttyACM0[?baud=9600]、键盘模式扫码枪自己的输入设备 evdev:/dev/input/by-id/…-event-kbd，或 HID POS 扫码枪 hidpos:auto|VID:PID|/dev/hidrawN。</translation>
+    </message>
+    <message>
+        <source>List the scanners plugged in now, with their addresses.</source>
+        <translation>列出当前连接的扫码设备及其地址。</translation>
+    </message>
+    <message>
+        <source>Scanners found:</source>
+        <translation>发现的扫码设备：</translation>
     </message>
 </context>
 <context>
@@ -1198,6 +1241,21 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     </message>
 </context>
 <context>
+    <name>ScannerDevice</name>
+    <message>
+        <source>A scanner is serial:/dev/ttyACM0[?baud=9600], evdev:/dev/input/by-id/…-event-kbd or hidpos:auto (or hidpos:VID:PID, hidpos:/dev/hidraw0); not &quot;%1&quot;.</source>
+        <translation>扫码设备地址应为 serial:/dev/ttyACM0[?baud=9600]、evdev:/dev/input/by-id/…-event-kbd 或 hidpos:auto（或 hidpos:VID:PID、hidpos:/dev/hidraw0），而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Scanner connected</source>
+        <translation>扫码枪已连接</translation>
+    </message>
+    <message>
+        <source>Scanner not connected: %1</source>
+        <translation>扫码枪未连接：%1</translation>
+    </message>
+</context>
+<context>
     <name>SerialScanner</name>
     <message>
         <source>A serial scanner is serial:/dev/ttyACM0[?baud=9600], not &quot;%1&quot;.</source>
@@ -1380,6 +1438,61 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>The till cannot start</source>
         <translation>收银台无法启动</translation>
+    </message>
+</context>
+<context>
+    <name>pos::CameraScanDialog</name>
+    <message>
+        <source>Scan with the camera</source>
+        <translation>摄像头扫码</translation>
+    </message>
+    <message>
+        <source>Scan a picture…</source>
+        <translation>识别图片…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>No camera found.</source>
+        <translation>没有找到摄像头。</translation>
+    </message>
+    <message>
+        <source>This till was built without camera support.</source>
+        <translation>此收银机版本不支持摄像头。</translation>
+    </message>
+    <message>
+        <source>Scan a picture instead, or use the hand scanner.</source>
+        <translation>可以改为识别图片，或使用扫码枪。</translation>
+    </message>
+    <message>
+        <source>The camera stopped: %1</source>
+        <translation>摄像头已停止：%1</translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>正在打开摄像头…</translation>
+    </message>
+    <message>
+        <source>Hold the barcode or QR code up to the camera.</source>
+        <translation>请将条码或二维码对准摄像头。</translation>
+    </message>
+    <message>
+        <source>A picture with a barcode</source>
+        <translation>含有条码的图片</translation>
+    </message>
+    <message>
+        <source>Pictures (*.png *.jpg *.jpeg *.bmp *.gif *.webp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.bmp *.gif *.webp)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 as a picture: %2</source>
+        <translation>无法把 %1 作为图片读取：%2</translation>
+    </message>
+    <message>
+        <source>No barcode found in %1.</source>
+        <translation>%1 中没有找到条码。</translation>
     </message>
 </context>
 <context>
@@ -1692,18 +1805,6 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>Print copy</source>
         <translation>打印副本</translation>
-    </message>
-    <message>
-        <source>Scanner connected</source>
-        <translation>扫码枪已连接</translation>
-    </message>
-    <message>
-        <source>Scanner not connected: %1</source>
-        <translation>扫码枪未连接：%1</translation>
-    </message>
-    <message>
-        <source>Scanner connected (not exclusive)</source>
-        <translation>扫码枪已连接（非独占）</translation>
     </message>
 </context>
 <context>
@@ -2114,6 +2215,10 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <source>Credit: %1</source>
         <translation>业绩归属：%1</translation>
     </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
 </context>
 <context>
     <name>pos::attribution</name>
@@ -2444,6 +2549,49 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>malformed JSON: bad number at column %1</source>
         <translation>JSON 格式错误：第 %1 列数字有误</translation>
+    </message>
+</context>
+<context>
+    <name>pos::scanner::HidPosScanner</name>
+    <message>
+        <source>A HID POS scanner is hidpos:auto, hidpos:VID:PID (hex, e.g. hidpos:0c2e:0b87) or hidpos:/dev/hidrawN; not &quot;%1&quot;.</source>
+        <translation>HID POS 扫码枪地址应为 hidpos:auto、hidpos:VID:PID（十六进制，例如 hidpos:0c2e:0b87）或 hidpos:/dev/hidrawN，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>The scanner at %1 was unplugged.</source>
+        <translation>%1 上的扫码枪已拔出。</translation>
+    </message>
+    <message>
+        <source>no HID POS scanner is plugged in (set the scanner to its USB HID POS mode).</source>
+        <translation>没有连接 HID POS 扫码枪（请把扫码枪设为 USB HID POS 模式）。</translation>
+    </message>
+    <message>
+        <source>no HID POS scanner %1:%2 is plugged in.</source>
+        <translation>没有连接 HID POS 扫码枪 %1:%2。</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2 (the till&apos;s user needs access to it: see the udev rules).</source>
+        <translation>无法读取 %1：%2（收银机用户需要访问权限，见 udev 规则）。</translation>
+    </message>
+    <message>
+        <source>cannot read the report descriptor of %1.</source>
+        <translation>无法读取 %1 的报告描述符。</translation>
+    </message>
+    <message>
+        <source>The scanner at %1 is gone.</source>
+        <translation>%1 上的扫码枪已断开。</translation>
+    </message>
+    <message>
+        <source>The scanner at %1 stopped: %2</source>
+        <translation>%1 上的扫码枪已停止：%2</translation>
+    </message>
+    <message>
+        <source>%1 bytes the scanner sent were not a report it declares; dropped.</source>
+        <translation>扫码枪发来的 %1 字节不是它声明的报告，已丢弃。</translation>
+    </message>
+    <message>
+        <source>%1 bytes of one code from the scanner were dropped: too long for a code.</source>
+        <translation>扫码枪发来的一个码有 %1 字节，太长，不可能是条码，已丢弃。</translation>
     </message>
 </context>
 </TS>

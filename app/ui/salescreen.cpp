@@ -1,5 +1,6 @@
 #include "salescreen.h"
 
+#include "camerascandialog.h"
 #include "cartmodel.h"
 #include "guidebar.h"
 #include "heldsalesdialog.h"
@@ -78,8 +79,11 @@ QWidget *SaleScreen::buildCartPanel()
     connect(m_scanInput, &QLineEdit::returnPressed, this, &SaleScreen::typedEntry);
     auto *search = touchButton(tr("Search"), u"searchButton"_s, w);
     connect(search, &QPushButton::clicked, this, [this] { openSearch(m_scanInput->text()); });
+    auto *camera = touchButton(tr("Camera"), u"cameraScanButton"_s, w);
+    connect(camera, &QPushButton::clicked, this, &SaleScreen::scanWithCamera);
     scanRow->addWidget(m_scanInput, 1);
     scanRow->addWidget(search);
+    scanRow->addWidget(camera);
     v->addLayout(scanRow);
 
     m_cartView = new QTableView(w);
@@ -264,6 +268,14 @@ void SaleScreen::handleScan(const QString &code)
         m_scanInput->setText(code.trimmed());
         m_scanInput->selectAll();
     }
+}
+
+void SaleScreen::scanWithCamera()
+{
+    CameraScanDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted)
+        handleScan(dialog.code()); // the same as a scanner's: a product, member, guide or receipt
+    m_scanInput->setFocus();
 }
 
 void SaleScreen::typedEntry()

@@ -50,6 +50,7 @@ private:
     Status addToSale(const QString &code);
     void typedEntry();
     void openSearch(const QString &text);
+    void scanWithCamera();
     void guideTouched(const QString &guideId);
     void lookUpMember();
     void registerMember();

@@ -26,11 +26,6 @@ Q_LOGGING_CATEGORY(lcHidPos, "pos.scanner.hidpos")
 
 namespace {
 
-QString trHid(const char *text)
-{
-    return QCoreApplication::translate("HidPosScanner", text);
-}
-
 // The device's own descriptor through the hidraw ioctl; empty when the node is not hidraw.
 QByteArray descriptorByIoctl(int fd)
 {
@@ -87,7 +82,7 @@ std::optional<HidPosScannerUri> HidPosScannerUri::parse(const QString &text, QSt
         uri.path = rest;
     } else {
         if (error)
-            *error = QCoreApplication::translate("HidPosScanner", "A HID POS scanner is hidpos:auto, hidpos:VID:PID (hex, e.g. hidpos:0c2e:0b87) "
+            *error = QCoreApplication::translate("pos::scanner::HidPosScanner", "A HID POS scanner is hidpos:auto, hidpos:VID:PID (hex, e.g. hidpos:0c2e:0b87) "
                                                                   "or hidpos:/dev/hidrawN; not \"%1\".")
                          .arg(text);
         return std::nullopt;
@@ -109,7 +104,7 @@ HidPosScanner::HidPosScanner(HidPosScannerUri uri, HidrawPaths paths, QObject *p
     m_presence.setInterval(reconnectMs);
     connect(&m_presence, &QTimer::timeout, this, [this] {
         if (isConnected() && !QFileInfo::exists(m_device.node))
-            lost(trHid("The scanner at %1 was unplugged.").arg(m_device.node));
+            lost(tr("The scanner at %1 was unplugged.").arg(m_device.node));
     });
 }
 
@@ -145,8 +140,8 @@ std::optional<HidrawScanner> HidPosScanner::resolve(QString *why) const
             return device;
     if (why)
         *why = m_uri.match == HidPosScannerUri::Match::Auto
-                   ? trHid("no HID POS scanner is plugged in (set the scanner to its USB HID POS mode).")
-                   : trHid("no HID POS scanner %1:%2 is plugged in.")
+                   ? tr("no HID POS scanner is plugged in (set the scanner to its USB HID POS mode).")
+                   : tr("no HID POS scanner %1:%2 is plugged in.")
                          .arg(m_uri.vendorId, 4, 16, QChar(u'0')).arg(m_uri.productId, 4, 16, QChar(u'0'));
     return std::nullopt;
 }
@@ -193,7 +188,7 @@ void HidPosScanner::tryOpen()
         return fail(why);
     m_fd = ::open(QFile::encodeName(device->node).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (m_fd < 0)
-        return fail(trHid("cannot read %1: %2 (the till's user needs access to it: see the udev rules).")
+        return fail(tr("cannot read %1: %2 (the till's user needs access to it: see the udev rules).")
                         .arg(device->node, QString::fromLocal8Bit(std::strerror(errno))));
     m_device = *device;
     if (const QByteArray own = descriptorByIoctl(m_fd); !own.isEmpty())
@@ -201,7 +196,7 @@ void HidPosScanner::tryOpen()
     QString notPos;
     m_layout = HidPosLayout::fromDescriptor(m_device.descriptor, &notPos);
     if (!m_layout)
-        return fail(m_device.descriptor.isEmpty() ? trHid("cannot read the report descriptor of %1.").arg(device->node)
+        return fail(m_device.descriptor.isEmpty() ? tr("cannot read the report descriptor of %1.").arg(device->node)
                                                   : u"%1: %2"_s.arg(device->node, notPos));
     m_reconnect.stop();
     m_lastFailure.clear();
@@ -237,8 +232,8 @@ void HidPosScanner::readReports()
     char buffer[4096];
     const ssize_t n = ::read(m_fd, buffer, sizeof buffer);
     if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) {
-        lost(n == 0 ? trHid("The scanner at %1 is gone.").arg(m_device.node)
-                    : trHid("The scanner at %1 stopped: %2").arg(m_device.node, QString::fromLocal8Bit(std::strerror(errno))));
+        lost(n == 0 ? tr("The scanner at %1 is gone.").arg(m_device.node)
+                    : tr("The scanner at %1 stopped: %2").arg(m_device.node, QString::fromLocal8Bit(std::strerror(errno))));
         return;
     }
     if (n < 0)
@@ -249,7 +244,7 @@ void HidPosScanner::readReports()
         if (const auto chunk = m_layout->read(report))
             take(*chunk);
     if (dropped > 0)
-        emit discarded(trHid("%1 bytes the scanner sent were not a report it declares; dropped.").arg(dropped));
+        emit discarded(tr("%1 bytes the scanner sent were not a report it declares; dropped.").arg(dropped));
 }
 
 void HidPosScanner::take(const HidPosChunk &chunk)
@@ -258,7 +253,7 @@ void HidPosScanner::take(const HidPosChunk &chunk)
         m_symbology = chunk.symbology;
     m_code += chunk.data;
     if (m_code.size() > maxCodeBytes) {
-        emit discarded(trHid("%1 bytes of one code from the scanner were dropped: too long for a code.").arg(m_code.size()));
+        emit discarded(tr("%1 bytes of one code from the scanner were dropped: too long for a code.").arg(m_code.size()));
         m_code.clear();
         return;
     }

@@ -8,6 +8,7 @@
 #include "services/checkoutservice.h"
 #include "services/lookupservice.h"
 #include "services/refundservice.h"
+#include "ui/camerascandialog.h"
 #include "ui/guidecreditsdialog.h"
 #include "ui/paymentdialog.h"
 
@@ -111,6 +112,23 @@ private slots:
         const QString dir = qEnvironmentVariable("POS_SCREENSHOT_DIR");
         if (!dir.isEmpty())
             QVERIFY(dialog.grab().save(dir + u"/payment-zh_CN.png"_s));
+    }
+
+    // The camera scan dialog in Chinese, on a till without a camera.
+    void cameraDialogInChinese()
+    {
+        test::TestTill t;
+        MainWindow window(t.till());
+        QCOMPARE(window.findChild<QPushButton *>(u"cameraScanButton"_s)->text(), u"摄像头"_s);
+        CameraScanDialog dialog(&window);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QCOMPARE(dialog.windowTitle(), u"摄像头扫码"_s);
+        QCOMPARE(dialog.findChild<QLabel *>(u"cameraPreview"_s)->text(), u"没有找到摄像头。"_s);
+        QCOMPARE(dialog.findChild<QPushButton *>(u"scanPictureButton"_s)->text(), u"识别图片…"_s);
+        const QString dir = qEnvironmentVariable("POS_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            QVERIFY(dialog.grab().save(dir + u"/camera-zh_CN.png"_s));
     }
 
     // The manager's "why?" in Chinese: a split sale and its refund, each credit explained.
