@@ -214,10 +214,7 @@ void CameraScanDialog::finish(const QString &code)
 
 void CameraScanDialog::say(const QString &text, bool error)
 {
-    m_info->setText(text);
-    m_info->setProperty("error", error);
-    m_info->style()->unpolish(m_info);
-    m_info->style()->polish(m_info);
+    Theme::showMessage(m_info, text, error);
 }
 
 } // namespace pos

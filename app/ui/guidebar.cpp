@@ -55,10 +55,8 @@ void GuideBar::setExclusive(const QString &guideId)
         if (!b)
             continue;
         const bool exclusive = m_guides[i].id == guideId;
-        b->setProperty("exclusive", exclusive);
         b->setText(exclusive ? tr("%1 ★Exclusive").arg(m_guides[i].name) : m_guides[i].name);
-        b->style()->unpolish(b);
-        b->style()->polish(b);
+        Theme::setLook(b, "exclusive", exclusive);
     }
 }
 

@@ -84,9 +84,7 @@ void PrintStatusBar::showProblem(const QString &message)
 void PrintStatusBar::showText(const QString &text, bool error)
 {
     m_text->setText(text);
-    setProperty("error", error);
-    style()->unpolish(this);
-    style()->polish(this);
+    Theme::setLook(this, "error", error);
     show();
 }
 

@@ -175,10 +175,7 @@ void RefundDialog::confirm()
 
 void RefundDialog::showMessage(const QString &text, bool error)
 {
-    m_message->setText(text);
-    m_message->setProperty("error", error);
-    m_message->style()->unpolish(m_message);
-    m_message->style()->polish(m_message);
+    Theme::showMessage(m_message, text, error);
 }
 
 } // namespace pos

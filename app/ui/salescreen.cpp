@@ -510,10 +510,7 @@ void SaleScreen::ringUpQueuedScans()
 
 void SaleScreen::showMessage(const QString &text, bool error)
 {
-    m_message->setText(text);
-    m_message->setProperty("error", error);
-    m_message->style()->unpolish(m_message);
-    m_message->style()->polish(m_message);
+    Theme::showMessage(m_message, text, error);
 }
 
 void SaleScreen::refresh()

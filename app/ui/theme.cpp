@@ -3,6 +3,7 @@
 #include <QFrame>
 #include <QLabel>
 #include <QPushButton>
+#include <QStyle>
 
 namespace pos {
 
@@ -73,6 +74,19 @@ QLabel *Theme::caption(const QString &text, QWidget *parent)
     auto *l = new QLabel(text, parent);
     l->setProperty("class", QStringLiteral("caption"));
     return l;
+}
+
+void Theme::setLook(QWidget *widget, const char *property, bool on)
+{
+    widget->setProperty(property, on);
+    widget->style()->unpolish(widget); // style sheets match properties only when repolished
+    widget->style()->polish(widget);
+}
+
+void Theme::showMessage(QLabel *label, const QString &text, bool error)
+{
+    label->setText(text);
+    setLook(label, "error", error);
 }
 
 } // namespace pos

@@ -19,6 +19,11 @@ QString styleSheet();
 QPushButton *touchButton(const QString &text, const QString &objectName, QWidget *parent);
 QFrame *panel(QWidget *parent);
 QLabel *caption(const QString &text, QWidget *parent);
+
+// Sets a property the style sheet styles by (error, exclusive…) and restyles the widget.
+void setLook(QWidget *widget, const char *property, bool on);
+// A message line: red when it is an error.
+void showMessage(QLabel *label, const QString &text, bool error);
 } // namespace Theme
 
 } // namespace pos

@@ -156,6 +156,11 @@ void HidPosScanner::stop()
 {
     m_running = false;
     m_reconnect.stop();
+    closeDevice();
+}
+
+void HidPosScanner::closeDevice()
+{
     m_presence.stop();
     delete m_notifier;
     m_notifier = nullptr;
@@ -171,9 +176,7 @@ void HidPosScanner::tryOpen()
     if (!m_running || isConnected())
         return;
     auto fail = [this](const QString &why) {
-        if (m_fd >= 0)
-            ::close(m_fd);
-        m_fd = -1;
+        closeDevice();
         // Say it once, not every second while the scanner is away.
         if (why != m_lastFailure) {
             m_lastFailure = why;
@@ -200,8 +203,6 @@ void HidPosScanner::tryOpen()
                                                   : u"%1: %2"_s.arg(device->node, notPos));
     m_reconnect.stop();
     m_lastFailure.clear();
-    m_stream.clear();
-    m_code.clear();
     m_notifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &HidPosScanner::readReports);
     m_presence.start();
@@ -212,14 +213,7 @@ void HidPosScanner::tryOpen()
 
 void HidPosScanner::lost(const QString &why)
 {
-    delete m_notifier;
-    m_notifier = nullptr;
-    if (m_fd >= 0)
-        ::close(m_fd);
-    m_fd = -1;
-    m_presence.stop();
-    m_stream.clear();
-    m_code.clear();
+    closeDevice();
     m_lastFailure = why;
     emit connectedChanged(false, why);
     setState(disconnectedText(why));

@@ -77,6 +77,7 @@ private:
     void tryOpen();
     void readReports();
     void lost(const QString &why);
+    void closeDevice(); // leaves the device, keeps the wish to read it (m_running)
     void take(const HidPosChunk &chunk);
 
     HidPosScannerUri m_uri;
