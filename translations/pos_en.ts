@@ -756,10 +756,6 @@
         <translation>The store&apos;s weighted-code layout, e.g. 20-29:5:5:price or 28:5:5:weight.</translation>
     </message>
     <message>
-        <source>Keyboard-wedge scanner: always on</source>
-        <translation>Keyboard-wedge scanner: always on</translation>
-    </message>
-    <message>
         <source>Weighted codes: prefixes %1, %2-digit item, %3-digit %4</source>
         <translation>Weighted codes: prefixes %1, %2-digit item, %3-digit %4</translation>
     </message>
@@ -896,6 +892,14 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>Scanners found:</source>
         <translation>Scanners found:</translation>
+    </message>
+    <message>
+        <source>How the keyboard wedge tells a scanner from a person: gap=MS,min=N,tab=on|off,prefix=TEXT,suffix=TEXT (any of them).</source>
+        <translation>How the keyboard wedge tells a scanner from a person: gap=MS,min=N,tab=on|off,prefix=TEXT,suffix=TEXT (any of them).</translation>
+    </message>
+    <message>
+        <source>Keyboard-wedge scanner: always on (%1)</source>
+        <translation>Keyboard-wedge scanner: always on (%1)</translation>
     </message>
 </context>
 <context>
@@ -1412,6 +1416,29 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>permission denied: install the till&apos;s udev rules (60-guide-pos.rules, in the package) or add the user to the lp group, then replug the printer</source>
         <translation>permission denied: install the till&apos;s udev rules (60-guide-pos.rules, in the package) or add the user to the lp group, then replug the printer</translation>
+    </message>
+</context>
+<context>
+    <name>WedgeSettings</name>
+    <message>
+        <source>gap is the longest pause between a scanner&apos;s keys, 5 to 200 ms; not &quot;%1&quot;.</source>
+        <translation>gap is the longest pause between a scanner&apos;s keys, 5 to 200 ms; not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>min is the shortest code, 1 to 64 characters; not &quot;%1&quot;.</source>
+        <translation>min is the shortest code, 1 to 64 characters; not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>tab is on or off (whether Tab ends a scan); not &quot;%1&quot;.</source>
+        <translation>tab is on or off (whether Tab ends a scan); not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 is up to 8 printable characters; not &quot;%2&quot;.</source>
+        <translation>%1 is up to 8 printable characters; not &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Unknown wedge setting &quot;%1&quot; (gap, min, tab, prefix, suffix).</source>
+        <translation>Unknown wedge setting &quot;%1&quot; (gap, min, tab, prefix, suffix).</translation>
     </message>
 </context>
 <context>

@@ -755,10 +755,6 @@
         <translation>本店称重码格式，例如 20-29:5:5:price 或 28:5:5:weight。</translation>
     </message>
     <message>
-        <source>Keyboard-wedge scanner: always on</source>
-        <translation>键盘模式扫码枪：始终启用</translation>
-    </message>
-    <message>
         <source>Weighted codes: prefixes %1, %2-digit item, %3-digit %4</source>
         <translation>称重码：前缀 %1，%2 位商品码，%3 位%4</translation>
     </message>
@@ -895,6 +891,14 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>Scanners found:</source>
         <translation>发现的扫码设备：</translation>
+    </message>
+    <message>
+        <source>How the keyboard wedge tells a scanner from a person: gap=MS,min=N,tab=on|off,prefix=TEXT,suffix=TEXT (any of them).</source>
+        <translation>键盘模式下如何区分扫码枪与人工输入：gap=毫秒,min=位数,tab=on|off,prefix=前缀,suffix=后缀（可只给其中几项）。</translation>
+    </message>
+    <message>
+        <source>Keyboard-wedge scanner: always on (%1)</source>
+        <translation>键盘模式扫码枪：始终启用（%1）</translation>
     </message>
 </context>
 <context>
@@ -1411,6 +1415,29 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>permission denied: install the till&apos;s udev rules (60-guide-pos.rules, in the package) or add the user to the lp group, then replug the printer</source>
         <translation>权限不足：请安装收银机的 udev 规则（安装包中的 60-guide-pos.rules）或将用户加入 lp 组，然后重新插拔打印机</translation>
+    </message>
+</context>
+<context>
+    <name>WedgeSettings</name>
+    <message>
+        <source>gap is the longest pause between a scanner&apos;s keys, 5 to 200 ms; not &quot;%1&quot;.</source>
+        <translation>gap 是扫码枪按键之间的最长间隔，5 到 200 毫秒，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>min is the shortest code, 1 to 64 characters; not &quot;%1&quot;.</source>
+        <translation>min 是最短的码长，1 到 64 个字符，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>tab is on or off (whether Tab ends a scan); not &quot;%1&quot;.</source>
+        <translation>tab 只能是 on 或 off（Tab 键是否结束一次扫码），而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>%1 is up to 8 printable characters; not &quot;%2&quot;.</source>
+        <translation>%1 最多 8 个可打印字符，而不是“%2”。</translation>
+    </message>
+    <message>
+        <source>Unknown wedge setting &quot;%1&quot; (gap, min, tab, prefix, suffix).</source>
+        <translation>未知的键盘扫码设置“%1”（可用 gap、min、tab、prefix、suffix）。</translation>
     </message>
 </context>
 <context>

@@ -139,6 +139,7 @@ int runScanners(CliContext &ctx)
     parser.addOption({u"list"_s, Posctl::tr("List the scanners plugged in now, with their addresses.")});
     parser.addOption({u"clear"_s, Posctl::tr("The keyboard-wedge scanner only.")});
     parser.addOption({u"weighted"_s, Posctl::tr("The store's weighted-code layout, e.g. 20-29:5:5:price or 28:5:5:weight."), u"LAYOUT"_s});
+    parser.addOption({u"wedge"_s, Posctl::tr("How the keyboard wedge tells a scanner from a person: gap=MS,min=N,tab=on|off,prefix=TEXT,suffix=TEXT (any of them)."), u"SETTINGS"_s});
     if (!parseCommand(ctx, parser, 0, 0))
         return ExitBadInput;
     if (parser.isSet(u"set"_s) && parser.isSet(u"clear"_s))
@@ -159,9 +160,13 @@ int runScanners(CliContext &ctx)
     if (parser.isSet(u"weighted"_s))
         if (Status s = scans.setWeightedLayout(parser.value(u"weighted"_s)); !s)
             return fail(ctx, s.error());
+    if (parser.isSet(u"wedge"_s))
+        if (Status s = scans.setWedgeSettings(parser.value(u"wedge"_s)); !s)
+            return fail(ctx, s.error());
     const QString device = scans.scannerDevice();
     const scanner::WeightedLayout w = scans.parserSettings().weighted;
-    ctx.out << Posctl::tr("Keyboard-wedge scanner: always on") << u'\n'
+    const scanner::WedgeSettings wedge = scans.wedgeSettings();
+    ctx.out << Posctl::tr("Keyboard-wedge scanner: always on (%1)").arg(wedge.toText()) << u'\n'
             << (device.isEmpty() ? Posctl::tr("Scanner device: none") : Posctl::tr("Scanner device: %1").arg(device)) << u'\n'
             << Posctl::tr("Weighted codes: prefixes %1, %2-digit item, %3-digit %4")
                    .arg(w.prefixes).arg(w.itemDigits).arg(w.valueDigits)

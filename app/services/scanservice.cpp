@@ -46,6 +46,21 @@ Status ScanService::setScannerDevice(const QString &uri)
     return SettingsRepository(m_till.database()).setValue(QString::fromLatin1(scannerDeviceKey), uri);
 }
 
+scanner::WedgeSettings ScanService::wedgeSettings() const
+{
+    const QString stored = SettingsRepository(m_till.database()).value(QString::fromLatin1(wedgeKey));
+    return scanner::WedgeSettings::fromText(stored, {}).value_or(scanner::WedgeSettings{});
+}
+
+Status ScanService::setWedgeSettings(const QString &text)
+{
+    QString error;
+    const auto settings = scanner::WedgeSettings::fromText(text, wedgeSettings(), &error);
+    if (!settings)
+        return Status::failure(error);
+    return SettingsRepository(m_till.database()).setValue(QString::fromLatin1(wedgeKey), settings->toText());
+}
+
 Status ScanService::setWeightedLayout(const QString &layout)
 {
     if (!layout.isEmpty() && !weightedLayoutFrom(layout))

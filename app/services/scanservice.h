@@ -3,6 +3,7 @@
 #include "core/catalogitem.h"
 #include "core/result.h"
 #include "scanner/barcodeparser.h"
+#include "scanner/wedgesettings.h"
 
 #include <QCoreApplication>
 
@@ -27,7 +28,14 @@ public:
     // Empty: the keyboard wedge only.
     static constexpr auto scannerDeviceKey = "scanner.device";
 
+    // Settings key of how the keyboard wedge tells scanners from people (WedgeSettings text).
+    static constexpr auto wedgeKey = "scanner.wedge";
+
     QString scannerDevice() const;
+    scanner::WedgeSettings wedgeSettings() const;
+    // Checks the text ("gap=35,min=4,tab=on,prefix=,suffix=", any subset: the others stay as
+    // they are) before storing it.
+    Status setWedgeSettings(const QString &text);
     // Checks the address before storing it.
     Status setScannerDevice(const QString &uri);
     Status setWeightedLayout(const QString &layout);

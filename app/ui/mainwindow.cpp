@@ -49,6 +49,7 @@ MainWindow::MainWindow(Till &till, QWidget *parent)
     m_connection->setContentsMargins(8, 0, 16, 0);
 
     connect(m_wedge, &KeyboardWedge::scanned, m_sale, &SaleScreen::handleScan);
+    m_wedge->setSettings(ScanService(m_till).wedgeSettings());
     m_wedge->install();
     startScannerDevice();
     connect(m_sale, &SaleScreen::saleCommitted, this, &MainWindow::refreshStatus);

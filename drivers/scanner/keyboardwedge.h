@@ -1,5 +1,7 @@
 #pragma once
 
+#include "wedgesettings.h"
+
 #include <QElapsedTimer>
 #include <QList>
 #include <QObject>
@@ -21,14 +23,7 @@ class KeyboardWedge : public QObject
 {
     Q_OBJECT
 public:
-    struct Settings
-    {
-        int maxInterKeyMs = 35; // scanners send a key every 1–15 ms; people rarely beat 60
-        int minLength = 4;      // shorter bursts are people, even fast ones
-        bool tabTerminates = true;
-        QString prefix; // configured on some scanners; stripped when present
-        QString suffix;
-    };
+    using Settings = scanner::WedgeSettings;
 
     explicit KeyboardWedge(QObject *parent = nullptr);
     void setSettings(const Settings &settings) { m_settings = settings; }

@@ -274,6 +274,35 @@ private slots:
         QCOMPARE(orderCount(), before);
     }
 
+    // The store's scanner settings: the wedge's rules merge, a scanner address is checked
+    // before it is stored, and a bad value changes nothing.
+    void scannerSettings()
+    {
+        Run r = posctl({u"scanners"_s, u"--wedge"_s, u"gap=50,prefix=#"_s});
+        QCOMPARE(r.status, 0);
+        QVERIFY2(r.out.contains(u"gap=50,min=4,tab=on,prefix=#,suffix="_s), qPrintable(r.out));
+        r = posctl({u"scanners"_s, u"--wedge"_s, u"min=6,tab=off"_s});
+        QVERIFY2(r.out.contains(u"gap=50,min=6,tab=off,prefix=#"_s), qPrintable(r.out));
+        for (const QString &bad : {u"gap=500"_s, u"min=0"_s, u"tab=maybe"_s, u"speed=9"_s, u"prefix=123456789"_s}) {
+            r = posctl({u"scanners"_s, u"--wedge"_s, bad});
+            QCOMPARE(r.status, 2);
+            QVERIFY2(r.err.contains(bad.section(u'=', 1)), qPrintable(r.err));
+        }
+        r = posctl({u"scanners"_s, u"--set"_s, u"hidpos:12"_s});
+        QCOMPARE(r.status, 2);
+        QVERIFY(r.err.contains(u"hidpos:12"_s));
+        r = posctl({u"scanners"_s, u"--set"_s, u"hidpos:0c2e:0b87"_s});
+        QCOMPARE(r.status, 0);
+        QVERIFY2(r.out.contains(u"hidpos:0c2e:0b87"_s) && r.out.contains(u"gap=50,min=6,tab=off"_s), qPrintable(r.out));
+        r = posctl({u"scanners"_s, u"--set"_s, u"usb:/dev/hidraw0"_s});
+        QCOMPARE(r.status, 2);
+        QVERIFY(posctl({u"scanners"_s}).out.contains(u"hidpos:0c2e:0b87"_s)); // unchanged by the bad one
+        r = posctl({u"scanners"_s, u"--list"_s});
+        QCOMPARE(r.status, 0);
+        QVERIFY(!r.out.isEmpty());
+        QCOMPARE(posctl({u"scanners"_s, u"--clear"_s, u"--wedge"_s, u"gap=35,min=4,tab=on,prefix=,suffix="_s}).status, 0);
+    }
+
     void ordersOfTheDay()
     {
         const Run r = posctl({u"orders"_s, u"--json"_s});

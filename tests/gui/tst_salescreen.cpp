@@ -246,6 +246,17 @@ private slots:
         QCOMPARE(cartView->model()->rowCount(), 1); // the receipt was the dialog's, not the sale's
     }
 
+    // The store's wedge settings reach the till: its scanners send a prefix, which is stripped.
+    void wedgeSettingsFromTheStore()
+    {
+        test::TestTill t;
+        QVERIFY(ScanService(t.till()).setWedgeSettings(u"prefix=#,min=6"_s));
+        MainWindow window(t.till());
+        QVERIFY(test::showActive(window));
+        scan(window.findChild<QLineEdit *>(u"scanInput"_s), u"#6951593000011"_s);
+        QCOMPARE(window.findChild<QLabel *>(u"totalLabel"_s)->text(), Money::fromFen(69900).toString());
+    }
+
     void unknownBarcodeChangesNothing()
     {
         test::TestTill t;

@@ -102,6 +102,34 @@ private slots:
         QCOMPARE(spy.front().front().toString(), u"6951593000011"_s);
     }
 
+    void settingsFromText_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("result"); // empty: refused
+        QTest::newRow("defaults") << QString() << u"gap=35,min=4,tab=on,prefix=,suffix="_s;
+        QTest::newRow("some") << u"gap=60, min=8"_s << u"gap=60,min=8,tab=on,prefix=,suffix="_s;
+        QTest::newRow("all") << u"gap=20,min=3,tab=off,prefix=]E0,suffix=#"_s << u"gap=20,min=3,tab=off,prefix=]E0,suffix=#"_s;
+        QTest::newRow("gap too long") << u"gap=1000"_s << QString();
+        QTest::newRow("gap not a number") << u"gap=fast"_s << QString();
+        QTest::newRow("no length") << u"min=0"_s << QString();
+        QTest::newRow("tab yes") << u"tab=yes"_s << QString();
+        QTest::newRow("long prefix") << u"prefix=ABCDEFGHI"_s << QString();
+        QTest::newRow("control in suffix") << u"suffix="_s + QChar(7) << QString();
+        QTest::newRow("unknown key") << u"speed=3"_s << QString();
+    }
+    void settingsFromText()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, result);
+        QString error;
+        const auto s = KeyboardWedge::Settings::fromText(text, {}, &error);
+        QCOMPARE(s.has_value(), !result.isEmpty());
+        if (s)
+            QCOMPARE(s->toText(), result);
+        else
+            QVERIFY(!error.isEmpty());
+    }
+
     // Focus in a dialog: the scan still becomes a scan, and a person's typing there still
     // reaches the dialog's field.
     void focusInADialog()
