@@ -48,7 +48,8 @@ MainWindow::MainWindow(Till &till, QWidget *parent)
     statusBar()->addWidget(m_pending);
     m_connection->setContentsMargins(8, 0, 16, 0);
 
-    connect(m_wedge, &KeyboardWedge::scanned, m_sale, &SaleScreen::handleScan);
+    m_sinceStart.start();
+    connect(m_wedge, &KeyboardWedge::scanned, this, [this](const QString &code) { scanned(code, scanner::ScanMerger::Source::Wedge); });
     m_wedge->setSettings(ScanService(m_till).wedgeSettings());
     m_wedge->install();
     startScannerDevice();
@@ -107,9 +108,15 @@ void MainWindow::startScannerDevice()
         label->setText(error);
         return;
     }
-    connect(device, &scanner::ScannerDevice::scanned, m_sale, &SaleScreen::handleScan);
+    connect(device, &scanner::ScannerDevice::scanned, this, [this](const QString &code) { scanned(code, scanner::ScanMerger::Source::Device); });
     connect(device, &scanner::ScannerDevice::stateChanged, label, &QLabel::setText);
     device->start();
+}
+
+void MainWindow::scanned(const QString &code, scanner::ScanMerger::Source source)
+{
+    if (m_merger.accept(code, source, m_sinceStart.elapsed()))
+        m_sale->handleScan(code);
 }
 
 void MainWindow::reprintReceipt()

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "scanner/scanmerger.h"
+
+#include <QElapsedTimer>
 #include <QMainWindow>
 
 class QLabel;
@@ -30,10 +33,12 @@ public:
 
 private:
     QWidget *buildHeader();
-    // The scanner device the store set up (serial or evdev), if any; its scans go where the
+    // The scanner device the store set up (serial, evdev or HID POS), if any; its scans go where the
     // wedge's go, and the status bar says whether it is there.
     void startScannerDevice();
     void refreshStatus();
+    // Every reader's scans come here; an echo of one scan from a second reader is dropped.
+    void scanned(const QString &code, scanner::ScanMerger::Source source);
 
     Till &m_till;
     PrintSpooler *m_spooler;
@@ -45,6 +50,8 @@ private:
     QLabel *m_connection;
     QLabel *m_pending;
     QTimer *m_timer;
+    scanner::ScanMerger m_merger;
+    QElapsedTimer m_sinceStart;
 };
 
 } // namespace pos

@@ -1,5 +1,6 @@
 // A wedge scanner read from its own input device. The device here is a FIFO carrying the
 // kernel's input_event records, as /dev/input/eventN would (no uinput on the test machine).
+#include "evdevkeys.h"
 #include "scanner/evdevscanner.h"
 
 #include <QSignalSpy>
@@ -14,31 +15,8 @@
 using namespace pos::scanner;
 using namespace Qt::Literals::StringLiterals;
 
-namespace {
-
-QByteArray keyEvent(int code, int value)
-{
-    input_event ev{};
-    ev.type = EV_KEY;
-    ev.code = quint16(code);
-    ev.value = value;
-    input_event sync{};
-    sync.type = EV_SYN;
-    return QByteArray(reinterpret_cast<const char *>(&ev), sizeof ev) + QByteArray(reinterpret_cast<const char *>(&sync), sizeof sync);
-}
-
-QByteArray press(int code, bool shift = false)
-{
-    QByteArray out;
-    if (shift)
-        out += keyEvent(KEY_LEFTSHIFT, 1);
-    out += keyEvent(code, 1) + keyEvent(code, 0);
-    if (shift)
-        out += keyEvent(KEY_LEFTSHIFT, 0);
-    return out;
-}
-
-} // namespace
+using pos::test::keyEvent;
+using pos::test::press;
 
 class TestEvdevScanner : public QObject
 {

@@ -1,4 +1,5 @@
 #include "scanner/keyboardwedge.h"
+#include "scanner/scanmerger.h"
 
 #include <QApplication>
 #include <QDialog>
@@ -128,6 +129,20 @@ private slots:
             QCOMPARE(s->toText(), result);
         else
             QVERIFY(!error.isEmpty());
+    }
+
+    // An echo from another reader is dropped; a repeat from the same reader is another item.
+    void mergerDropsEchoesOnly()
+    {
+        using Source = scanner::ScanMerger::Source;
+        scanner::ScanMerger m;
+        QVERIFY(m.accept(u"6951593000011"_s, Source::Device, 1000));
+        QVERIFY(!m.accept(u"6951593000011"_s, Source::Wedge, 1005));   // the same scan, typed too
+        QVERIFY(!m.accept(u"6951593000011"_s, Source::Wedge, 1010));   // and again
+        QVERIFY(m.accept(u"6951593000011"_s, Source::Device, 1300));   // the next item
+        QVERIFY(m.accept(u"6951593000011"_s, Source::Device, 1310));   // same reader: kept
+        QVERIFY(m.accept(u"6901234567892"_s, Source::Wedge, 1320));    // another code
+        QVERIFY(m.accept(u"6901234567892"_s, Source::Device, 1320 + scanner::ScanMerger::echoWindowMs + 1)); // too late to be an echo
     }
 
     // Focus in a dialog: the scan still becomes a scan, and a person's typing there still
