@@ -39,8 +39,14 @@ Commands:
                                          guide, receipt or binding link; exit 2 when it is not valid
   scan-image FILE... [--json]            decode the barcodes in images; exit 1 when some had none,
                                          2 when a file can't be read
-  scanners [--set serial:/dev/ttyACM0[?baud=N]|evdev:/dev/input/… | --clear] [--weighted LAYOUT]
-                                         the till's scanners and its weighted-code layout (20-29:5:5:price)
+  scanners [--list] [--set serial:/dev/ttyACM0[?baud=N]|hidpos:auto|evdev:/dev/input/… | --clear]
+           [--weighted LAYOUT] [--wedge gap=MS,min=N,tab=on|off,prefix=P,suffix=S]
+                                         the till's scanners, its weighted-code layout (20-29:5:5:price)
+                                         and how the keyboard wedge tells a scanner from a person
+  enroll URL CODE --ca CA.pem [--pin SHA256]
+                                         enrol this till with HQ (the code comes from pos-hq enroll)
+  sync [--once] [--batch N]              send the events waiting for HQ (--once: until none is left)
+  sync-status [--json]                   online or not, what waits for HQ, the last problem
   attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
                                          credits, summaries and the answers asked; exit 1 if a line was bad
 
@@ -114,6 +120,9 @@ int Posctl::run(const QStringList &arguments, QTextStream &out, QTextStream &err
         {u"parse-barcode"_s, runParseBarcode},
         {u"scan-image"_s, runScanImage},
         {u"scanners"_s, runScanners},
+        {u"enroll"_s, runEnroll},
+        {u"sync"_s, runSync},
+        {u"sync-status"_s, runSyncStatus},
     };
     if (const auto run = commands.value(command))
         return run(ctx);

@@ -49,6 +49,9 @@ int runPrintJobs(CliContext &ctx);
 int runParseBarcode(CliContext &ctx);
 int runScanImage(CliContext &ctx);
 int runScanners(CliContext &ctx);
+int runEnroll(CliContext &ctx);
+int runSync(CliContext &ctx);
+int runSyncStatus(CliContext &ctx);
 
 // The receipt after a committed sale or refund, when the till has a receipt printer: queued,
 // printed now, and a warning (never a failure: the sale stands) when the printer won't.

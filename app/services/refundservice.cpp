@@ -97,14 +97,17 @@ Result<Refund> RefundService::refund(const QString &orderNumber, const QList<Ref
     refund.refundedAt = m_till.now();
     refund.businessDate = refund.refundedAt.date().toString(Qt::ISODate);
     refund.plan = *plan;
+    AttributionRepository ledger(m_till.database());
+    const auto attribution = ledger.orderAttribution(order->id);
+    if (attribution)
+        refund.credits = refundParts(attribution->attribution, before.total.fen(), plan->total.fen());
     auto stored = RefundRepository(m_till.database()).insertWithinTransaction(refund, m_till.store().id,
                                                                               m_till.store().terminalId);
     if (!stored)
         return notSaved(stored.error());
 
-    AttributionRepository ledger(m_till.database());
-    if (const auto attribution = ledger.orderAttribution(order->id)) {
-        for (const CreditPart &p : refundParts(attribution->attribution, before.total.fen(), plan->total.fen())) {
+    if (attribution) {
+        for (const CreditPart &p : std::as_const(refund.credits)) {
             const LedgerRow row{refund.id, order->id, p.guide, p.kind, p.amount, refund.refundedAt,
                                 refund.businessDate, Channel::Store, order->storeId, true,
                                 explainRefund(ledger.creditWhy(order->id, p.guide, p.kind), Wording::Local)};

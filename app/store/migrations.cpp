@@ -247,6 +247,13 @@ const QList<QStringList> &steps()
                 UNIQUE (kind, document, copy)))"_s,
             u"CREATE INDEX print_jobs_due ON print_jobs(state, next_attempt_utc_ms)"_s,
         },
+        // v7: sync with HQ. An event HQ rejects as invalid is parked (kept and shown, never
+        // resent by itself) so it does not hold up the events behind it.
+        {
+            u"ALTER TABLE outbox ADD COLUMN parked_at TEXT"_s,
+            u"DROP INDEX outbox_pending"_s,
+            u"CREATE INDEX outbox_pending ON outbox(sent_at, parked_at)"_s,
+        },
     };
     return all;
 }

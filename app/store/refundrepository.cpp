@@ -104,6 +104,9 @@ Result<Refund> RefundRepository::insertWithinTransaction(Refund refund, const QS
             return R::failure(s.error(), ErrorKind::System);
         payments.append(QJsonObject{{u"method"_s, methodKey(t.method)}, {u"amount"_s, t.amount.fen()}, {u"reference"_s, t.reference}});
     }
+    QJsonArray credits;
+    for (const attribution::CreditPart &c : refund.credits)
+        credits.append(QJsonObject{{u"guide"_s, c.guide}, {u"kind"_s, attribution::creditKindKey(c.kind)}, {u"amount"_s, c.amount}});
     const QJsonObject event{{u"refund"_s, refund.id},
                             {u"number"_s, refund.number},
                             {u"order"_s, refund.orderId},
@@ -112,7 +115,10 @@ Result<Refund> RefundRepository::insertWithinTransaction(Refund refund, const QS
                             {u"business_date"_s, refund.businessDate},
                             {u"amount"_s, refund.plan.total.fen()},
                             {u"lines"_s, lines},
-                            {u"payments"_s, payments}};
+                            {u"payments"_s, payments},
+                            {u"store"_s, storeId},
+                            {u"terminal"_s, terminalId},
+                            {u"credits"_s, credits}};
     s = m_db.run(u"INSERT INTO outbox (id, topic, ref, payload, created_at) VALUES (?, 'order.refunded', ?, ?, ?)"_s,
                  {refund.id, refund.id, QString::fromUtf8(QJsonDocument(event).toJson(QJsonDocument::Compact)),
                   refund.refundedAt.toString(Qt::ISODate)});

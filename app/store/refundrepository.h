@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/attribution/credit.h"
+
 #include "core/refund.h"
 #include "core/result.h"
 
@@ -21,6 +23,7 @@ struct Refund
     QDateTime refundedAt;
     QString businessDate;
     RefundPlan plan;
+    QList<attribution::CreditPart> credits; // the reversals of the order's credits (negative)
 };
 
 class RefundRepository

@@ -1,0 +1,132 @@
+// posctl enroll, sync, sync-status: the till's link to HQ (sync/PROTOCOL.md), the same
+// SyncService the till's sync worker runs.
+#include "cliparse.h"
+#include "posctl.h"
+
+#include "client/backoff.h"
+#include "services/syncservice.h"
+#include "services/till.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QThread>
+
+namespace pos {
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QJsonObject statusJson(const SyncStatus &s)
+{
+    return {{u"enrolled"_s, s.enrolled},   {u"url"_s, s.url},
+            {u"online"_s, s.online},       {u"pending"_s, s.pending},
+            {u"parked"_s, s.parked},       {u"oldest_pending"_s, s.oldestPending},
+            {u"last_ok_at"_s, s.lastOkAt}, {u"last_attempt_at"_s, s.lastAttemptAt},
+            {u"last_error"_s, s.lastError}, {u"skew_ms"_s, s.skewMs}};
+}
+
+QString roundLine(const SyncRound &r)
+{
+    return Posctl::tr("sent %1 (%2 HQ had already), parked %3").arg(r.accepted + r.duplicates).arg(r.duplicates).arg(r.parked);
+}
+
+} // namespace
+
+int runEnroll(CliContext &ctx)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(u"URL"_s, Posctl::tr("HQ's address, https://HOST[:PORT]."));
+    parser.addPositionalArgument(u"CODE"_s, Posctl::tr("The one-time code from pos-hq enroll."));
+    parser.addOption({u"ca"_s, Posctl::tr("The chain's CA certificate (PEM): the only one this till will trust for HQ."), u"FILE"_s});
+    parser.addOption({u"pin"_s, Posctl::tr("Also pin HQ's key: the SHA-256 of its public key, base64."), u"SHA256"_s});
+    if (!parseCommand(ctx, parser, 2, 2))
+        return ExitBadInput;
+    if (!parser.isSet(u"ca"_s))
+        return fail(ctx, Posctl::tr("enroll needs --ca CA.pem, the chain's CA certificate."));
+    QFile ca(parser.value(u"ca"_s));
+    if (!ca.open(QIODevice::ReadOnly))
+        return fail(ctx, Posctl::tr("cannot read %1: %2").arg(ca.fileName(), ca.errorString()));
+    Till till;
+    if (!openTill(ctx, till))
+        return ExitFailure;
+    const QStringList pos = parser.positionalArguments();
+    if (Status s = SyncService(till).enroll(pos[0], pos[1], ca.readAll(), parser.value(u"pin"_s)); !s)
+        return fail(ctx, s.error(), s.errorKind() == ErrorKind::System ? ExitFailure : ExitBadInput);
+    ctx.out << Posctl::tr("Enrolled with %1 as %2/%3.").arg(pos[0], till.store().id, till.store().terminalId) << Qt::endl;
+    return ExitOk;
+}
+
+int runSync(CliContext &ctx)
+{
+    QCommandLineParser parser;
+    parser.addOption({u"once"_s, Posctl::tr("Send what is waiting, then stop (exit 1 if HQ could not take it all).")});
+    parser.addOption({u"batch"_s, Posctl::tr("Events per call, 1 to 500 (default 500)."), u"N"_s, u"500"_s});
+    if (!parseCommand(ctx, parser, 0, 0))
+        return ExitBadInput;
+    bool ok = false;
+    const int batch = parser.value(u"batch"_s).toInt(&ok);
+    if (!ok || batch < 1 || batch > 500)
+        return fail(ctx, Posctl::tr("--batch is 1 to 500"));
+    Till till;
+    if (!openTill(ctx, till))
+        return ExitFailure;
+    SyncService sync(till);
+    if (!sync.isEnrolled())
+        return fail(ctx, Posctl::tr("This till is not enrolled with HQ (posctl enroll URL CODE --ca CA.pem)."));
+    int failures = 0;
+    for (;;) {
+        const SyncRound round = sync.push(batch);
+        ctx.out << roundLine(round) << Qt::endl;
+        if (round.parked > 0)
+            ctx.err << u"posctl: "_s << Posctl::tr("%n event(s) refused by HQ were parked (see posctl sync-status).", nullptr, round.parked)
+                    << Qt::endl;
+        if (parser.isSet(u"once"_s))
+            return round.failed ? fail(ctx, SyncService::describe(round.failure), ExitFailure) : ExitOk;
+        // Running on: a failure waits its backoff (or HQ's Retry-After); a drained outbox
+        // looks again in a few seconds.
+        failures = round.failed ? failures + 1 : 0;
+        if (round.failed)
+            ctx.err << u"posctl: "_s << SyncService::describe(round.failure) << Qt::endl;
+        const qint64 wait = round.failed ? sync::Backoff::delayMs(failures, QRandomGenerator::global()->generateDouble(),
+                                                                  round.failure.retryAfterSeconds)
+                                         : 5000;
+        QThread::msleep(quint64(wait));
+    }
+}
+
+int runSyncStatus(CliContext &ctx)
+{
+    QCommandLineParser parser;
+    parser.addOption({u"json"_s, Posctl::tr("Print the status as one JSON object.")});
+    if (!parseCommand(ctx, parser, 0, 0))
+        return ExitBadInput;
+    Till till;
+    if (!openTill(ctx, till))
+        return ExitFailure;
+    const SyncStatus s = SyncService(till).status();
+    if (parser.isSet(u"json"_s)) {
+        ctx.out << jsonLine(statusJson(s)) << Qt::endl;
+        return ExitOk;
+    }
+    if (!s.enrolled)
+        ctx.out << Posctl::tr("Not enrolled with HQ: selling offline (posctl enroll URL CODE --ca CA.pem).") << u'\n';
+    else
+        ctx.out << (s.online ? Posctl::tr("Online: %1").arg(s.url) : Posctl::tr("Offline: %1").arg(s.url)) << u'\n';
+    ctx.out << Posctl::tr("Waiting for HQ: %1").arg(s.pending)
+            << (s.oldestPending.isEmpty() ? QString() : Posctl::tr(" (oldest %1)").arg(s.oldestPending)) << u'\n';
+    if (s.parked > 0)
+        ctx.out << Posctl::tr("Refused by HQ and parked: %1").arg(s.parked) << u'\n';
+    if (!s.lastOkAt.isEmpty())
+        ctx.out << Posctl::tr("Last reached HQ: %1").arg(s.lastOkAt) << u'\n';
+    if (!s.lastError.isEmpty())
+        ctx.out << Posctl::tr("Last problem: %1").arg(s.lastError) << u'\n';
+    if (qAbs(s.skewMs) > 2000)
+        ctx.out << Posctl::tr("This till's clock is %1 s off HQ's.").arg(s.skewMs / 1000) << u'\n';
+    ctx.out.flush();
+    return ExitOk;
+}
+
+} // namespace pos

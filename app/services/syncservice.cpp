@@ -1,0 +1,212 @@
+#include "syncservice.h"
+
+#include "till.h"
+
+#include "store/database.h"
+#include "store/outboxrepository.h"
+#include "store/peoplerepository.h"
+
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QSslCertificate>
+
+namespace pos {
+
+using namespace Qt::Literals::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcSync, "pos.sync")
+
+namespace {
+
+QString key(const char *k)
+{
+    return QString::fromLatin1(k);
+}
+
+} // namespace
+
+qint64 SyncService::nowMs() const
+{
+    return m_till.clock().now().toMSecsSinceEpoch();
+}
+
+Status SyncService::enroll(const QString &url, const QString &code, const QByteArray &caPem, const QString &pinSha256)
+{
+    const QUrl hq(url);
+    if (!hq.isValid() || hq.scheme() != u"https"_s || hq.host().isEmpty())
+        return Status::failure(tr("HQ's address is https://HOST[:PORT], not \"%1\" (the till talks to HQ over TLS only).").arg(url));
+    const QList<QSslCertificate> ca = QSslCertificate::fromData(caPem, QSsl::Pem);
+    if (ca.isEmpty())
+        return Status::failure(tr("The CA file holds no PEM certificate: give the chain's CA certificate."));
+    if (!m_till.isProvisioned())
+        return Status::failure(tr("This till is not set up for a store yet (run posctl init --demo)."));
+    const sync::HqReply reply = sync::HqClient::enroll(hq, ca, code.trimmed());
+    record(reply);
+    if (!reply.ok())
+        return Status::failure(reply.code == u"bad_code"_s ? tr("HQ refused the code: it is wrong, already used or expired.")
+                                                          : describe(reply),
+                               reply.outcome == sync::HqReply::Outcome::Unreachable ? ErrorKind::System : ErrorKind::BadInput);
+    const QString store = reply.body.value(u"store"_s).toString();
+    const QString terminal = reply.body.value(u"terminal"_s).toString();
+    const QByteArray secret = QByteArray::fromBase64(reply.body.value(u"secret"_s).toString().toLatin1());
+    if (store != m_till.store().id || terminal != m_till.store().terminalId)
+        return Status::failure(tr("The code is for till %1/%2, but this is %3/%4: ask HQ for this till's code.")
+                                   .arg(store, terminal, m_till.store().id, m_till.store().terminalId));
+    if (secret.size() < 16)
+        return Status::failure(tr("HQ's answer holds no usable secret."), ErrorKind::System);
+    SettingsRepository settings(m_till.database());
+    Transaction tx(m_till.database());
+    for (const auto &[k, v] : {std::pair{urlKey, url}, {caKey, QString::fromLatin1(caPem)}, {pinKey, pinSha256},
+                               {secretKey, QString::fromLatin1(secret.toBase64())}})
+        if (Status s = settings.setValue(key(k), v); !s)
+            return s;
+    return tx.commit();
+}
+
+bool SyncService::isEnrolled() const
+{
+    return endpoint().has_value();
+}
+
+std::optional<sync::HqEndpoint> SyncService::endpoint() const
+{
+    const SettingsRepository settings(m_till.database());
+    sync::HqEndpoint e;
+    e.url = QUrl(settings.value(key(urlKey)));
+    e.ca = QSslCertificate::fromData(settings.value(key(caKey)).toLatin1(), QSsl::Pem);
+    e.pinnedKeySha256 = settings.value(key(pinKey)).toLatin1();
+    e.secret = QByteArray::fromBase64(settings.value(key(secretKey)).toLatin1());
+    e.store = m_till.store().id;
+    e.terminal = m_till.store().terminalId;
+    if (!e.url.isValid() || e.ca.isEmpty() || e.secret.isEmpty())
+        return std::nullopt;
+    return e;
+}
+
+void SyncService::record(const sync::HqReply &reply) const
+{
+    SettingsRepository settings(m_till.database());
+    const QString now = m_till.now().toString(Qt::ISODate);
+    settings.setValue(key(lastAttemptKey), now);
+    if (reply.ok())
+        settings.setValue(key(lastOkKey), now);
+    settings.setValue(key(lastErrorKey), reply.ok() ? QString() : describe(reply));
+    if (reply.outcome != sync::HqReply::Outcome::Unreachable)
+        settings.setValue(key(skewKey), QString::number(reply.skewMs));
+}
+
+QString SyncService::describe(const sync::HqReply &reply)
+{
+    if (reply.ok())
+        return {};
+    if (reply.outcome == sync::HqReply::Outcome::Unreachable)
+        return reply.tlsFailure ? tr("HQ's certificate is not the chain's (TLS: %1).").arg(reply.message)
+                                : tr("HQ cannot be reached: %1").arg(reply.message);
+    if (reply.code == u"clock_skew"_s)
+        return tr("This till's clock is %1 s off HQ's: set the clock right.").arg(reply.skewMs / 1000);
+    if (reply.code == u"unknown_terminal"_s)
+        return tr("HQ does not know this till (not enrolled, or revoked): enrol it again.");
+    if (reply.code == u"bad_signature"_s)
+        return tr("HQ refused this till's signature: enrol it again.");
+    if (reply.code == u"busy"_s)
+        return tr("HQ is busy (HTTP %1); trying again in %2 s.").arg(reply.status).arg(qMax(0, reply.retryAfterSeconds));
+    return tr("HQ answered %1: %2").arg(reply.status).arg(reply.message);
+}
+
+sync::HqReply SyncService::ping()
+{
+    const auto e = endpoint();
+    if (!e) {
+        sync::HqReply r;
+        r.message = tr("This till is not enrolled with HQ (posctl enroll URL CODE --ca CA.pem).");
+        return r;
+    }
+    sync::HqClient client(*e, [this] { return nowMs(); });
+    sync::HqReply reply = client.get(u"/v1/ping"_s);
+    record(reply);
+    return reply;
+}
+
+SyncRound SyncService::push(int batchSize)
+{
+    SyncRound round;
+    const auto e = endpoint();
+    if (!e) {
+        round.failed = true;
+        round.failure.message = tr("This till is not enrolled with HQ (posctl enroll URL CODE --ca CA.pem).");
+        return round;
+    }
+    sync::HqClient client(*e, [this] { return nowMs(); });
+    const OutboxRepository outbox(m_till.database());
+    for (;;) {
+        const QList<OutboxEvent> batch = outbox.pending(qBound(1, batchSize, 500));
+        if (batch.isEmpty()) {
+            round.drained = true;
+            return round;
+        }
+        QJsonArray events;
+        QStringList ids;
+        for (const OutboxEvent &ev : batch) {
+            events.append(QJsonObject{{u"id"_s, ev.id}, {u"topic"_s, ev.topic}, {u"ref"_s, ev.ref},
+                                      {u"created_at"_s, ev.createdAt}, {u"payload"_s, ev.payload}});
+            ids.append(ev.id);
+        }
+        const sync::HqReply reply = client.post(u"/v1/events"_s, {{u"events"_s, events}});
+        record(reply);
+        if (!reply.ok()) {
+            outbox.noteAttempt(ids, describe(reply));
+            round.failed = true;
+            round.failure = reply;
+            return round;
+        }
+        // Marked sent only now that HQ has them; a lost answer means they go again, and HQ
+        // answers "duplicate".
+        QStringList done;
+        const QString at = m_till.now().toString(Qt::ISODate);
+        for (const QJsonValue &v : reply.body.value(u"results"_s).toArray()) {
+            const QJsonObject result = v.toObject();
+            const QString id = result.value(u"id"_s).toString();
+            const QString status = result.value(u"status"_s).toString();
+            if (!ids.contains(id))
+                continue;
+            if (status == u"accepted"_s || status == u"duplicate"_s) {
+                done.append(id);
+                ++(status == u"accepted"_s ? round.accepted : round.duplicates);
+            } else if (status == u"rejected"_s) {
+                qCWarning(lcSync) << "HQ rejected" << id << result.value(u"error"_s).toString();
+                outbox.park(id, result.value(u"error"_s).toString(), at);
+                ++round.parked;
+            }
+        }
+        if (Status s = outbox.markSent(done, at); !s) {
+            round.failed = true;
+            round.failure.message = s.error();
+            return round;
+        }
+        if (done.size() + round.parked == 0) { // HQ answered without taking anything: don't spin
+            round.failed = true;
+            round.failure.message = tr("HQ's answer acknowledged none of the events sent.");
+            return round;
+        }
+    }
+}
+
+SyncStatus SyncService::status() const
+{
+    SyncStatus s;
+    const SettingsRepository settings(m_till.database());
+    s.enrolled = isEnrolled();
+    s.url = settings.value(key(urlKey));
+    const OutboxCounts counts = OutboxRepository(m_till.database()).counts();
+    s.pending = counts.pending;
+    s.parked = counts.parked;
+    s.oldestPending = counts.oldestPending;
+    s.lastOkAt = settings.value(key(lastOkKey));
+    s.lastAttemptAt = settings.value(key(lastAttemptKey));
+    s.lastError = settings.value(key(lastErrorKey));
+    s.skewMs = settings.value(key(skewKey)).toLongLong();
+    s.online = s.enrolled && !s.lastOkAt.isEmpty() && s.lastOkAt == s.lastAttemptAt;
+    return s;
+}
+
+} // namespace pos

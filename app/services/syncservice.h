@@ -1,0 +1,80 @@
+#pragma once
+
+#include "core/result.h"
+#include "client/hqclient.h"
+
+#include <QCoreApplication>
+
+#include <optional>
+
+namespace pos {
+
+class Till;
+
+// What the till knows of its link to HQ, for the status bar and posctl sync-status.
+struct SyncStatus
+{
+    bool enrolled = false;
+    QString url;
+    bool online = false;  // the last authenticated call to HQ succeeded
+    int pending = 0;      // events HQ has not acknowledged
+    int parked = 0;       // events HQ refused as invalid, waiting for a person
+    QString oldestPending;
+    QString lastOkAt;     // the last successful call
+    QString lastAttemptAt;
+    QString lastError;    // why the last call failed (empty when it didn't)
+    qint64 skewMs = 0;    // this till's clock minus HQ's, as of the last answer
+};
+
+// One push of the outbox: how many events HQ took, and why it stopped early if it did.
+struct SyncRound
+{
+    int accepted = 0;
+    int duplicates = 0; // HQ had them already (an answer lost on the way): as good as accepted
+    int parked = 0;     // refused by HQ as invalid: parked, the queue goes on
+    bool drained = false;
+    bool failed = false;
+    sync::HqReply failure; // when failed
+};
+
+// The till's side of sync/PROTOCOL.md: enrolment, and the outbox pushed to HQ oldest first,
+// marked sent only once HQ has acknowledged each event. Used by the sync worker thread and
+// by posctl, each with its own database connection.
+class SyncService
+{
+    Q_DECLARE_TR_FUNCTIONS(SyncService)
+public:
+    explicit SyncService(const Till &till) : m_till(till) {}
+
+    static constexpr auto urlKey = "hq.url";
+    static constexpr auto caKey = "hq.ca_pem";
+    static constexpr auto pinKey = "hq.pin_sha256";
+    static constexpr auto secretKey = "hq.secret";
+    static constexpr auto lastOkKey = "hq.last_ok_at";
+    static constexpr auto lastAttemptKey = "hq.last_attempt_at";
+    static constexpr auto lastErrorKey = "hq.last_error";
+    static constexpr auto skewKey = "hq.skew_ms";
+    static constexpr int defaultBatch = 500;
+
+    // Exchanges HQ's one-time code for this terminal's secret; trusts `caPem` (the chain's
+    // CA) from now on, and HQ's key only if `pinSha256` is given.
+    Status enroll(const QString &url, const QString &code, const QByteArray &caPem, const QString &pinSha256 = {});
+    bool isEnrolled() const;
+
+    // Sends pending events in batches until none is left or HQ can't take more now.
+    SyncRound push(int batchSize = defaultBatch);
+    // One authenticated call, to learn whether HQ is there.
+    sync::HqReply ping();
+
+    SyncStatus status() const;
+    // Why a reply failed, in the cashier's words.
+    static QString describe(const sync::HqReply &reply);
+
+private:
+    std::optional<sync::HqEndpoint> endpoint() const;
+    void record(const sync::HqReply &reply) const;
+    qint64 nowMs() const;
+    const Till &m_till;
+};
+
+} // namespace pos

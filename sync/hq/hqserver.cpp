@@ -1,0 +1,195 @@
+#include "hqserver.h"
+
+#include "protocol/signature.h"
+
+#include <QDateTime>
+#include <QTimeZone>
+#include <QFile>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QSslCertificate>
+#include <QSslKey>
+
+namespace pos::hq {
+
+using namespace Qt::Literals::StringLiterals;
+using Status = QHttpServerResponse::StatusCode;
+
+Q_LOGGING_CATEGORY(lcHq, "pos.hq")
+
+namespace {
+
+QString utc(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+// Header names are case-insensitive in HTTP.
+QByteArray header(const QHttpServerRequest &request, const char *name)
+{
+    for (const auto &[key, value] : request.headers())
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    return {};
+}
+
+QByteArray pathAndQuery(const QHttpServerRequest &request)
+{
+    const QUrl url = request.url();
+    QByteArray out = url.path(QUrl::FullyEncoded).toUtf8();
+    if (url.hasQuery())
+        out += '?' + url.query(QUrl::FullyEncoded).toUtf8();
+    return out;
+}
+
+QByteArray methodName(QHttpServerRequest::Method method)
+{
+    return method == QHttpServerRequest::Method::Post ? "POST" : method == QHttpServerRequest::Method::Get ? "GET" : "OTHER";
+}
+
+} // namespace
+
+HqServer::HqServer(HqStore &store, QObject *parent)
+    : QObject(parent), m_store(store), m_nowMs([] { return QDateTime::currentMSecsSinceEpoch(); })
+{
+    m_http.route(u"/v1/enroll"_s, QHttpServerRequest::Method::Post, [this](const QHttpServerRequest &r) {
+        if (auto refused = screen(r))
+            return std::move(*refused);
+        return enroll(r);
+    });
+    m_http.route(u"/v1/ping"_s, QHttpServerRequest::Method::Get, [this](const QHttpServerRequest &r) {
+        if (auto refused = screen(r))
+            return std::move(*refused);
+        return ping(r);
+    });
+    m_http.route(u"/v1/events"_s, QHttpServerRequest::Method::Post, [this](const QHttpServerRequest &r) {
+        if (auto refused = screen(r))
+            return std::move(*refused);
+        return events(r);
+    });
+}
+
+quint16 HqServer::listen(const QString &host, quint16 port, const QString &certFile, const QString &keyFile, QString *error)
+{
+    QFile certIn(certFile), keyIn(keyFile);
+    if (!certIn.open(QIODevice::ReadOnly) || !keyIn.open(QIODevice::ReadOnly)) {
+        *error = tr("cannot read the certificate %1 or the key %2").arg(certFile, keyFile);
+        return 0;
+    }
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certIn.readAll(), QSsl::Pem);
+    const QSslKey key(keyIn.readAll(), QSsl::Ec, QSsl::Pem);
+    keyIn.seek(0);
+    const QSslKey rsa(keyIn.readAll(), QSsl::Rsa, QSsl::Pem);
+    if (chain.isEmpty() || (key.isNull() && rsa.isNull())) {
+        *error = tr("%1 holds no PEM certificate, or %2 no PEM private key (RSA or EC)").arg(certFile, keyFile);
+        return 0;
+    }
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificateChain(chain);
+    tls.setPrivateKey(key.isNull() ? rsa : key);
+    tls.setProtocol(QSsl::TlsV1_2OrLater);
+    m_http.sslSetup(tls);
+    const quint16 bound = m_http.listen(QHostAddress(host), port);
+    if (bound == 0)
+        *error = tr("cannot listen on %1:%2").arg(host).arg(port);
+    return bound;
+}
+
+QHttpServerResponse HqServer::error(Status status, const QString &code, const QString &message, qint64 nowMs, QJsonObject extra)
+{
+    extra.insert(u"error"_s, QJsonObject{{u"code"_s, code}, {u"message"_s, message}});
+    extra.insert(u"hq_time"_s, utc(nowMs));
+    return QHttpServerResponse(extra, status);
+}
+
+QJsonObject HqServer::withTime(QJsonObject body) const
+{
+    body.insert(u"hq_time"_s, utc(m_nowMs()));
+    return body;
+}
+
+std::optional<QHttpServerResponse> HqServer::screen(const QHttpServerRequest &request)
+{
+    if (m_interceptor)
+        if (auto answer = m_interceptor(request))
+            return answer;
+    if (m_maintenanceRetryAfter > 0) {
+        auto busy = error(Status::ServiceUnavailable, u"busy"_s, tr("HQ is being maintained"), m_nowMs());
+        busy.setHeader("Retry-After", QByteArray::number(m_maintenanceRetryAfter));
+        return busy;
+    }
+    if (request.body().size() > maxBodyBytes)
+        return error(Status::PayloadTooLarge, u"too_large"_s, tr("send at most %1 bytes a call").arg(maxBodyBytes), m_nowMs());
+    return std::nullopt;
+}
+
+std::variant<Terminal, QHttpServerResponse> HqServer::authenticate(const QHttpServerRequest &request)
+{
+    const qint64 now = m_nowMs();
+    const QString who = QString::fromUtf8(header(request, sync::Signature::terminalHeader));
+    const QStringList parts = who.split(u'/');
+    const auto terminal = parts.size() == 2 ? m_store.terminal(parts[0], parts[1]) : std::nullopt;
+    if (!terminal || terminal->secret.isEmpty())
+        return error(Status::Unauthorized, u"unknown_terminal"_s, tr("terminal \"%1\" is not enrolled, or was revoked").arg(who), now);
+    const QByteArray stamp = header(request, sync::Signature::timestampHeader);
+    bool ok = false;
+    const qint64 theirs = stamp.toLongLong(&ok);
+    const QByteArray expected = sync::Signature::sign(terminal->secret, methodName(request.method()), pathAndQuery(request),
+                                                      stamp, request.body());
+    if (!ok || !sync::Signature::equal(expected, header(request, sync::Signature::signatureHeader).toLower()))
+        return error(Status::Unauthorized, u"bad_signature"_s, tr("the signature does not match"), now);
+    // Checked after the signature, so that only the terminal itself learns HQ's clock.
+    if (std::abs(theirs - now) > sync::Signature::maxSkewMs)
+        return error(Status::Unauthorized, u"clock_skew"_s,
+                     tr("the terminal's clock is %1 s off HQ's").arg((theirs - now) / 1000), now,
+                     {{u"skew_ms"_s, theirs - now}});
+    return *terminal;
+}
+
+QHttpServerResponse HqServer::enroll(const QHttpServerRequest &request)
+{
+    const QJsonObject body = QJsonDocument::fromJson(request.body()).object();
+    const QString code = body.value(u"code"_s).toString();
+    if (code.isEmpty())
+        return error(Status::BadRequest, u"invalid"_s, tr("send {\"code\": \"…\"}"), m_nowMs());
+    auto t = m_store.redeem(code, m_nowMs());
+    if (!t)
+        return t.errorKind() == ErrorKind::BadInput ? error(Status::Forbidden, u"bad_code"_s, t.error(), m_nowMs())
+                                                    : error(Status::InternalServerError, u"internal"_s, t.error(), m_nowMs());
+    qCInfo(lcHq) << "enrolled" << t->store << t->terminal;
+    return QHttpServerResponse(withTime({{u"store"_s, t->store},
+                                         {u"terminal"_s, t->terminal},
+                                         {u"secret"_s, QString::fromLatin1(t->secret.toBase64())}}));
+}
+
+QHttpServerResponse HqServer::ping(const QHttpServerRequest &request)
+{
+    auto who = authenticate(request);
+    if (auto *refused = std::get_if<QHttpServerResponse>(&who))
+        return std::move(*refused);
+    const Terminal &t = std::get<Terminal>(who);
+    return QHttpServerResponse(withTime({{u"store"_s, t.store}, {u"terminal"_s, t.terminal}}));
+}
+
+QHttpServerResponse HqServer::events(const QHttpServerRequest &request)
+{
+    auto who = authenticate(request);
+    if (auto *refused = std::get_if<QHttpServerResponse>(&who))
+        return std::move(*refused);
+    const Terminal &t = std::get<Terminal>(who);
+    QJsonParseError parse;
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body(), &parse);
+    if (!doc.isObject() || !doc.object().value(u"events"_s).isArray())
+        return error(Status::BadRequest, u"invalid"_s, tr("send {\"events\": [...]}"), m_nowMs());
+    const QJsonArray events = doc.object().value(u"events"_s).toArray();
+    if (events.size() > maxEventsPerCall)
+        return error(Status::PayloadTooLarge, u"too_large"_s, tr("send at most %1 events a call").arg(maxEventsPerCall), m_nowMs());
+    auto results = m_store.ingest(t, events, m_nowMs());
+    if (!results) {
+        qCWarning(lcHq) << "ingest failed:" << results.error();
+        return error(Status::InternalServerError, u"internal"_s, tr("HQ could not store the events; nothing was kept"), m_nowMs());
+    }
+    return QHttpServerResponse(withTime({{u"results"_s, *results}}));
+}
+
+} // namespace pos::hq

@@ -1,0 +1,531 @@
+#include "hqstore.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QTimeZone>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QUrl>
+
+namespace pos::hq {
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+// Each step runs in its own transaction; the same SQL on SQLite and PostgreSQL.
+const QList<QStringList> &steps()
+{
+    static const QList<QStringList> all = {
+        {
+            u"CREATE TABLE stores (id TEXT PRIMARY KEY, name TEXT NOT NULL)"_s,
+            uR"(CREATE TABLE terminals (
+                store_id    TEXT NOT NULL REFERENCES stores(id),
+                terminal_id TEXT NOT NULL,
+                secret      TEXT,
+                enrolled_at TEXT NOT NULL,
+                revoked_at  TEXT,
+                PRIMARY KEY (store_id, terminal_id)))"_s,
+            uR"(CREATE TABLE enrolments (
+                code_hash   TEXT PRIMARY KEY,
+                store_id    TEXT NOT NULL REFERENCES stores(id),
+                terminal_id TEXT NOT NULL,
+                expires_ms  BIGINT NOT NULL,
+                used_ms     BIGINT))"_s,
+            uR"(CREATE TABLE events (
+                id          TEXT PRIMARY KEY,
+                store_id    TEXT NOT NULL,
+                terminal_id TEXT NOT NULL,
+                topic       TEXT NOT NULL,
+                ref         TEXT NOT NULL,
+                created_at  TEXT NOT NULL,
+                received_at TEXT NOT NULL,
+                payload     TEXT NOT NULL))"_s,
+            uR"(CREATE TABLE orders (
+                id             TEXT PRIMARY KEY,
+                number         TEXT NOT NULL UNIQUE,
+                store_id       TEXT NOT NULL,
+                terminal_id    TEXT NOT NULL,
+                business_date  TEXT NOT NULL,
+                paid_at        TEXT NOT NULL,
+                total_fen      BIGINT NOT NULL,
+                member_id      TEXT,
+                sales_guide_id TEXT,
+                event_id       TEXT NOT NULL,
+                payload        TEXT NOT NULL))"_s,
+            u"CREATE INDEX orders_store_day ON orders(store_id, business_date)"_s,
+            uR"(CREATE TABLE refunds (
+                id            TEXT PRIMARY KEY,
+                number        TEXT NOT NULL UNIQUE,
+                order_id      TEXT NOT NULL,
+                store_id      TEXT NOT NULL,
+                terminal_id   TEXT NOT NULL,
+                business_date TEXT NOT NULL,
+                refunded_at   TEXT NOT NULL,
+                amount_fen    BIGINT NOT NULL,
+                event_id      TEXT NOT NULL,
+                payload       TEXT NOT NULL))"_s,
+            // Credits by guide, as the till worked them out (refunds negative): the chain's
+            // leaderboards. HQ's own recomputation will add adjusting rows, never rewrite.
+            uR"(CREATE TABLE credits (
+                doc_id        TEXT NOT NULL,
+                guide_id      TEXT NOT NULL,
+                kind          TEXT NOT NULL,
+                store_id      TEXT NOT NULL,
+                business_date TEXT NOT NULL,
+                channel       TEXT NOT NULL,
+                amount_fen    BIGINT NOT NULL,
+                is_refund     INTEGER NOT NULL,
+                PRIMARY KEY (doc_id, guide_id, kind)))"_s,
+            u"CREATE INDEX credits_store_day ON credits(store_id, business_date)"_s,
+        },
+    };
+    return all;
+}
+
+QString isoNow(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+QString codeHash(const QString &code)
+{
+    QString normal = code.toUpper();
+    normal.remove(u'-').remove(u' ');
+    return QString::fromLatin1(QCryptographicHash::hash(normal.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+QString compact(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+std::optional<DatabaseUrl> DatabaseUrl::parse(const QString &text, QString *error)
+{
+    DatabaseUrl url;
+    if (text.startsWith(u"sqlite:"_s)) {
+        url.kind = Kind::Sqlite;
+        url.path = text.mid(7);
+        if (url.path.startsWith(u"//"_s))
+            url.path = url.path.mid(2);
+        if (!url.path.isEmpty())
+            return url;
+    } else if (text.startsWith(u"postgresql://"_s) || text.startsWith(u"postgres://"_s)) {
+        const QUrl u(text);
+        url.kind = Kind::Postgres;
+        url.host = u.host().isEmpty() ? u"localhost"_s : u.host();
+        url.port = u.port(5432);
+        url.user = u.userName();
+        url.password = u.password();
+        url.name = u.path().mid(1);
+        if (u.isValid() && !url.name.isEmpty())
+            return url;
+    }
+    if (error)
+        *error = HqStore::tr("A database is sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/NAME, not \"%1\".").arg(text);
+    return std::nullopt;
+}
+
+QString DatabaseUrl::defaultUrl()
+{
+    return u"sqlite:"_s + QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/guide-pos/hq.db"_s;
+}
+
+HqStore::HqStore(QString connectionName) : m_connection(std::move(connectionName)) {}
+
+HqStore::~HqStore()
+{
+    if (QSqlDatabase::contains(m_connection)) {
+        QSqlDatabase::database(m_connection, false).close();
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+}
+
+Status HqStore::open(const DatabaseUrl &url)
+{
+    m_url = url;
+    QSqlDatabase db;
+    if (url.kind == DatabaseUrl::Kind::Sqlite) {
+        if (!QDir().mkpath(QFileInfo(url.path).absolutePath()))
+            return Status::failure(tr("Cannot create the folder for %1.").arg(url.path), ErrorKind::System);
+        db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
+        db.setDatabaseName(url.path);
+    } else {
+        if (!QSqlDatabase::isDriverAvailable(u"QPSQL"_s))
+            return Status::failure(tr("PostgreSQL needs Qt's driver (Debian: libqt6sql6-psql)."), ErrorKind::System);
+        db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_connection);
+        db.setHostName(url.host);
+        db.setPort(url.port);
+        db.setUserName(url.user);
+        db.setPassword(url.password);
+        db.setDatabaseName(url.name);
+    }
+    if (!db.open())
+        return Status::failure(tr("Cannot open the HQ database: %1").arg(db.lastError().text()), ErrorKind::System);
+    if (url.kind == DatabaseUrl::Kind::Sqlite) {
+        // Acknowledged means on disk: WAL with a full sync at every commit.
+        for (const QString &pragma : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s, u"PRAGMA foreign_keys=ON"_s,
+                                      u"PRAGMA busy_timeout=5000"_s})
+            if (Status s = run(pragma); !s)
+                return s;
+    }
+    return migrate();
+}
+
+int HqStore::schemaVersion() const
+{
+    int version = 0;
+    select(u"SELECT value FROM hq_meta WHERE key = 'schema_version'"_s, {},
+           [&](const QSqlQuery &q) { version = q.value(0).toInt(); });
+    return version;
+}
+
+Status HqStore::migrate()
+{
+    if (Status s = run(u"CREATE TABLE IF NOT EXISTS hq_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s); !s)
+        return s;
+    const int current = schemaVersion();
+    if (current > steps().size())
+        return Status::failure(tr("The HQ database was written by a newer pos-hq (schema %1, this one knows %2).")
+                                   .arg(current).arg(steps().size()), ErrorKind::System);
+    for (int version = current + 1; version <= steps().size(); ++version) {
+        Status s = transaction([&]() -> Status {
+            for (const QString &sql : steps()[version - 1])
+                if (Status r = run(sql); !r)
+                    return r;
+            return run(u"INSERT INTO hq_meta (key, value) VALUES ('schema_version', ?) "
+                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s,
+                       {QString::number(version)});
+        });
+        if (!s)
+            return Status::failure(tr("Upgrading the HQ database to version %1 failed: %2").arg(version).arg(s.error()),
+                                   ErrorKind::System);
+    }
+    return {};
+}
+
+Status HqStore::run(const QString &sql, const QVariantList &values, int *affected) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.prepare(sql))
+        return Status::failure(q.lastError().text(), ErrorKind::System);
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    if (!q.exec())
+        return Status::failure(q.lastError().text(), ErrorKind::System);
+    if (affected)
+        *affected = q.numRowsAffected();
+    return {};
+}
+
+Status HqStore::select(const QString &sql, const QVariantList &values, const std::function<void(const QSqlQuery &)> &row) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        return Status::failure(q.lastError().text(), ErrorKind::System);
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    if (!q.exec())
+        return Status::failure(q.lastError().text(), ErrorKind::System);
+    while (q.next())
+        row(q);
+    return {};
+}
+
+Status HqStore::transaction(const std::function<Status()> &work)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (!db.transaction())
+        return Status::failure(db.lastError().text(), ErrorKind::System);
+    Status s = work();
+    if (!s) {
+        db.rollback();
+        return s;
+    }
+    if (!db.commit()) {
+        const QString why = db.lastError().text();
+        db.rollback();
+        return Status::failure(why, ErrorKind::System);
+    }
+    return {};
+}
+
+Status HqStore::addStore(const QString &id, const QString &name)
+{
+    static const QRegularExpression valid(u"^[A-Z0-9]{1,8}$"_s);
+    if (!valid.match(id).hasMatch())
+        return Status::failure(tr("A store id is 1 to 8 capital letters or digits (like S01), not \"%1\".").arg(id));
+    return run(u"INSERT INTO stores (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name"_s,
+               {id, name.isEmpty() ? id : name});
+}
+
+QList<std::pair<QString, QString>> HqStore::stores() const
+{
+    QList<std::pair<QString, QString>> all;
+    select(u"SELECT id, name FROM stores ORDER BY id"_s, {},
+           [&](const QSqlQuery &q) { all.append({q.value(0).toString(), q.value(1).toString()}); });
+    return all;
+}
+
+Result<QString> HqStore::createEnrolment(const QString &store, const QString &terminal, qint64 nowMs, qint64 expiresMs)
+{
+    bool known = false;
+    select(u"SELECT 1 FROM stores WHERE id = ?"_s, {store}, [&](const QSqlQuery &) { known = true; });
+    if (!known)
+        return Result<QString>::failure(tr("There is no store %1 (add it first: pos-hq stores add %1 NAME).").arg(store));
+    static const QRegularExpression valid(u"^[A-Z0-9]{1,8}$"_s);
+    if (!valid.match(terminal).hasMatch())
+        return Result<QString>::failure(tr("A terminal id is 1 to 8 capital letters or digits (like T01), not \"%1\".").arg(terminal));
+    // Letters and digits that can't be mistaken for each other when read out over the phone.
+    static constexpr char alphabet[] = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+    QString code;
+    for (int i = 0; i < 12; ++i) {
+        if (i > 0 && i % 4 == 0)
+            code += u'-';
+        code += QChar::fromLatin1(alphabet[QRandomGenerator::system()->bounded(int(sizeof alphabet) - 1)]);
+    }
+    Q_UNUSED(nowMs);
+    if (Status s = run(u"INSERT INTO enrolments (code_hash, store_id, terminal_id, expires_ms) VALUES (?, ?, ?, ?)"_s,
+                       {codeHash(code), store, terminal, expiresMs});
+        !s)
+        return Result<QString>::failure(s.error(), ErrorKind::System);
+    return code;
+}
+
+Result<Terminal> HqStore::redeem(const QString &code, qint64 nowMs)
+{
+    Terminal t;
+    QByteArray secret(32, '\0');
+    QRandomGenerator::system()->generate(reinterpret_cast<quint32 *>(secret.data()),
+                                         reinterpret_cast<quint32 *>(secret.data() + secret.size()));
+    bool found = false;
+    Status s = transaction([&]() -> Status {
+        const QString hash = codeHash(code);
+        int used = 0;
+        // Used once: the row is claimed by the UPDATE that finds it unused and unexpired.
+        if (Status r = run(u"UPDATE enrolments SET used_ms = ? WHERE code_hash = ? AND used_ms IS NULL AND expires_ms > ?"_s,
+                           {nowMs, hash, nowMs}, &used);
+            !r)
+            return r;
+        if (used != 1)
+            return {};
+        select(u"SELECT store_id, terminal_id FROM enrolments WHERE code_hash = ?"_s, {hash}, [&](const QSqlQuery &q) {
+            t.store = q.value(0).toString();
+            t.terminal = q.value(1).toString();
+        });
+        found = true;
+        t.secret = secret;
+        t.enrolledAt = isoNow(nowMs);
+        return run(u"INSERT INTO terminals (store_id, terminal_id, secret, enrolled_at) VALUES (?, ?, ?, ?) "
+                   "ON CONFLICT (store_id, terminal_id) DO UPDATE SET secret = excluded.secret, "
+                   "enrolled_at = excluded.enrolled_at, revoked_at = NULL"_s,
+                   {t.store, t.terminal, QString::fromLatin1(secret.toBase64()), t.enrolledAt});
+    });
+    if (!s)
+        return Result<Terminal>::failure(s.error(), ErrorKind::System);
+    if (!found)
+        return Result<Terminal>::failure(tr("The enrolment code is wrong, already used or expired."));
+    return t;
+}
+
+std::optional<Terminal> HqStore::terminal(const QString &store, const QString &terminalId) const
+{
+    std::optional<Terminal> t;
+    select(u"SELECT store_id, terminal_id, coalesce(secret, ''), enrolled_at, coalesce(revoked_at, '') "
+           "FROM terminals WHERE store_id = ? AND terminal_id = ?"_s,
+           {store, terminalId}, [&](const QSqlQuery &q) {
+               t = Terminal{q.value(0).toString(), q.value(1).toString(), QByteArray::fromBase64(q.value(2).toString().toLatin1()),
+                            q.value(3).toString(), q.value(4).toString()};
+           });
+    if (t && !t->revokedAt.isEmpty())
+        t->secret.clear();
+    return t;
+}
+
+QList<Terminal> HqStore::terminals() const
+{
+    QList<Terminal> all;
+    select(u"SELECT store_id, terminal_id, enrolled_at, coalesce(revoked_at, '') FROM terminals ORDER BY store_id, terminal_id"_s, {},
+           [&](const QSqlQuery &q) {
+               all.append({q.value(0).toString(), q.value(1).toString(), {}, q.value(2).toString(), q.value(3).toString()});
+           });
+    return all;
+}
+
+Status HqStore::revoke(const QString &store, const QString &terminalId, qint64 nowMs)
+{
+    int changed = 0;
+    if (Status s = run(u"UPDATE terminals SET secret = NULL, revoked_at = ? WHERE store_id = ? AND terminal_id = ?"_s,
+                       {isoNow(nowMs), store, terminalId}, &changed);
+        !s)
+        return s;
+    if (changed == 0)
+        return Status::failure(tr("There is no terminal %1/%2.").arg(store, terminalId));
+    return {};
+}
+
+Result<QJsonArray> HqStore::ingest(const Terminal &from, const QJsonArray &events, qint64 nowMs)
+{
+    QJsonArray results;
+    const QString receivedAt = isoNow(nowMs);
+    // One transaction for the batch: the answer goes out only once all of it is on disk.
+    Status s = transaction([&]() -> Status {
+        for (const QJsonValue &v : events) {
+            const QJsonObject event = v.toObject();
+            QString status;
+            const QString error = ingestOne(from, event, receivedAt, &status);
+            if (status.isEmpty())
+                return Status::failure(error, ErrorKind::System); // the database failed
+            QJsonObject result{{u"id"_s, event.value(u"id"_s).toString()}, {u"status"_s, status}};
+            if (!error.isEmpty())
+                result.insert(u"error"_s, error);
+            results.append(result);
+        }
+        return {};
+    });
+    if (!s)
+        return Result<QJsonArray>::failure(s.error(), ErrorKind::System);
+    return results;
+}
+
+// The result of one event: status "accepted", "duplicate" or "rejected" (with the reason
+// returned); an empty status when the database failed (the reason returned).
+QString HqStore::ingestOne(const Terminal &from, const QJsonObject &event, const QString &receivedAt, QString *status)
+{
+    auto reject = [&](const QString &why) {
+        *status = u"rejected"_s;
+        return why;
+    };
+    auto failed = [&](const Status &s) {
+        status->clear();
+        return s.error();
+    };
+    const QString id = event.value(u"id"_s).toString();
+    const QString topic = event.value(u"topic"_s).toString();
+    const QString ref = event.value(u"ref"_s).toString();
+    const QJsonObject payload = event.value(u"payload"_s).toObject();
+    if (id.isEmpty() || ref.isEmpty() || payload.isEmpty())
+        return reject(tr("an event needs id, topic, ref and payload"));
+
+    bool seen = false;
+    if (Status s = select(u"SELECT 1 FROM events WHERE id = ?"_s, {id}, [&](const QSqlQuery &) { seen = true; }); !s)
+        return failed(s);
+    if (seen) {
+        *status = u"duplicate"_s;
+        return {};
+    }
+
+    const bool isOrder = topic == u"order.paid"_s;
+    const bool isRefund = topic == u"order.refunded"_s;
+    if (!isOrder && !isRefund)
+        return reject(tr("unknown topic \"%1\"").arg(topic));
+    const QString docKey = isOrder ? u"order"_s : u"refund"_s;
+    const QString number = payload.value(u"number"_s).toString();
+    const QString day = payload.value(u"business_date"_s).toString();
+    const QString store = payload.value(u"store"_s).toString(from.store);
+    const QString terminal = payload.value(u"terminal"_s).toString(from.terminal);
+    const QJsonValue amount = payload.value(isOrder ? u"total"_s : u"amount"_s);
+    if (payload.value(docKey).toString() != ref)
+        return reject(tr("payload.%1 is not the event's ref").arg(docKey));
+    if (number.isEmpty() || day.size() != 10 || !amount.isDouble())
+        return reject(tr("payload needs number, business_date and %1").arg(isOrder ? u"total"_s : u"amount"_s));
+    if (store != from.store || terminal != from.terminal)
+        return reject(tr("%1 %2 belongs to %3/%4, not to the terminal that sent it (%5/%6)")
+                          .arg(docKey, number, store, terminal, from.store, from.terminal));
+
+    // The same order (or refund) under another event id: stored once.
+    const QString table = isOrder ? u"orders"_s : u"refunds"_s;
+    bool known = false;
+    if (Status s = select(u"SELECT 1 FROM "_s + table + u" WHERE id = ?"_s, {ref}, [&](const QSqlQuery &) { known = true; }); !s)
+        return failed(s);
+    if (known) {
+        *status = u"duplicate"_s;
+        return {};
+    }
+    bool numberTaken = false;
+    select(u"SELECT 1 FROM "_s + table + u" WHERE number = ?"_s, {number}, [&](const QSqlQuery &) { numberTaken = true; });
+    if (numberTaken)
+        return reject(tr("number %1 is already used by another %2").arg(number, docKey));
+
+    const QString payloadText = compact(payload);
+    if (Status s = run(u"INSERT INTO events (id, store_id, terminal_id, topic, ref, created_at, received_at, payload) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                       {id, from.store, from.terminal, topic, ref, event.value(u"created_at"_s).toString(), receivedAt, payloadText});
+        !s)
+        return failed(s);
+    Status stored = isOrder
+        ? run(u"INSERT INTO orders (id, number, store_id, terminal_id, business_date, paid_at, total_fen, member_id, "
+              "sales_guide_id, event_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+              {ref, number, store, terminal, day, payload.value(u"paid_at"_s).toString(), amount.toInteger(),
+               payload.value(u"member"_s).toString(), payload.value(u"sales_guide"_s).toString(), id, payloadText})
+        : run(u"INSERT INTO refunds (id, number, order_id, store_id, terminal_id, business_date, refunded_at, amount_fen, "
+              "event_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+              {ref, number, payload.value(u"order"_s).toString(), store, terminal, day,
+               payload.value(u"refunded_at"_s).toString(), amount.toInteger(), id, payloadText});
+    if (!stored)
+        return failed(stored);
+    for (const QJsonValue &c : payload.value(u"credits"_s).toArray()) {
+        const QJsonObject credit = c.toObject();
+        if (Status s = run(u"INSERT INTO credits (doc_id, guide_id, kind, store_id, business_date, channel, amount_fen, is_refund) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (doc_id, guide_id, kind) DO NOTHING"_s,
+                           {ref, credit.value(u"guide"_s).toString(), credit.value(u"kind"_s).toString(), store, day,
+                            payload.value(u"channel"_s).toString(u"store"_s), credit.value(u"amount"_s).toInteger(),
+                            isRefund ? 1 : 0});
+            !s)
+            return failed(s);
+    }
+    *status = u"accepted"_s;
+    return {};
+}
+
+QList<QJsonObject> HqStore::orders(const QString &store, const QString &date) const
+{
+    QList<QJsonObject> all;
+    const QString sql = u"SELECT payload FROM orders WHERE store_id = ?"_s + (date.isEmpty() ? QString() : u" AND business_date = ?"_s)
+                        + u" ORDER BY paid_at, number"_s;
+    QVariantList values{store};
+    if (!date.isEmpty())
+        values.append(date);
+    select(sql, values, [&](const QSqlQuery &q) {
+        all.append(QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object());
+    });
+    return all;
+}
+
+QList<QJsonObject> HqStore::leaderboard(const QString &store, const QString &date) const
+{
+    struct Row
+    {
+        qint64 storeFen = 0, onlineFen = 0;
+        QSet<QString> orders;
+    };
+    QMap<QString, Row> byGuide;
+    select(u"SELECT guide_id, channel, amount_fen, doc_id, is_refund FROM credits WHERE store_id = ? AND business_date = ?"_s,
+           {store, date}, [&](const QSqlQuery &q) {
+               Row &r = byGuide[q.value(0).toString()];
+               (q.value(1).toString() == u"online"_s ? r.onlineFen : r.storeFen) += q.value(2).toLongLong();
+               if (q.value(4).toInt() == 0)
+                   r.orders.insert(q.value(3).toString());
+           });
+    QList<QJsonObject> rows;
+    for (auto it = byGuide.cbegin(); it != byGuide.cend(); ++it)
+        rows.append({{u"guide"_s, it.key()}, {u"store_fen"_s, it->storeFen}, {u"online_fen"_s, it->onlineFen},
+                     {u"total_fen"_s, it->storeFen + it->onlineFen}, {u"orders"_s, int(it->orders.size())}});
+    std::sort(rows.begin(), rows.end(), [](const QJsonObject &a, const QJsonObject &b) {
+        const qint64 x = a.value(u"total_fen"_s).toInteger(), y = b.value(u"total_fen"_s).toInteger();
+        return x != y ? x > y : a.value(u"guide"_s).toString() < b.value(u"guide"_s).toString();
+    });
+    for (int i = 0; i < rows.size(); ++i)
+        rows[i].insert(u"rank"_s, i + 1);
+    return rows;
+}
+
+} // namespace pos::hq

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QString>
+#include <QVariantList>
+
+#include <functional>
+
+namespace pos::hq {
+
+// Where HQ keeps everything: sqlite:/path/hq.db (the default, one file) or
+// postgresql://user:password@host:port/database for a chain with many stores. The same SQL
+// runs on both (INSERT … ON CONFLICT DO NOTHING for idempotent ingest).
+struct DatabaseUrl
+{
+    enum class Kind : quint8 { Sqlite, Postgres } kind = Kind::Sqlite;
+    QString path; // SQLite
+    QString host, user, password, name;
+    int port = 5432;
+    static std::optional<DatabaseUrl> parse(const QString &text, QString *error);
+    static QString defaultUrl(); // sqlite: under the user's data directory
+};
+
+struct Terminal
+{
+    QString store;
+    QString terminal;
+    QByteArray secret; // empty when revoked
+    QString enrolledAt;
+    QString revokedAt;
+};
+
+// One HQ database connection and what HQ does with it. Not thread-safe: one per thread.
+class HqStore
+{
+    Q_DECLARE_TR_FUNCTIONS(HqStore)
+public:
+    explicit HqStore(QString connectionName = QStringLiteral("pos-hq"));
+    ~HqStore();
+    HqStore(const HqStore &) = delete;
+    HqStore &operator=(const HqStore &) = delete;
+
+    // Opens (creating a SQLite file and its folder when needed) and migrates.
+    Status open(const DatabaseUrl &url);
+    bool isPostgres() const { return m_url.kind == DatabaseUrl::Kind::Postgres; }
+    int schemaVersion() const;
+
+    Status addStore(const QString &id, const QString &name);
+    QList<std::pair<QString, QString>> stores() const;
+
+    // A one-time code for a terminal of a known store, valid until `expiresMs`.
+    Result<QString> createEnrolment(const QString &store, const QString &terminal, qint64 nowMs, qint64 expiresMs);
+    // The code exchanged for the terminal's new secret (used once).
+    Result<Terminal> redeem(const QString &code, qint64 nowMs);
+    std::optional<Terminal> terminal(const QString &store, const QString &terminal) const;
+    QList<Terminal> terminals() const;
+    Status revoke(const QString &store, const QString &terminal, qint64 nowMs);
+
+    // The events a terminal sent, in one transaction: one result per event (accepted,
+    // duplicate, rejected with the reason), or a failure when nothing could be stored.
+    Result<QJsonArray> ingest(const Terminal &from, const QJsonArray &events, qint64 nowMs);
+
+    // A store's orders of a business day (empty date: every day), oldest first.
+    QList<QJsonObject> orders(const QString &store, const QString &date) const;
+    // Per guide of a store on a day: store and online credits net of refunds, orders.
+    QList<QJsonObject> leaderboard(const QString &store, const QString &date) const;
+
+private:
+    Status migrate();
+    Status run(const QString &sql, const QVariantList &values = {}, int *affected = nullptr) const;
+    Status select(const QString &sql, const QVariantList &values,
+                  const std::function<void(const class QSqlQuery &)> &row) const;
+    Status transaction(const std::function<Status()> &work);
+    QString ingestOne(const Terminal &from, const QJsonObject &event, const QString &receivedAt, QString *status);
+
+    QString m_connection;
+    DatabaseUrl m_url;
+};
+
+} // namespace pos::hq

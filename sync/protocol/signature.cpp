@@ -1,0 +1,35 @@
+#include "signature.h"
+
+#include <QCryptographicHash>
+#include <QMessageAuthenticationCode>
+
+namespace pos::sync {
+
+QByteArray Signature::stringToSign(const QByteArray &method, const QByteArray &pathAndQuery, const QByteArray &timestamp,
+                                   const QByteArray &body)
+{
+    QByteArray text;
+    for (const QByteArray &part : {method, pathAndQuery, timestamp})
+        text.append(part).append('\n');
+    return text.append(QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex());
+}
+
+QByteArray Signature::sign(const QByteArray &secret, const QByteArray &method, const QByteArray &pathAndQuery,
+                           const QByteArray &timestamp, const QByteArray &body)
+{
+    return QMessageAuthenticationCode::hash(stringToSign(method, pathAndQuery, timestamp, body), secret,
+                                            QCryptographicHash::Sha256)
+        .toHex();
+}
+
+bool Signature::equal(const QByteArray &a, const QByteArray &b)
+{
+    if (a.size() != b.size())
+        return false;
+    char diff = 0;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        diff |= char(a[i] ^ b[i]);
+    return diff == 0;
+}
+
+} // namespace pos::sync
