@@ -40,11 +40,10 @@ Status SyncService::enroll(const QString &url, const QString &code, const QByteA
         return Status::failure(tr("The CA file holds no PEM certificate: give the chain's CA certificate."));
     if (!m_till.isProvisioned())
         return Status::failure(tr("This till is not set up for a store yet (run posctl init --demo)."));
-    const sync::HqReply reply = sync::HqClient::enroll(hq, ca, code.trimmed());
+    const sync::HqReply reply = sync::HqClient::enroll(hq, ca, code.trimmed(), m_till.store().id, m_till.store().terminalId, m_timeoutMs);
     record(reply);
     if (!reply.ok())
-        return Status::failure(reply.code == u"bad_code"_s ? tr("HQ refused the code: it is wrong, already used or expired.")
-                                                          : describe(reply),
+        return Status::failure(reply.code == u"bad_code"_s ? tr("HQ refused the code: %1").arg(reply.message) : describe(reply),
                                reply.outcome == sync::HqReply::Outcome::Unreachable ? ErrorKind::System : ErrorKind::BadInput);
     const QString store = reply.body.value(u"store"_s).toString();
     const QString terminal = reply.body.value(u"terminal"_s).toString();
@@ -91,6 +90,7 @@ void SyncService::record(const sync::HqReply &reply) const
     if (reply.ok())
         settings.setValue(key(lastOkKey), now);
     settings.setValue(key(lastErrorKey), reply.ok() ? QString() : describe(reply));
+    settings.setValue(key(onlineKey), reply.ok() ? u"1"_s : u"0"_s);
     if (reply.outcome != sync::HqReply::Outcome::Unreachable)
         settings.setValue(key(skewKey), QString::number(reply.skewMs));
 }
@@ -122,7 +122,7 @@ sync::HqReply SyncService::ping()
         return r;
     }
     sync::HqClient client(*e, [this] { return nowMs(); });
-    sync::HqReply reply = client.get(u"/v1/ping"_s);
+    sync::HqReply reply = client.get(u"/v1/ping"_s, m_timeoutMs);
     record(reply);
     return reply;
 }
@@ -151,7 +151,7 @@ SyncRound SyncService::push(int batchSize)
                                       {u"created_at"_s, ev.createdAt}, {u"payload"_s, ev.payload}});
             ids.append(ev.id);
         }
-        const sync::HqReply reply = client.post(u"/v1/events"_s, {{u"events"_s, events}});
+        const sync::HqReply reply = client.post(u"/v1/events"_s, {{u"events"_s, events}}, m_timeoutMs);
         record(reply);
         if (!reply.ok()) {
             outbox.noteAttempt(ids, describe(reply));
@@ -205,7 +205,7 @@ SyncStatus SyncService::status() const
     s.lastAttemptAt = settings.value(key(lastAttemptKey));
     s.lastError = settings.value(key(lastErrorKey));
     s.skewMs = settings.value(key(skewKey)).toLongLong();
-    s.online = s.enrolled && !s.lastOkAt.isEmpty() && s.lastOkAt == s.lastAttemptAt;
+    s.online = s.enrolled && settings.value(key(onlineKey)) == u"1"_s;
     return s;
 }
 

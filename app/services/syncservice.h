@@ -54,6 +54,7 @@ public:
     static constexpr auto lastAttemptKey = "hq.last_attempt_at";
     static constexpr auto lastErrorKey = "hq.last_error";
     static constexpr auto skewKey = "hq.skew_ms";
+    static constexpr auto onlineKey = "hq.online"; // "1" when the last call got HQ's answer
     static constexpr int defaultBatch = 500;
 
     // Exchanges HQ's one-time code for this terminal's secret; trusts `caPem` (the chain's
@@ -67,6 +68,8 @@ public:
     sync::HqReply ping();
 
     SyncStatus status() const;
+    // How long a call may take before HQ counts as unreachable.
+    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
     // Why a reply failed, in the cashier's words.
     static QString describe(const sync::HqReply &reply);
 
@@ -75,6 +78,7 @@ private:
     void record(const sync::HqReply &reply) const;
     qint64 nowMs() const;
     const Till &m_till;
+    int m_timeoutMs = 30000;
 };
 
 } // namespace pos

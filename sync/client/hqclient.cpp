@@ -61,7 +61,7 @@ HqReply finish(QNetworkReply *reply, qint64 sentAtMs, const QByteArray &pin)
 
     HqReply r;
     r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray data = reply->readAll();
+    const QByteArray data = reply->isOpen() ? reply->readAll() : QByteArray();
     r.body = QJsonDocument::fromJson(data).object();
     if (pinFailed) {
         r.tlsFailure = true;
@@ -141,10 +141,12 @@ HqReply HqClient::call(const QByteArray &method, const QString &pathAndQuery, co
     return r;
 }
 
-HqReply HqClient::enroll(const QUrl &url, const QList<QSslCertificate> &ca, const QString &code, int timeoutMs)
+HqReply HqClient::enroll(const QUrl &url, const QList<QSslCertificate> &ca, const QString &code, const QString &store,
+                         const QString &terminal, int timeoutMs)
 {
     QNetworkAccessManager network;
-    const QByteArray body = QJsonDocument(QJsonObject{{u"code"_s, code}}).toJson(QJsonDocument::Compact);
+    const QByteArray body =
+        QJsonDocument(QJsonObject{{u"code"_s, code}, {u"store"_s, store}, {u"terminal"_s, terminal}}).toJson(QJsonDocument::Compact);
     QNetworkReply *reply = network.post(requestFor(url, u"/v1/enroll"_s, ca, timeoutMs), body);
     HqReply r = finish(reply, QDateTime::currentMSecsSinceEpoch(), {});
     delete reply;

@@ -59,8 +59,10 @@ public:
     HqReply get(const QString &pathAndQuery, int timeoutMs = 15000);
     HqReply post(const QString &pathAndQuery, const QJsonObject &body, int timeoutMs = 30000);
 
-    // Exchanges an enrolment code for the terminal's identity and secret (unsigned).
-    static HqReply enroll(const QUrl &url, const QList<QSslCertificate> &ca, const QString &code, int timeoutMs = 15000);
+    // Exchanges an enrolment code for the terminal's secret (unsigned); HQ checks that the
+    // code is for this store and terminal.
+    static HqReply enroll(const QUrl &url, const QList<QSslCertificate> &ca, const QString &code, const QString &store,
+                          const QString &terminal, int timeoutMs = 15000);
 
 private:
     HqReply call(const QByteArray &method, const QString &pathAndQuery, const QByteArray &body, bool sign, int timeoutMs);

@@ -152,7 +152,7 @@ QHttpServerResponse HqServer::enroll(const QHttpServerRequest &request)
     const QString code = body.value(u"code"_s).toString();
     if (code.isEmpty())
         return error(Status::BadRequest, u"invalid"_s, tr("send {\"code\": \"…\"}"), m_nowMs());
-    auto t = m_store.redeem(code, m_nowMs());
+    auto t = m_store.redeem(code, body.value(u"store"_s).toString(), body.value(u"terminal"_s).toString(), m_nowMs());
     if (!t)
         return t.errorKind() == ErrorKind::BadInput ? error(Status::Forbidden, u"bad_code"_s, t.error(), m_nowMs())
                                                     : error(Status::InternalServerError, u"internal"_s, t.error(), m_nowMs());

@@ -300,15 +300,23 @@ Result<QString> HqStore::createEnrolment(const QString &store, const QString &te
     return code;
 }
 
-Result<Terminal> HqStore::redeem(const QString &code, qint64 nowMs)
+Result<Terminal> HqStore::redeem(const QString &code, const QString &store, const QString &terminalId, qint64 nowMs)
 {
     Terminal t;
     QByteArray secret(32, '\0');
     QRandomGenerator::system()->generate(reinterpret_cast<quint32 *>(secret.data()),
                                          reinterpret_cast<quint32 *>(secret.data() + secret.size()));
     bool found = false;
+    QString mismatch;
     Status s = transaction([&]() -> Status {
         const QString hash = codeHash(code);
+        select(u"SELECT store_id, terminal_id FROM enrolments WHERE code_hash = ? AND used_ms IS NULL AND expires_ms > ?"_s,
+               {hash, nowMs}, [&](const QSqlQuery &q) {
+                   if ((!store.isEmpty() && q.value(0).toString() != store) || (!terminalId.isEmpty() && q.value(1).toString() != terminalId))
+                       mismatch = tr("the code is for %1/%2, not for %3/%4").arg(q.value(0).toString(), q.value(1).toString(), store, terminalId);
+               });
+        if (!mismatch.isEmpty())
+            return {};
         int used = 0;
         // Used once: the row is claimed by the UPDATE that finds it unused and unexpired.
         if (Status r = run(u"UPDATE enrolments SET used_ms = ? WHERE code_hash = ? AND used_ms IS NULL AND expires_ms > ?"_s,
@@ -331,6 +339,8 @@ Result<Terminal> HqStore::redeem(const QString &code, qint64 nowMs)
     });
     if (!s)
         return Result<Terminal>::failure(s.error(), ErrorKind::System);
+    if (!mismatch.isEmpty())
+        return Result<Terminal>::failure(mismatch);
     if (!found)
         return Result<Terminal>::failure(tr("The enrolment code is wrong, already used or expired."));
     return t;

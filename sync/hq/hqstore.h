@@ -55,8 +55,9 @@ public:
 
     // A one-time code for a terminal of a known store, valid until `expiresMs`.
     Result<QString> createEnrolment(const QString &store, const QString &terminal, qint64 nowMs, qint64 expiresMs);
-    // The code exchanged for the terminal's new secret (used once).
-    Result<Terminal> redeem(const QString &code, qint64 nowMs);
+    // The code exchanged for the terminal's new secret (used once). When the till says who it
+    // is, a code for another terminal is refused and stays unused.
+    Result<Terminal> redeem(const QString &code, const QString &store, const QString &terminal, qint64 nowMs);
     std::optional<Terminal> terminal(const QString &store, const QString &terminal) const;
     QList<Terminal> terminals() const;
     Status revoke(const QString &store, const QString &terminal, qint64 nowMs);

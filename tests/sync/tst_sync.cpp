@@ -1,0 +1,346 @@
+// The till and HQ end to end on loopback, over real TLS with a CA made for the test: sales
+// made offline arrive exactly once; HQ or the till killed mid-sync loses and doubles nothing;
+// HQ's 500, 429 with Retry-After, silence and a reset after it committed; a wrong CA, a bad
+// signature, a skewed clock, a revoked till.
+#include "hqfixture.h"
+#include "posctlrun.h"
+#include "testtill.h"
+
+#include "client/backoff.h"
+#include "hq/hqserver.h"
+#include "hq/hqstore.h"
+#include "services/checkoutservice.h"
+#include "services/lookupservice.h"
+#include "services/refundservice.h"
+#include "services/syncservice.h"
+#include "store/database.h"
+#include "store/outboxrepository.h"
+#include "store/peoplerepository.h"
+
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QTest>
+
+#include <csignal>
+
+using namespace pos;
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+QDateTime wallClock()
+{
+    return QDateTime::currentDateTime().toTimeZone(QTimeZone("Asia/Shanghai"));
+}
+
+// `n` cash sales of one item each, guide G01, committed on the till.
+void sell(Till &till, int n)
+{
+    const CatalogItem item = *LookupService(till).sellableProduct(u"WF0101"_s);
+    for (int i = 0; i < n; ++i) {
+        Cart cart;
+        cart.add(item, item.sku, 1 + i % 2);
+        const auto order = CheckoutService(till).checkout({cart, u"G01"_s, {}, {{PaymentMethod::Cash, {}, {}}}});
+        QVERIFY2(order, qPrintable(order.error()));
+    }
+}
+
+int pending(Till &till)
+{
+    return OutboxRepository(till.database()).counts().pending;
+}
+
+} // namespace
+
+class TestSync : public QObject
+{
+    Q_OBJECT
+
+    test::TestPki m_pki;
+    QTemporaryDir m_dir;
+
+    // HQ in this process, for the faults it injects; the till talks to it through a relay.
+    struct InProcessHq
+    {
+        hq::HqStore store{u"hq-in-process"_s};
+        std::unique_ptr<hq::HqServer> server;
+        quint16 port = 0;
+    };
+
+    std::unique_ptr<InProcessHq> startInProcessHq(const QString &dbFile)
+    {
+        auto hq = std::make_unique<InProcessHq>();
+        QString error;
+        const Status opened = hq->store.open(*hq::DatabaseUrl::parse(u"sqlite:"_s + dbFile, &error));
+        if (!opened)
+            qWarning() << opened.error();
+        hq->store.addStore(u"S01"_s, u"西湖店"_s);
+        hq->server = std::make_unique<hq::HqServer>(hq->store);
+        hq->port = hq->server->listen(u"127.0.0.1"_s, 0, m_pki.hqCert, m_pki.hqKey, &error);
+        return hq;
+    }
+
+    static Status enrollInProcess(Till &till, InProcessHq &hq, const QString &url, const QByteArray &ca)
+    {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const auto code = hq.store.createEnrolment(u"S01"_s, u"T01"_s, now, now + 3600'000);
+        return SyncService(till).enroll(url, *code, ca);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(m_pki.make(), "openssl made the test CA and HQ's certificate");
+    }
+
+    // 200 sales and a refund made while HQ is away; HQ starts; they arrive once, and a resend
+    // (the till never heard HQ's answer) is answered "duplicate" and stored once.
+    void offlineSalesArriveExactlyOnce()
+    {
+        test::TestTill t(true, wallClock());
+        sell(t.till(), 200);
+        QVERIFY(RefundService(t.till()).refund(u"S01-T01-000007"_s, {}));
+        QCOMPARE(pending(t.till()), 201);
+
+        const QString db = m_dir.filePath(u"hq-exactly-once.db"_s);
+        test::HqProcess hq(u"sqlite:"_s + db, m_pki);
+        QVERIFY(!hq.admin({u"stores"_s, u"add"_s, u"S01"_s, u"西湖店"_s}).isNull());
+        const QString code = hq.admin({u"enroll"_s, u"--store"_s, u"S01"_s, u"--terminal"_s, u"T01"_s});
+        QVERIFY(!code.isEmpty());
+        QVERIFY(hq.serve());
+        const QString url = hq.url();
+        hq.kill(); // HQ goes away before the till ever reaches it
+
+        SyncService sync(t.till());
+        sync.setTimeoutMs(5000);
+        QVERIFY(!sync.enroll(url, code, test::TestPki::read(m_pki.caPem))); // HQ is not there
+        QVERIFY(hq.serve(QUrl(url).port()));
+        const Status enrolled = sync.enroll(url, code, test::TestPki::read(m_pki.caPem));
+        QVERIFY2(enrolled, qPrintable(enrolled.error()));
+        // The code is used up.
+        QVERIFY(!SyncService(t.till()).enroll(url, code, test::TestPki::read(m_pki.caPem)));
+
+        SyncRound round = sync.push(50);
+        QVERIFY2(!round.failed, qPrintable(SyncService::describe(round.failure)));
+        QCOMPARE(round.accepted, 201);
+        QCOMPARE(pending(t.till()), 0);
+        QVERIFY(sync.status().online);
+
+        const QStringList lines = hq.admin({u"orders"_s, u"--store"_s, u"S01"_s, u"--json"_s}).split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 200);
+        QSet<QString> numbers;
+        for (const QString &line : lines) {
+            const QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
+            numbers.insert(o.value(u"number"_s).toString());
+            QCOMPARE(o.value(u"terminal"_s).toString(), u"T01"_s);
+            QVERIFY(o.value(u"total"_s).toInteger() > 0);
+        }
+        QCOMPARE(numbers.size(), 200);
+
+        // The answer to 30 of them "was lost": they go again.
+        QVERIFY(t.till().database().exec(u"UPDATE outbox SET sent_at = NULL WHERE rowid IN (SELECT rowid FROM outbox ORDER BY rowid LIMIT 30)"_s));
+        round = sync.push(500);
+        QCOMPARE(round.duplicates, 30);
+        QCOMPARE(round.accepted, 0);
+        QCOMPARE(hq.admin({u"orders"_s, u"--store"_s, u"S01"_s, u"--json"_s}).split(u'\n', Qt::SkipEmptyParts).size(), 200);
+
+        // The guide's credits reached HQ, net of the refund.
+        const QString day = wallClock().date().toString(Qt::ISODate);
+        const QJsonObject g01 = QJsonDocument::fromJson(
+                                    hq.admin({u"leaderboard"_s, u"--store"_s, u"S01"_s, u"--date"_s, day, u"--json"_s}).toUtf8())
+                                    .object();
+        qint64 expected = 0;
+        t.till().database().run(u"SELECT sum(amount_fen) FROM ledger WHERE guide_id = 'G01'"_s, {},
+                                [&](const QSqlQuery &q) { expected = q.value(0).toLongLong(); });
+        QCOMPARE(g01.value(u"guide"_s).toString(), u"G01"_s);
+        QCOMPARE(g01.value(u"total_fen"_s).toInteger(), expected);
+    }
+
+    // 20 rounds of selling while posctl sync runs, with HQ or the sync process killed at a
+    // random moment: in the end HQ holds every order once and the till has nothing pending.
+    void killsDuringSyncLoseNothing()
+    {
+        test::TestTill t(true, wallClock());
+        const QString db = m_dir.filePath(u"hq-kills.db"_s);
+        test::HqProcess hq(u"sqlite:"_s + db, m_pki);
+        hq.admin({u"stores"_s, u"add"_s, u"S01"_s, u"西湖店"_s});
+        const QString code = hq.admin({u"enroll"_s, u"--store"_s, u"S01"_s, u"--terminal"_s, u"T01"_s});
+        QVERIFY(hq.serve());
+        QVERIFY(SyncService(t.till()).enroll(hq.url(), code, test::TestPki::read(m_pki.caPem)));
+
+        QRandomGenerator rng(20261130);
+        int sold = 0;
+        for (int round = 0; round < 20; ++round) {
+            sell(t.till(), 15);
+            sold += 15;
+            QProcess sync;
+            sync.start(QStringLiteral(POSCTL_PATH), {u"--db"_s, t.dbPath(), u"sync"_s, u"--batch"_s, u"3"_s});
+            QVERIFY(sync.waitForStarted());
+            QTest::qWait(rng.bounded(40, 260));
+            if (round % 2 == 0) { // HQ dies mid-sync and comes back
+                hq.kill();
+                QTest::qWait(rng.bounded(0, 100));
+                QVERIFY(hq.serve(hq.port()));
+            } else { // the till's sync dies mid-sync
+                sync.kill();
+            }
+            sync.kill();
+            sync.waitForFinished();
+        }
+        const test::PosctlRun last = test::runPosctl(t.dbPath(), {u"sync"_s, u"--once"_s});
+        QVERIFY2(last.status == 0, qPrintable(last.err));
+        QCOMPARE(pending(t.till()), 0);
+        const QStringList lines = hq.admin({u"orders"_s, u"--store"_s, u"S01"_s, u"--json"_s}).split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), sold);
+        QSet<QString> numbers;
+        for (const QString &line : lines)
+            numbers.insert(QJsonDocument::fromJson(line.toUtf8()).object().value(u"number"_s).toString());
+        QCOMPARE(numbers.size(), sold);
+        const test::PosctlRun status = test::runPosctl(t.dbPath(), {u"sync-status"_s, u"--json"_s});
+        const QJsonObject s = QJsonDocument::fromJson(status.out.toUtf8()).object();
+        QCOMPARE(s.value(u"pending"_s).toInt(), 0);
+        QVERIFY(s.value(u"online"_s).toBool());
+    }
+
+    // HQ's faults, each with what the till does about it.
+    void hqFaults()
+    {
+        test::TestTill t(true, wallClock());
+        auto hq = startInProcessHq(m_dir.filePath(u"hq-faults.db"_s));
+        QVERIFY(hq->port != 0);
+        test::Relay relay(hq->port);
+        QVERIFY(enrollInProcess(t.till(), *hq, relay.url(), test::TestPki::read(m_pki.caPem)));
+        SyncService sync(t.till());
+        sync.setTimeoutMs(1500);
+        sell(t.till(), 10);
+
+        // 500: nothing is marked sent; the attempt is noted.
+        hq->server->setInterceptor([&](const QHttpServerRequest &) {
+            return std::optional(hq::HqServer::error(QHttpServerResponse::StatusCode::InternalServerError, u"internal"_s,
+                                                     u"disk on fire"_s, QDateTime::currentMSecsSinceEpoch()));
+        });
+        SyncRound r = sync.push(4);
+        QVERIFY(r.failed);
+        QCOMPARE(r.failure.status, 500);
+        QCOMPARE(pending(t.till()), 10);
+        QVERIFY(!sync.status().online);
+        QVERIFY(sync.status().lastError.contains(u"500"_s));
+
+        // 429 with Retry-After: the wait is HQ's.
+        hq->server->setInterceptor([&](const QHttpServerRequest &) {
+            auto busy = hq::HqServer::error(QHttpServerResponse::StatusCode::TooManyRequests, u"busy"_s, u"slow down"_s,
+                                            QDateTime::currentMSecsSinceEpoch());
+            busy.setHeader("Retry-After", "7");
+            return std::optional(std::move(busy));
+        });
+        r = sync.push(4);
+        QVERIFY(r.failed);
+        QCOMPARE(r.failure.status, 429);
+        QCOMPARE(r.failure.retryAfterSeconds, 7);
+        QCOMPARE(sync::Backoff::delayMs(3, 0.99, r.failure.retryAfterSeconds), 7000);
+        QVERIFY(sync::Backoff::delayMs(3, 0.99) <= sync::Backoff::ceilingMs(3));
+        QCOMPARE(pending(t.till()), 10);
+
+        // HQ takes the batch, commits, and the connection is reset before the answer: the
+        // till resends, HQ says duplicate, the orders are there once.
+        hq->server->setInterceptor([&](const QHttpServerRequest &request) -> std::optional<QHttpServerResponse> {
+            if (request.url().path() == u"/v1/events"_s)
+                relay.armCut();
+            return std::nullopt;
+        });
+        r = sync.push(4);
+        QVERIFY(r.failed);
+        // (Qt's network stack resends a request whose connection closed before any answer a
+        // few times by itself; HQ answering "duplicate" makes that harmless.)
+        QVERIFY(relay.cuts() >= 1);
+        QCOMPARE(hq->store.orders(u"S01"_s, {}).size(), 4); // committed at HQ…
+        QCOMPARE(pending(t.till()), 10);                     // …unknown to the till
+        hq->server->setInterceptor({});
+        r = sync.push(4);
+        QVERIFY2(!r.failed, qPrintable(SyncService::describe(r.failure)));
+        QCOMPARE(r.duplicates, 4);
+        QCOMPARE(r.accepted, 6);
+        QCOMPARE(hq->store.orders(u"S01"_s, {}).size(), 10);
+
+        // HQ accepts the connection and says nothing: a timeout, nothing lost.
+        sell(t.till(), 2);
+        relay.setMode(test::Relay::Mode::Swallow);
+        r = sync.push(4);
+        QVERIFY(r.failed);
+        QCOMPARE(r.failure.outcome, sync::HqReply::Outcome::Unreachable);
+        QCOMPARE(pending(t.till()), 2);
+        relay.setMode(test::Relay::Mode::Pass);
+        QVERIFY(!sync.push(4).failed);
+        QCOMPARE(hq->store.orders(u"S01"_s, {}).size(), 12);
+
+        // An event HQ refuses as invalid is parked and does not hold up the next ones.
+        QVERIFY(t.till().database().exec(uR"(INSERT INTO outbox (id, topic, ref, payload, created_at)
+            VALUES ('bad-1', 'order.voided', 'x', '{"order":"x"}', '2026-01-01T00:00:00+08:00'))"_s));
+        sell(t.till(), 1);
+        r = sync.push(10);
+        QVERIFY(!r.failed);
+        QCOMPARE(r.parked, 1);
+        QCOMPARE(r.accepted, 1);
+        QCOMPARE(sync.status().parked, 1);
+        QCOMPARE(pending(t.till()), 0);
+    }
+
+    // A wrong CA, a bad signature, a skewed clock, a revoked till: refused, nothing marked.
+    void securityRefusals()
+    {
+        test::TestTill t(true, wallClock());
+        auto hq = startInProcessHq(m_dir.filePath(u"hq-security.db"_s));
+        const QString url = u"https://127.0.0.1:%1"_s.arg(hq->port);
+
+        // HQ's certificate is not from the CA the till was given: no enrolment.
+        const Status wrongCa = enrollInProcess(t.till(), *hq, url, test::TestPki::read(m_pki.otherCaPem));
+        QVERIFY(!wrongCa);
+        QVERIFY2(wrongCa.error().contains(u"certificate"_s), qPrintable(wrongCa.error()));
+        QVERIFY(!SyncService(t.till()).isEnrolled());
+        QVERIFY(!SyncService(t.till()).enroll(u"http://127.0.0.1:1"_s, u"X"_s, test::TestPki::read(m_pki.caPem)));
+
+        QVERIFY(enrollInProcess(t.till(), *hq, url, test::TestPki::read(m_pki.caPem)));
+        sell(t.till(), 3);
+        SyncService sync(t.till());
+
+        // The secret is not the one HQ gave.
+        const QString secret = SettingsRepository(t.till().database()).value(QString::fromLatin1(SyncService::secretKey));
+        SettingsRepository(t.till().database()).setValue(QString::fromLatin1(SyncService::secretKey), QString::fromLatin1(QByteArray(32, 'x').toBase64()));
+        SyncRound r = sync.push();
+        QVERIFY(r.failed);
+        QCOMPARE(r.failure.code, u"bad_signature"_s);
+        QCOMPARE(pending(t.till()), 3);
+        SettingsRepository(t.till().database()).setValue(QString::fromLatin1(SyncService::secretKey), secret);
+
+        // The till's clock is 10 minutes fast: refused, and told by how much.
+        t.clock().advanceSecs(600);
+        r = sync.push();
+        QVERIFY(r.failed);
+        QCOMPARE(r.failure.code, u"clock_skew"_s);
+        QVERIFY(qAbs(r.failure.skewMs - 600'000) < 5000);
+        QVERIFY(SyncService::describe(r.failure).contains(u"clock"_s));
+        QVERIFY(qAbs(sync.status().skewMs - 600'000) < 5000);
+        t.clock().set(wallClock());
+        QVERIFY(!sync.push().failed);
+        QCOMPARE(pending(t.till()), 0);
+
+        // Revoked at HQ: the secret stops working at once.
+        QVERIFY(hq->store.revoke(u"S01"_s, u"T01"_s, QDateTime::currentMSecsSinceEpoch()));
+        sell(t.till(), 1);
+        r = sync.push();
+        QCOMPARE(r.failure.code, u"unknown_terminal"_s);
+        QCOMPARE(pending(t.till()), 1);
+        // A code for another till is refused by this one.
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const auto other = hq->store.createEnrolment(u"S01"_s, u"T02"_s, now, now + 60'000);
+        const Status wrongTill = SyncService(t.till()).enroll(url, *other, test::TestPki::read(m_pki.caPem));
+        QVERIFY(!wrongTill);
+        QVERIFY2(wrongTill.error().contains(u"T02"_s), qPrintable(wrongTill.error()));
+        QVERIFY(!hq->store.terminal(u"S01"_s, u"T02"_s)); // the code is still unused: nothing enrolled
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSync)
+#include "tst_sync.moc"
