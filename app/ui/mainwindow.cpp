@@ -7,8 +7,8 @@
 #include "scanner/keyboardwedge.h"
 #include "scanner/scannerdevice.h"
 #include "services/scanservice.h"
-#include "services/orderhistory.h"
 #include "services/printspooler.h"
+#include "services/syncagent.h"
 #include "services/till.h"
 
 #include <QHBoxLayout>
@@ -27,7 +27,7 @@ MainWindow::MainWindow(Till &till, QWidget *parent)
     : QMainWindow(parent), m_till(till), m_spooler(new PrintSpooler(till, this)),
       m_sale(new SaleScreen(till, this)), m_printStatus(new PrintStatusBar(*m_spooler, this)),
       m_wedge(new KeyboardWedge(this)), m_clock(new QLabel(this)), m_connection(new QLabel(this)),
-      m_pending(new QLabel(this)), m_timer(new QTimer(this))
+      m_pending(new QLabel(this)), m_timer(new QTimer(this)), m_sync(new SyncAgent(till, this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Till — %1 %2").arg(till.store().name, till.store().terminalId));
@@ -54,6 +54,9 @@ MainWindow::MainWindow(Till &till, QWidget *parent)
     m_wedge->install();
     startScannerDevice();
     connect(m_sale, &SaleScreen::saleCommitted, this, &MainWindow::refreshStatus);
+    connect(m_sale, &SaleScreen::saleCommitted, m_sync, &SyncAgent::wake);
+    connect(m_sale, &SaleScreen::refundCommitted, m_sync, &SyncAgent::wake);
+    connect(m_sync, &SyncAgent::statusChanged, this, &MainWindow::showSync);
     // The sale has committed before its receipt is queued: a printer fault never costs a sale.
     connect(m_sale, &SaleScreen::orderPaid, this, [this](const Order &order) {
         m_lastReceipt = order.number;
@@ -136,10 +139,28 @@ void MainWindow::reprintReceipt()
 void MainWindow::refreshStatus()
 {
     m_clock->setText(m_till.now().toString(u"yyyy-MM-dd HH:mm"_s));
-    // Until the till is enrolled with HQ it works offline; everything waits in the outbox.
-    m_connection->setText(tr("● Offline — selling normally"));
-    const int pending = OrderHistory(m_till).pendingForHq();
-    m_pending->setText(tr("%n record(s) waiting for HQ", nullptr, pending));
+    showSync(SyncService(m_till).status());
+}
+
+void MainWindow::showSync(const SyncStatus &status)
+{
+    auto hhmm = [this](const QString &iso) {
+        const QDateTime at = QDateTime::fromString(iso, Qt::ISODate);
+        return at.isValid() ? at.toTimeZone(m_till.timeZone()).toString(u"MM-dd HH:mm"_s) : iso;
+    };
+    // Offline is normal: the till sells on, and everything waits in the outbox for HQ.
+    QString connection = status.online ? tr("● Online") : tr("● Offline — selling normally");
+    if (!status.lastOkAt.isEmpty())
+        connection += u"  "_s + tr("last reached HQ %1").arg(hhmm(status.lastOkAt));
+    m_connection->setText(connection);
+    m_connection->setToolTip(status.lastError);
+    m_connection->setProperty("online", status.online);
+    QString pending = tr("%n record(s) waiting for HQ", nullptr, status.pending);
+    if (status.pending > 0 && !status.oldestPending.isEmpty())
+        pending += u' ' + tr("(oldest %1)").arg(hhmm(status.oldestPending));
+    if (status.parked > 0)
+        pending += u"  "_s + tr("%n refused by HQ", nullptr, status.parked);
+    m_pending->setText(pending);
 }
 
 } // namespace pos

@@ -12,13 +12,16 @@ namespace pos {
 
 
 class KeyboardWedge;
+class SyncAgent;
+struct SyncStatus;
 class PrintSpooler;
 class PrintStatusBar;
 class SaleScreen;
 class Till;
 
 // The till's window: a header with store and time, the sale screen, and a status bar that
-// always says whether HQ is reachable and how much waits to be sent.
+// always says whether HQ is reachable, how much waits to be sent and since when, and when
+// the till last reached HQ.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -37,6 +40,7 @@ private:
     // wedge's go, and the status bar says whether it is there.
     void startScannerDevice();
     void refreshStatus();
+    void showSync(const SyncStatus &status);
     // Every reader's scans come here; an echo of one scan from a second reader is dropped.
     void scanned(const QString &code, scanner::ScanMerger::Source source);
 
@@ -50,6 +54,7 @@ private:
     QLabel *m_connection;
     QLabel *m_pending;
     QTimer *m_timer;
+    SyncAgent *m_sync;
     scanner::ScanMerger m_merger;
     QElapsedTimer m_sinceStart;
 };

@@ -12,6 +12,7 @@
 #include "services/checkoutservice.h"
 #include "services/lookupservice.h"
 #include "services/refundservice.h"
+#include "services/syncagent.h"
 #include "services/syncservice.h"
 #include "store/database.h"
 #include "store/outboxrepository.h"
@@ -285,6 +286,34 @@ private slots:
         QCOMPARE(r.accepted, 1);
         QCOMPARE(sync.status().parked, 1);
         QCOMPARE(pending(t.till()), 0);
+    }
+
+    // The till's own sync worker (its thread, its connection): woken by a sale, it pushes and
+    // says it is online with nothing waiting; when HQ goes away it says offline and what waits.
+    void syncWorkerKeepsTheStatus()
+    {
+        test::TestTill t(true, wallClock());
+        auto hq = startInProcessHq(m_dir.filePath(u"hq-worker.db"_s));
+        test::Relay relay(hq->port);
+        QVERIFY(enrollInProcess(t.till(), *hq, relay.url(), test::TestPki::read(m_pki.caPem)));
+        SyncAgent agent(t.till());
+        SyncStatus last;
+        connect(&agent, &SyncAgent::statusChanged, this, [&](const SyncStatus &s) { last = s; });
+        QTRY_VERIFY_WITH_TIMEOUT(last.online, 10000); // its first look at HQ
+        sell(t.till(), 5);
+        agent.wake();
+        QTRY_VERIFY_WITH_TIMEOUT(last.online && last.pending == 0 && hq->store.orders(u"S01"_s, {}).size() == 5, 10000);
+        QVERIFY(!last.lastOkAt.isEmpty());
+
+        hq->server->setInterceptor([](const QHttpServerRequest &) { // HQ goes into maintenance
+            return std::optional(hq::HqServer::error(QHttpServerResponse::StatusCode::ServiceUnavailable, u"busy"_s,
+                                                     u"maintenance"_s, QDateTime::currentMSecsSinceEpoch()));
+        });
+        sell(t.till(), 2);
+        agent.wake();
+        QTRY_VERIFY_WITH_TIMEOUT(!last.online && last.pending == 2, 10000);
+        QVERIFY2(last.lastError.contains(u"503"_s), qPrintable(last.lastError));
+        QVERIFY(!last.oldestPending.isEmpty());
     }
 
     // A wrong CA, a bad signature, a skewed clock, a revoked till: refused, nothing marked.
