@@ -238,6 +238,96 @@
     </message>
 </context>
 <context>
+    <name>HqClient</name>
+    <message>
+        <source>HQ&apos;s key is not the one this till was set up to trust (pinned key mismatch).</source>
+        <translation>HQ&apos;s key is not the one this till was set up to trust (pinned key mismatch).</translation>
+    </message>
+    <message>
+        <source>HQ did not answer in time.</source>
+        <translation>HQ did not answer in time.</translation>
+    </message>
+    <message>
+        <source>HQ answered %1.</source>
+        <translation>HQ answered %1.</translation>
+    </message>
+</context>
+<context>
+    <name>HqStore</name>
+    <message>
+        <source>A database is sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/NAME, not &quot;%1&quot;.</source>
+        <translation>A database is sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/NAME, not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder for %1.</source>
+        <translation>Cannot create the folder for %1.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL needs Qt&apos;s driver (Debian: libqt6sql6-psql).</source>
+        <translation>PostgreSQL needs Qt&apos;s driver (Debian: libqt6sql6-psql).</translation>
+    </message>
+    <message>
+        <source>Cannot open the HQ database: %1</source>
+        <translation>Cannot open the HQ database: %1</translation>
+    </message>
+    <message>
+        <source>The HQ database was written by a newer pos-hq (schema %1, this one knows %2).</source>
+        <translation>The HQ database was written by a newer pos-hq (schema %1, this one knows %2).</translation>
+    </message>
+    <message>
+        <source>Upgrading the HQ database to version %1 failed: %2</source>
+        <translation>Upgrading the HQ database to version %1 failed: %2</translation>
+    </message>
+    <message>
+        <source>A store id is 1 to 8 capital letters or digits (like S01), not &quot;%1&quot;.</source>
+        <translation>A store id is 1 to 8 capital letters or digits (like S01), not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>There is no store %1 (add it first: pos-hq stores add %1 NAME).</source>
+        <translation>There is no store %1 (add it first: pos-hq stores add %1 NAME).</translation>
+    </message>
+    <message>
+        <source>A terminal id is 1 to 8 capital letters or digits (like T01), not &quot;%1&quot;.</source>
+        <translation>A terminal id is 1 to 8 capital letters or digits (like T01), not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>the code is for %1/%2, not for %3/%4</source>
+        <translation>the code is for %1/%2, not for %3/%4</translation>
+    </message>
+    <message>
+        <source>The enrolment code is wrong, already used or expired.</source>
+        <translation>The enrolment code is wrong, already used or expired.</translation>
+    </message>
+    <message>
+        <source>There is no terminal %1/%2.</source>
+        <translation>There is no terminal %1/%2.</translation>
+    </message>
+    <message>
+        <source>an event needs id, topic, ref and payload</source>
+        <translation>an event needs id, topic, ref and payload</translation>
+    </message>
+    <message>
+        <source>unknown topic &quot;%1&quot;</source>
+        <translation>unknown topic &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>payload.%1 is not the event&apos;s ref</source>
+        <translation>payload.%1 is not the event&apos;s ref</translation>
+    </message>
+    <message>
+        <source>payload needs number, business_date and %1</source>
+        <translation>payload needs number, business_date and %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 belongs to %3/%4, not to the terminal that sent it (%5/%6)</source>
+        <translation>%1 %2 belongs to %3/%4, not to the terminal that sent it (%5/%6)</translation>
+    </message>
+    <message>
+        <source>number %1 is already used by another %2</source>
+        <translation>number %1 is already used by another %2</translation>
+    </message>
+</context>
+<context>
     <name>LookupService</name>
     <message>
         <source>No barcode or SKU was given.</source>
@@ -284,6 +374,151 @@
     <message>
         <source>cannot write the preview %1: %2</source>
         <translation>cannot write the preview %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>PosHq</name>
+    <message>
+        <source>Usage: pos-hq [--database URL] COMMAND [OPTIONS]
+
+Commands:
+  serve --listen HOST:PORT --cert CERT.pem --key KEY.pem [--maintenance SECONDS]
+                                      serve the tills over HTTPS (sync/PROTOCOL.md)
+  stores [add ID NAME]                list the stores, or add one
+  enroll --store S01 --terminal T01 [--valid-hours 24]
+                                      print a one-time code for a till to enrol with
+  terminals [--revoke S01/T01]        list the enrolled terminals, or revoke one
+  orders --store S01 [--date YYYY-MM-DD] [--json]
+                                      the orders HQ holds for a store
+  leaderboard --store S01 --date YYYY-MM-DD [--json]
+                                      the store&apos;s guides ranked for a day
+
+--database sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/NAME (default %1).
+--lang zh_CN|en overrides the system language.
+Exit status: 0 done, 1 HQ could not do it, 2 bad input.
+</source>
+        <translation>Usage: pos-hq [--database URL] COMMAND [OPTIONS]
+
+Commands:
+  serve --listen HOST:PORT --cert CERT.pem --key KEY.pem [--maintenance SECONDS]
+                                      serve the tills over HTTPS (sync/PROTOCOL.md)
+  stores [add ID NAME]                list the stores, or add one
+  enroll --store S01 --terminal T01 [--valid-hours 24]
+                                      print a one-time code for a till to enrol with
+  terminals [--revoke S01/T01]        list the enrolled terminals, or revoke one
+  orders --store S01 [--date YYYY-MM-DD] [--json]
+                                      the orders HQ holds for a store
+  leaderboard --store S01 --date YYYY-MM-DD [--json]
+                                      the store&apos;s guides ranked for a day
+
+--database sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/NAME (default %1).
+--lang zh_CN|en overrides the system language.
+Exit status: 0 done, 1 HQ could not do it, 2 bad input.
+</translation>
+    </message>
+    <message>
+        <source>wrong arguments (see pos-hq --help)</source>
+        <translation>wrong arguments (see pos-hq --help)</translation>
+    </message>
+    <message>
+        <source>Address and port, e.g. 127.0.0.1:8443 (port 0: any free one).</source>
+        <translation>Address and port, e.g. 127.0.0.1:8443 (port 0: any free one).</translation>
+    </message>
+    <message>
+        <source>The server certificate (PEM), signed by the chain&apos;s CA.</source>
+        <translation>The server certificate (PEM), signed by the chain&apos;s CA.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s private key (PEM).</source>
+        <translation>The server&apos;s private key (PEM).</translation>
+    </message>
+    <message>
+        <source>Answer 503 with this Retry-After to every call.</source>
+        <translation>Answer 503 with this Retry-After to every call.</translation>
+    </message>
+    <message>
+        <source>--listen needs HOST:PORT, e.g. 127.0.0.1:8443</source>
+        <translation>--listen needs HOST:PORT, e.g. 127.0.0.1:8443</translation>
+    </message>
+    <message>
+        <source>HQ speaks HTTPS only: give --cert and --key</source>
+        <translation>HQ speaks HTTPS only: give --cert and --key</translation>
+    </message>
+    <message>
+        <source>pos-hq listening on https://%1:%2</source>
+        <translation>pos-hq listening on https://%1:%2</translation>
+    </message>
+    <message>
+        <source>use: pos-hq stores add ID NAME</source>
+        <translation>use: pos-hq stores add ID NAME</translation>
+    </message>
+    <message>
+        <source>The store, e.g. S01.</source>
+        <translation>The store, e.g. S01.</translation>
+    </message>
+    <message>
+        <source>The till, e.g. T01.</source>
+        <translation>The till, e.g. T01.</translation>
+    </message>
+    <message>
+        <source>How long the code may be used (default 24).</source>
+        <translation>How long the code may be used (default 24).</translation>
+    </message>
+    <message>
+        <source>--valid-hours is 1 to 720</source>
+        <translation>--valid-hours is 1 to 720</translation>
+    </message>
+    <message>
+        <source>Revoke this terminal: its secret stops working at once.</source>
+        <translation>Revoke this terminal: its secret stops working at once.</translation>
+    </message>
+    <message>
+        <source>--revoke needs STORE/TERMINAL, e.g. S01/T01</source>
+        <translation>--revoke needs STORE/TERMINAL, e.g. S01/T01</translation>
+    </message>
+    <message>
+        <source>enrolled %1</source>
+        <translation>enrolled %1</translation>
+    </message>
+    <message>
+        <source>revoked %1</source>
+        <translation>revoked %1</translation>
+    </message>
+    <message>
+        <source>A business day, YYYY-MM-DD (default: every day).</source>
+        <translation>A business day, YYYY-MM-DD (default: every day).</translation>
+    </message>
+    <message>
+        <source>One JSON object per order.</source>
+        <translation>One JSON object per order.</translation>
+    </message>
+    <message>
+        <source>orders needs --store ID</source>
+        <translation>orders needs --store ID</translation>
+    </message>
+    <message>
+        <source>bad date &quot;%1&quot; (use YYYY-MM-DD)</source>
+        <translation>bad date &quot;%1&quot; (use YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>The business day, YYYY-MM-DD.</source>
+        <translation>The business day, YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>One JSON object per guide.</source>
+        <translation>One JSON object per guide.</translation>
+    </message>
+    <message>
+        <source>leaderboard needs --store ID and --date YYYY-MM-DD</source>
+        <translation>leaderboard needs --store ID and --date YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>unknown option %1 (see pos-hq --help)</source>
+        <translation>unknown option %1 (see pos-hq --help)</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot; (see pos-hq --help)</source>
+        <translation>unknown command &quot;%1&quot; (see pos-hq --help)</translation>
     </message>
 </context>
 <context>
@@ -784,80 +1019,6 @@
         <translation>%1: no barcode found</translation>
     </message>
     <message>
-        <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
-
-Commands:
-  init [--demo]                          create or upgrade the database; --demo loads the demo store
-  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
-  guides [--json]                        list the store&apos;s guides
-  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
-       [--no-receipt] [--json]           ring up and pay a sale (METHOD: cash, card, wechat, alipay);
-                                         its receipt prints when a receipt printer is set up
-  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
-  order NUMBER [--json]                  one sale by its order number
-  refund NUMBER [--line SKU[*QTY]]... [--no-receipt] [--json]
-                                         refund lines of a sale (the whole order without --line)
-                                         to its original tenders; its credit is reversed
-  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
-                                         the store&apos;s guides ranked for a day (today by default);
-                                         --guide lists that guide&apos;s credits and why each went to them
-  printers [--json]                      USB receipt printers found, and the configured one
-  printers --set URI [--width 58|80] [--profile ID] | --clear
-                                         choose the till&apos;s receipt printer (then sales and refunds print)
-  print [--printer URI] (--test | --order NUMBER | --refund NUMBER) [--copy] [--width 58|80] [--profile ID]
-                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
-                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
-  print-jobs [--all] [--json] | --retry JOB | --cancel JOB | --run
-                                         receipts not printed yet, and what to do about them
-  parse-barcode TEXT [--json]            what a scan says: product (check digit), weighted, GS1, member,
-                                         guide, receipt or binding link; exit 2 when it is not valid
-  scan-image FILE... [--json]            decode the barcodes in images; exit 1 when some had none,
-                                         2 when a file can&apos;t be read
-  scanners [--set serial:/dev/ttyACM0[?baud=N]|evdev:/dev/input/… | --clear] [--weighted LAYOUT]
-                                         the till&apos;s scanners and its weighted-code layout (20-29:5:5:price)
-  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
-                                         credits, summaries and the answers asked; exit 1 if a line was bad
-
---db PATH overrides the default database (%1).
-Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</source>
-        <translation>Usage: posctl [--db PATH] COMMAND [OPTIONS]
-
-Commands:
-  init [--demo]                          create or upgrade the database; --demo loads the demo store
-  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
-  guides [--json]                        list the store&apos;s guides
-  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
-       [--no-receipt] [--json]           ring up and pay a sale (METHOD: cash, card, wechat, alipay);
-                                         its receipt prints when a receipt printer is set up
-  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
-  order NUMBER [--json]                  one sale by its order number
-  refund NUMBER [--line SKU[*QTY]]... [--no-receipt] [--json]
-                                         refund lines of a sale (the whole order without --line)
-                                         to its original tenders; its credit is reversed
-  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
-                                         the store&apos;s guides ranked for a day (today by default);
-                                         --guide lists that guide&apos;s credits and why each went to them
-  printers [--json]                      USB receipt printers found, and the configured one
-  printers --set URI [--width 58|80] [--profile ID] | --clear
-                                         choose the till&apos;s receipt printer (then sales and refunds print)
-  print [--printer URI] (--test | --order NUMBER | --refund NUMBER) [--copy] [--width 58|80] [--profile ID]
-                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
-                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
-  print-jobs [--all] [--json] | --retry JOB | --cancel JOB | --run
-                                         receipts not printed yet, and what to do about them
-  parse-barcode TEXT [--json]            what a scan says: product (check digit), weighted, GS1, member,
-                                         guide, receipt or binding link; exit 2 when it is not valid
-  scan-image FILE... [--json]            decode the barcodes in images; exit 1 when some had none,
-                                         2 when a file can&apos;t be read
-  scanners [--set serial:/dev/ttyACM0[?baud=N]|evdev:/dev/input/… | --clear] [--weighted LAYOUT]
-                                         the till&apos;s scanners and its weighted-code layout (20-29:5:5:price)
-  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
-                                         credits, summaries and the answers asked; exit 1 if a line was bad
-
---db PATH overrides the default database (%1).
-Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</translation>
-    </message>
-    <message>
         <source>Scanner device: none</source>
         <translation>Scanner device: none</translation>
     </message>
@@ -900,6 +1061,183 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>Keyboard-wedge scanner: always on (%1)</source>
         <translation>Keyboard-wedge scanner: always on (%1)</translation>
+    </message>
+    <message>
+        <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
+
+Commands:
+  init [--demo]                          create or upgrade the database; --demo loads the demo store
+  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
+  guides [--json]                        list the store&apos;s guides
+  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
+       [--no-receipt] [--json]           ring up and pay a sale (METHOD: cash, card, wechat, alipay);
+                                         its receipt prints when a receipt printer is set up
+  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
+  order NUMBER [--json]                  one sale by its order number
+  refund NUMBER [--line SKU[*QTY]]... [--no-receipt] [--json]
+                                         refund lines of a sale (the whole order without --line)
+                                         to its original tenders; its credit is reversed
+  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
+                                         the store&apos;s guides ranked for a day (today by default);
+                                         --guide lists that guide&apos;s credits and why each went to them
+  printers [--json]                      USB receipt printers found, and the configured one
+  printers --set URI [--width 58|80] [--profile ID] | --clear
+                                         choose the till&apos;s receipt printer (then sales and refunds print)
+  print [--printer URI] (--test | --order NUMBER | --refund NUMBER) [--copy] [--width 58|80] [--profile ID]
+                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
+                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
+  print-jobs [--all] [--json] | --retry JOB | --cancel JOB | --run
+                                         receipts not printed yet, and what to do about them
+  parse-barcode TEXT [--json]            what a scan says: product (check digit), weighted, GS1, member,
+                                         guide, receipt or binding link; exit 2 when it is not valid
+  scan-image FILE... [--json]            decode the barcodes in images; exit 1 when some had none,
+                                         2 when a file can&apos;t be read
+  scanners [--list] [--set serial:/dev/ttyACM0[?baud=N]|hidpos:auto|evdev:/dev/input/… | --clear]
+           [--weighted LAYOUT] [--wedge gap=MS,min=N,tab=on|off,prefix=P,suffix=S]
+                                         the till&apos;s scanners, its weighted-code layout (20-29:5:5:price)
+                                         and how the keyboard wedge tells a scanner from a person
+  enroll URL CODE --ca CA.pem [--pin SHA256]
+                                         enrol this till with HQ (the code comes from pos-hq enroll)
+  sync [--once] [--batch N]              send the events waiting for HQ (--once: until none is left)
+  sync-status [--json]                   online or not, what waits for HQ, the last problem
+  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
+                                         credits, summaries and the answers asked; exit 1 if a line was bad
+
+--db PATH overrides the default database (%1).
+Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</source>
+        <translation>Usage: posctl [--db PATH] COMMAND [OPTIONS]
+
+Commands:
+  init [--demo]                          create or upgrade the database; --demo loads the demo store
+  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
+  guides [--json]                        list the store&apos;s guides
+  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
+       [--no-receipt] [--json]           ring up and pay a sale (METHOD: cash, card, wechat, alipay);
+                                         its receipt prints when a receipt printer is set up
+  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
+  order NUMBER [--json]                  one sale by its order number
+  refund NUMBER [--line SKU[*QTY]]... [--no-receipt] [--json]
+                                         refund lines of a sale (the whole order without --line)
+                                         to its original tenders; its credit is reversed
+  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
+                                         the store&apos;s guides ranked for a day (today by default);
+                                         --guide lists that guide&apos;s credits and why each went to them
+  printers [--json]                      USB receipt printers found, and the configured one
+  printers --set URI [--width 58|80] [--profile ID] | --clear
+                                         choose the till&apos;s receipt printer (then sales and refunds print)
+  print [--printer URI] (--test | --order NUMBER | --refund NUMBER) [--copy] [--width 58|80] [--profile ID]
+                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
+                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
+  print-jobs [--all] [--json] | --retry JOB | --cancel JOB | --run
+                                         receipts not printed yet, and what to do about them
+  parse-barcode TEXT [--json]            what a scan says: product (check digit), weighted, GS1, member,
+                                         guide, receipt or binding link; exit 2 when it is not valid
+  scan-image FILE... [--json]            decode the barcodes in images; exit 1 when some had none,
+                                         2 when a file can&apos;t be read
+  scanners [--list] [--set serial:/dev/ttyACM0[?baud=N]|hidpos:auto|evdev:/dev/input/… | --clear]
+           [--weighted LAYOUT] [--wedge gap=MS,min=N,tab=on|off,prefix=P,suffix=S]
+                                         the till&apos;s scanners, its weighted-code layout (20-29:5:5:price)
+                                         and how the keyboard wedge tells a scanner from a person
+  enroll URL CODE --ca CA.pem [--pin SHA256]
+                                         enrol this till with HQ (the code comes from pos-hq enroll)
+  sync [--once] [--batch N]              send the events waiting for HQ (--once: until none is left)
+  sync-status [--json]                   online or not, what waits for HQ, the last problem
+  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
+                                         credits, summaries and the answers asked; exit 1 if a line was bad
+
+--db PATH overrides the default database (%1).
+Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</translation>
+    </message>
+    <message>
+        <source>sent %1 (%2 HQ had already), parked %3</source>
+        <translation>sent %1 (%2 HQ had already), parked %3</translation>
+    </message>
+    <message>
+        <source>HQ&apos;s address, https://HOST[:PORT].</source>
+        <translation>HQ&apos;s address, https://HOST[:PORT].</translation>
+    </message>
+    <message>
+        <source>The one-time code from pos-hq enroll.</source>
+        <translation>The one-time code from pos-hq enroll.</translation>
+    </message>
+    <message>
+        <source>The chain&apos;s CA certificate (PEM): the only one this till will trust for HQ.</source>
+        <translation>The chain&apos;s CA certificate (PEM): the only one this till will trust for HQ.</translation>
+    </message>
+    <message>
+        <source>Also pin HQ&apos;s key: the SHA-256 of its public key, base64.</source>
+        <translation>Also pin HQ&apos;s key: the SHA-256 of its public key, base64.</translation>
+    </message>
+    <message>
+        <source>enroll needs --ca CA.pem, the chain&apos;s CA certificate.</source>
+        <translation>enroll needs --ca CA.pem, the chain&apos;s CA certificate.</translation>
+    </message>
+    <message>
+        <source>Enrolled with %1 as %2/%3.</source>
+        <translation>Enrolled with %1 as %2/%3.</translation>
+    </message>
+    <message>
+        <source>Send what is waiting, then stop (exit 1 if HQ could not take it all).</source>
+        <translation>Send what is waiting, then stop (exit 1 if HQ could not take it all).</translation>
+    </message>
+    <message>
+        <source>Events per call, 1 to 500 (default 500).</source>
+        <translation>Events per call, 1 to 500 (default 500).</translation>
+    </message>
+    <message>
+        <source>--batch is 1 to 500</source>
+        <translation>--batch is 1 to 500</translation>
+    </message>
+    <message>
+        <source>This till is not enrolled with HQ (posctl enroll URL CODE --ca CA.pem).</source>
+        <translation>This till is not enrolled with HQ (posctl enroll URL CODE --ca CA.pem).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) refused by HQ were parked (see posctl sync-status).</source>
+        <translation>
+            <numerusform>%n event refused by HQ was parked (see posctl sync-status).</numerusform>
+            <numerusform>%n events refused by HQ were parked (see posctl sync-status).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print the status as one JSON object.</source>
+        <translation>Print the status as one JSON object.</translation>
+    </message>
+    <message>
+        <source>Not enrolled with HQ: selling offline (posctl enroll URL CODE --ca CA.pem).</source>
+        <translation>Not enrolled with HQ: selling offline (posctl enroll URL CODE --ca CA.pem).</translation>
+    </message>
+    <message>
+        <source>Online: %1</source>
+        <translation>Online: %1</translation>
+    </message>
+    <message>
+        <source>Offline: %1</source>
+        <translation>Offline: %1</translation>
+    </message>
+    <message>
+        <source>Waiting for HQ: %1</source>
+        <translation>Waiting for HQ: %1</translation>
+    </message>
+    <message>
+        <source> (oldest %1)</source>
+        <translation> (oldest %1)</translation>
+    </message>
+    <message>
+        <source>Refused by HQ and parked: %1</source>
+        <translation>Refused by HQ and parked: %1</translation>
+    </message>
+    <message>
+        <source>Last reached HQ: %1</source>
+        <translation>Last reached HQ: %1</translation>
+    </message>
+    <message>
+        <source>Last problem: %1</source>
+        <translation>Last problem: %1</translation>
+    </message>
+    <message>
+        <source>This till&apos;s clock is %1 s off HQ&apos;s.</source>
+        <translation>This till&apos;s clock is %1 s off HQ&apos;s.</translation>
     </message>
 </context>
 <context>
@@ -1296,6 +1634,69 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>the printer on %1 stopped taking data (offline, or paper out?)</source>
         <translation>the printer on %1 stopped taking data (offline, or paper out?)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncService</name>
+    <message>
+        <source>HQ&apos;s address is https://HOST[:PORT], not &quot;%1&quot; (the till talks to HQ over TLS only).</source>
+        <translation>HQ&apos;s address is https://HOST[:PORT], not &quot;%1&quot; (the till talks to HQ over TLS only).</translation>
+    </message>
+    <message>
+        <source>The CA file holds no PEM certificate: give the chain&apos;s CA certificate.</source>
+        <translation>The CA file holds no PEM certificate: give the chain&apos;s CA certificate.</translation>
+    </message>
+    <message>
+        <source>This till is not set up for a store yet (run posctl init --demo).</source>
+        <translation>This till is not set up for a store yet (run posctl init --demo).</translation>
+    </message>
+    <message>
+        <source>HQ refused the code: %1</source>
+        <translation>HQ refused the code: %1</translation>
+    </message>
+    <message>
+        <source>The code is for till %1/%2, but this is %3/%4: ask HQ for this till&apos;s code.</source>
+        <translation>The code is for till %1/%2, but this is %3/%4: ask HQ for this till&apos;s code.</translation>
+    </message>
+    <message>
+        <source>HQ&apos;s answer holds no usable secret.</source>
+        <translation>HQ&apos;s answer holds no usable secret.</translation>
+    </message>
+    <message>
+        <source>HQ&apos;s certificate is not the chain&apos;s (TLS: %1).</source>
+        <translation>HQ&apos;s certificate is not the chain&apos;s (TLS: %1).</translation>
+    </message>
+    <message>
+        <source>HQ cannot be reached: %1</source>
+        <translation>HQ cannot be reached: %1</translation>
+    </message>
+    <message>
+        <source>This till&apos;s clock is %1 s off HQ&apos;s: set the clock right.</source>
+        <translation>This till&apos;s clock is %1 s off HQ&apos;s: set the clock right.</translation>
+    </message>
+    <message>
+        <source>HQ does not know this till (not enrolled, or revoked): enrol it again.</source>
+        <translation>HQ does not know this till (not enrolled, or revoked): enrol it again.</translation>
+    </message>
+    <message>
+        <source>HQ refused this till&apos;s signature: enrol it again.</source>
+        <translation>HQ refused this till&apos;s signature: enrol it again.</translation>
+    </message>
+    <message>
+        <source>HQ is busy (HTTP %1); trying again in %2 s.</source>
+        <translation>HQ is busy (HTTP %1); trying again in %2 s.</translation>
+    </message>
+    <message>
+        <source>HQ answered %1: %2</source>
+        <translation>HQ answered %1: %2</translation>
+    </message>
+    <message>
+        <source>This till is not enrolled with HQ (posctl enroll URL CODE --ca CA.pem).</source>
+        <translation>This till is not enrolled with HQ (posctl enroll URL CODE --ca CA.pem).</translation>
+    </message>
+    <message>
+        <source>HQ&apos;s answer acknowledged none of the events sent.</source>
+        <translation>HQ&apos;s answer acknowledged none of the events sent.</translation>
     </message>
 </context>
 <context>
@@ -1836,6 +2237,25 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>Print copy</source>
         <translation>Print copy</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <source>last reached HQ %1</source>
+        <translation>last reached HQ %1</translation>
+    </message>
+    <message>
+        <source>(oldest %1)</source>
+        <translation>(oldest %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused by HQ</source>
+        <translation>
+            <numerusform>%n refused by HQ</numerusform>
+            <numerusform>%n refused by HQ</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2517,6 +2937,57 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>field &quot;date&quot; must be a day like 2026-11-01</source>
         <translation>field &quot;date&quot; must be a day like 2026-11-01</translation>
+    </message>
+</context>
+<context>
+    <name>pos::hq::HqServer</name>
+    <message>
+        <source>cannot read the certificate %1 or the key %2</source>
+        <translation>cannot read the certificate %1 or the key %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate, or %2 no PEM private key (RSA or EC)</source>
+        <translation>%1 holds no PEM certificate, or %2 no PEM private key (RSA or EC)</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2</source>
+        <translation>cannot listen on %1:%2</translation>
+    </message>
+    <message>
+        <source>HQ is being maintained</source>
+        <translation>HQ is being maintained</translation>
+    </message>
+    <message>
+        <source>send at most %1 bytes a call</source>
+        <translation>send at most %1 bytes a call</translation>
+    </message>
+    <message>
+        <source>terminal &quot;%1&quot; is not enrolled, or was revoked</source>
+        <translation>terminal &quot;%1&quot; is not enrolled, or was revoked</translation>
+    </message>
+    <message>
+        <source>the signature does not match</source>
+        <translation>the signature does not match</translation>
+    </message>
+    <message>
+        <source>the terminal&apos;s clock is %1 s off HQ&apos;s</source>
+        <translation>the terminal&apos;s clock is %1 s off HQ&apos;s</translation>
+    </message>
+    <message>
+        <source>send {&quot;code&quot;: &quot;…&quot;}</source>
+        <translation>send {&quot;code&quot;: &quot;…&quot;}</translation>
+    </message>
+    <message>
+        <source>send {&quot;events&quot;: [...]}</source>
+        <translation>send {&quot;events&quot;: [...]}</translation>
+    </message>
+    <message>
+        <source>send at most %1 events a call</source>
+        <translation>send at most %1 events a call</translation>
+    </message>
+    <message>
+        <source>HQ could not store the events; nothing was kept</source>
+        <translation>HQ could not store the events; nothing was kept</translation>
     </message>
 </context>
 <context>

@@ -238,6 +238,96 @@
     </message>
 </context>
 <context>
+    <name>HqClient</name>
+    <message>
+        <source>HQ&apos;s key is not the one this till was set up to trust (pinned key mismatch).</source>
+        <translation>总部的密钥不是本收银机设定信任的那一个（固定公钥不符）。</translation>
+    </message>
+    <message>
+        <source>HQ did not answer in time.</source>
+        <translation>总部没有及时应答。</translation>
+    </message>
+    <message>
+        <source>HQ answered %1.</source>
+        <translation>总部返回了 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>HqStore</name>
+    <message>
+        <source>A database is sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/NAME, not &quot;%1&quot;.</source>
+        <translation>数据库地址应为 sqlite:路径 或 postgresql://用户:密码@主机:端口/库名，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder for %1.</source>
+        <translation>无法为 %1 创建文件夹。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL needs Qt&apos;s driver (Debian: libqt6sql6-psql).</source>
+        <translation>使用 PostgreSQL 需要 Qt 的驱动（Debian：libqt6sql6-psql）。</translation>
+    </message>
+    <message>
+        <source>Cannot open the HQ database: %1</source>
+        <translation>无法打开总部数据库：%1</translation>
+    </message>
+    <message>
+        <source>The HQ database was written by a newer pos-hq (schema %1, this one knows %2).</source>
+        <translation>总部数据库由更新版本的 pos-hq 写入（结构版本 %1，本程序只支持到 %2）。</translation>
+    </message>
+    <message>
+        <source>Upgrading the HQ database to version %1 failed: %2</source>
+        <translation>总部数据库升级到版本 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>A store id is 1 to 8 capital letters or digits (like S01), not &quot;%1&quot;.</source>
+        <translation>门店编号为 1 到 8 位大写字母或数字（如 S01），而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>There is no store %1 (add it first: pos-hq stores add %1 NAME).</source>
+        <translation>没有门店 %1（请先添加：pos-hq stores add %1 名称）。</translation>
+    </message>
+    <message>
+        <source>A terminal id is 1 to 8 capital letters or digits (like T01), not &quot;%1&quot;.</source>
+        <translation>收银机编号为 1 到 8 位大写字母或数字（如 T01），而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>the code is for %1/%2, not for %3/%4</source>
+        <translation>该注册码属于 %1/%2，不属于 %3/%4</translation>
+    </message>
+    <message>
+        <source>The enrolment code is wrong, already used or expired.</source>
+        <translation>注册码错误、已被使用或已过期。</translation>
+    </message>
+    <message>
+        <source>There is no terminal %1/%2.</source>
+        <translation>没有收银机 %1/%2。</translation>
+    </message>
+    <message>
+        <source>an event needs id, topic, ref and payload</source>
+        <translation>事件需要 id、topic、ref 和 payload</translation>
+    </message>
+    <message>
+        <source>unknown topic &quot;%1&quot;</source>
+        <translation>未知主题“%1”</translation>
+    </message>
+    <message>
+        <source>payload.%1 is not the event&apos;s ref</source>
+        <translation>payload.%1 与事件的 ref 不一致</translation>
+    </message>
+    <message>
+        <source>payload needs number, business_date and %1</source>
+        <translation>payload 需要 number、business_date 和 %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 belongs to %3/%4, not to the terminal that sent it (%5/%6)</source>
+        <translation>%1 %2 属于 %3/%4，不属于发送它的收银机（%5/%6）</translation>
+    </message>
+    <message>
+        <source>number %1 is already used by another %2</source>
+        <translation>单号 %1 已被另一张%2使用</translation>
+    </message>
+</context>
+<context>
     <name>LookupService</name>
     <message>
         <source>No barcode or SKU was given.</source>
@@ -284,6 +374,151 @@
     <message>
         <source>cannot write the preview %1: %2</source>
         <translation>无法写入预览 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PosHq</name>
+    <message>
+        <source>Usage: pos-hq [--database URL] COMMAND [OPTIONS]
+
+Commands:
+  serve --listen HOST:PORT --cert CERT.pem --key KEY.pem [--maintenance SECONDS]
+                                      serve the tills over HTTPS (sync/PROTOCOL.md)
+  stores [add ID NAME]                list the stores, or add one
+  enroll --store S01 --terminal T01 [--valid-hours 24]
+                                      print a one-time code for a till to enrol with
+  terminals [--revoke S01/T01]        list the enrolled terminals, or revoke one
+  orders --store S01 [--date YYYY-MM-DD] [--json]
+                                      the orders HQ holds for a store
+  leaderboard --store S01 --date YYYY-MM-DD [--json]
+                                      the store&apos;s guides ranked for a day
+
+--database sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/NAME (default %1).
+--lang zh_CN|en overrides the system language.
+Exit status: 0 done, 1 HQ could not do it, 2 bad input.
+</source>
+        <translation>用法：pos-hq [--database 地址] 命令 [选项]
+
+命令：
+  serve --listen 主机:端口 --cert 证书.pem --key 私钥.pem [--maintenance 秒]
+                                      通过 HTTPS 为收银机提供服务（sync/PROTOCOL.md）
+  stores [add 编号 名称]              列出门店，或添加一家
+  enroll --store S01 --terminal T01 [--valid-hours 24]
+                                      生成一次性注册码，供收银机注册
+  terminals [--revoke S01/T01]        列出已注册的收银机，或吊销一台
+  orders --store S01 [--date YYYY-MM-DD] [--json]
+                                      总部收到的某门店订单
+  leaderboard --store S01 --date YYYY-MM-DD [--json]
+                                      某门店某天的导购业绩排行
+
+--database 为 sqlite:路径 或 postgresql://用户:密码@主机:端口/库名（默认 %1）。
+--lang zh_CN|en 指定语言（默认跟随系统）。
+退出码：0 成功，1 总部无法完成，2 输入有误。
+</translation>
+    </message>
+    <message>
+        <source>wrong arguments (see pos-hq --help)</source>
+        <translation>参数有误（见 pos-hq --help）</translation>
+    </message>
+    <message>
+        <source>Address and port, e.g. 127.0.0.1:8443 (port 0: any free one).</source>
+        <translation>地址和端口，例如 127.0.0.1:8443（端口 0：任选空闲端口）。</translation>
+    </message>
+    <message>
+        <source>The server certificate (PEM), signed by the chain&apos;s CA.</source>
+        <translation>服务器证书（PEM），由连锁的 CA 签发。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s private key (PEM).</source>
+        <translation>服务器私钥（PEM）。</translation>
+    </message>
+    <message>
+        <source>Answer 503 with this Retry-After to every call.</source>
+        <translation>对所有请求返回 503 及该 Retry-After。</translation>
+    </message>
+    <message>
+        <source>--listen needs HOST:PORT, e.g. 127.0.0.1:8443</source>
+        <translation>--listen 需要 主机:端口，例如 127.0.0.1:8443</translation>
+    </message>
+    <message>
+        <source>HQ speaks HTTPS only: give --cert and --key</source>
+        <translation>总部只使用 HTTPS：请提供 --cert 和 --key</translation>
+    </message>
+    <message>
+        <source>pos-hq listening on https://%1:%2</source>
+        <translation>pos-hq 正在监听 https://%1:%2</translation>
+    </message>
+    <message>
+        <source>use: pos-hq stores add ID NAME</source>
+        <translation>用法：pos-hq stores add 编号 名称</translation>
+    </message>
+    <message>
+        <source>The store, e.g. S01.</source>
+        <translation>门店，例如 S01。</translation>
+    </message>
+    <message>
+        <source>The till, e.g. T01.</source>
+        <translation>收银机，例如 T01。</translation>
+    </message>
+    <message>
+        <source>How long the code may be used (default 24).</source>
+        <translation>注册码的有效小时数（默认 24）。</translation>
+    </message>
+    <message>
+        <source>--valid-hours is 1 to 720</source>
+        <translation>--valid-hours 为 1 到 720</translation>
+    </message>
+    <message>
+        <source>Revoke this terminal: its secret stops working at once.</source>
+        <translation>吊销该收银机：其密钥立即失效。</translation>
+    </message>
+    <message>
+        <source>--revoke needs STORE/TERMINAL, e.g. S01/T01</source>
+        <translation>--revoke 需要 门店/收银机，例如 S01/T01</translation>
+    </message>
+    <message>
+        <source>enrolled %1</source>
+        <translation>%1 注册</translation>
+    </message>
+    <message>
+        <source>revoked %1</source>
+        <translation>%1 吊销</translation>
+    </message>
+    <message>
+        <source>A business day, YYYY-MM-DD (default: every day).</source>
+        <translation>营业日，YYYY-MM-DD（默认：所有日期）。</translation>
+    </message>
+    <message>
+        <source>One JSON object per order.</source>
+        <translation>每个订单一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>orders needs --store ID</source>
+        <translation>orders 需要 --store 编号</translation>
+    </message>
+    <message>
+        <source>bad date &quot;%1&quot; (use YYYY-MM-DD)</source>
+        <translation>日期“%1”无效（格式 YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>The business day, YYYY-MM-DD.</source>
+        <translation>营业日，YYYY-MM-DD。</translation>
+    </message>
+    <message>
+        <source>One JSON object per guide.</source>
+        <translation>每位导购一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>leaderboard needs --store ID and --date YYYY-MM-DD</source>
+        <translation>leaderboard 需要 --store 编号 和 --date YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>unknown option %1 (see pos-hq --help)</source>
+        <translation>未知选项 %1（见 pos-hq --help）</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot; (see pos-hq --help)</source>
+        <translation>未知命令“%1”（见 pos-hq --help）</translation>
     </message>
 </context>
 <context>
@@ -783,80 +1018,6 @@
         <translation>%1：未找到条码</translation>
     </message>
     <message>
-        <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
-
-Commands:
-  init [--demo]                          create or upgrade the database; --demo loads the demo store
-  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
-  guides [--json]                        list the store&apos;s guides
-  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
-       [--no-receipt] [--json]           ring up and pay a sale (METHOD: cash, card, wechat, alipay);
-                                         its receipt prints when a receipt printer is set up
-  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
-  order NUMBER [--json]                  one sale by its order number
-  refund NUMBER [--line SKU[*QTY]]... [--no-receipt] [--json]
-                                         refund lines of a sale (the whole order without --line)
-                                         to its original tenders; its credit is reversed
-  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
-                                         the store&apos;s guides ranked for a day (today by default);
-                                         --guide lists that guide&apos;s credits and why each went to them
-  printers [--json]                      USB receipt printers found, and the configured one
-  printers --set URI [--width 58|80] [--profile ID] | --clear
-                                         choose the till&apos;s receipt printer (then sales and refunds print)
-  print [--printer URI] (--test | --order NUMBER | --refund NUMBER) [--copy] [--width 58|80] [--profile ID]
-                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
-                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
-  print-jobs [--all] [--json] | --retry JOB | --cancel JOB | --run
-                                         receipts not printed yet, and what to do about them
-  parse-barcode TEXT [--json]            what a scan says: product (check digit), weighted, GS1, member,
-                                         guide, receipt or binding link; exit 2 when it is not valid
-  scan-image FILE... [--json]            decode the barcodes in images; exit 1 when some had none,
-                                         2 when a file can&apos;t be read
-  scanners [--set serial:/dev/ttyACM0[?baud=N]|evdev:/dev/input/… | --clear] [--weighted LAYOUT]
-                                         the till&apos;s scanners and its weighted-code layout (20-29:5:5:price)
-  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
-                                         credits, summaries and the answers asked; exit 1 if a line was bad
-
---db PATH overrides the default database (%1).
-Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</source>
-        <translation>用法：posctl [--db 路径] 命令 [选项]
-
-命令：
-  init [--demo]                          创建或升级数据库；--demo 载入演示门店
-  products [--search 文本] [--json]      列出商品，或按名称、拼音首字母、货号、条码搜索
-  guides [--json]                        列出本店导购
-  sale [--guide 编号] [--member 会员码|手机号] [--discount 优惠] --scan 条码[*数量]... --pay 方式[:元][:参考号]...
-       [--no-receipt] [--json]           收银一笔销售（方式：cash、card、wechat、alipay）；
-                                         设置了小票打印机时自动打印小票
-  orders [--date YYYY-MM-DD] [--json]    某营业日的销售（默认今天）
-  order 订单号 [--json]                  按订单号查看一笔销售
-  refund 订单号 [--line 货号[*数量]]... [--no-receipt] [--json]
-                                         按原单退货（不带 --line 则整单退），退回原支付方式，
-                                         并冲回该单业绩
-  leaderboard [--date YYYY-MM-DD] [--guide 编号] [--json]
-                                         某天本店导购业绩排行（默认今天）；
-                                         --guide 列出该导购当天的每笔业绩及归属原因
-  printers [--json]                      已发现的 USB 小票打印机及已配置的打印机
-  printers --set 地址 [--width 58|80] [--profile 配置] | --clear
-                                         设置本机小票打印机（之后销售和退货自动打印）
-  print [--printer 地址] (--test | --order 订单号 | --refund 退货单号) [--copy] [--width 58|80] [--profile 配置]
-                                         打印测试页或小票；地址：usb://VID:PID、usb://auto、
-                                         tcp://主机[:9100]、file:/dev/usb/lp0、serial:/dev/ttyUSB0、png:文件
-  print-jobs [--all] [--json] | --retry 任务号 | --cancel 任务号 | --run
-                                         尚未打印的小票，以及如何处理
-  parse-barcode 内容 [--json]            解析扫码内容：商品（校验位）、称重码、GS1、会员、导购、
-                                         小票或绑定链接；无效时退出码为 2
-  scan-image 文件... [--json]            识别图片中的条码；有图片找不到条码时退出码为 1，
-                                         文件无法读取时为 2
-  scanners [--set serial:/dev/ttyACM0[?baud=N]|evdev:/dev/input/… | --clear] [--weighted 格式]
-                                         本机扫码枪及称重码格式（20-29:5:5:price）
-  attribute [--explain] 事件.jsonl       重放业绩归属事件（每行一个 JSON 对象），输出业绩、汇总
-                                         和所问结果；有错误行时退出码为 1
-
---db 路径 指定数据库（默认 %1）。
-退出码：0 成功，1 收银机无法完成（数据库、磁盘），2 输入有误（未写入任何数据）。</translation>
-    </message>
-    <message>
         <source>Scanner device: none</source>
         <translation>扫码设备：无</translation>
     </message>
@@ -899,6 +1060,182 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>Keyboard-wedge scanner: always on (%1)</source>
         <translation>键盘模式扫码枪：始终启用（%1）</translation>
+    </message>
+    <message>
+        <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
+
+Commands:
+  init [--demo]                          create or upgrade the database; --demo loads the demo store
+  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
+  guides [--json]                        list the store&apos;s guides
+  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
+       [--no-receipt] [--json]           ring up and pay a sale (METHOD: cash, card, wechat, alipay);
+                                         its receipt prints when a receipt printer is set up
+  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
+  order NUMBER [--json]                  one sale by its order number
+  refund NUMBER [--line SKU[*QTY]]... [--no-receipt] [--json]
+                                         refund lines of a sale (the whole order without --line)
+                                         to its original tenders; its credit is reversed
+  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
+                                         the store&apos;s guides ranked for a day (today by default);
+                                         --guide lists that guide&apos;s credits and why each went to them
+  printers [--json]                      USB receipt printers found, and the configured one
+  printers --set URI [--width 58|80] [--profile ID] | --clear
+                                         choose the till&apos;s receipt printer (then sales and refunds print)
+  print [--printer URI] (--test | --order NUMBER | --refund NUMBER) [--copy] [--width 58|80] [--profile ID]
+                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
+                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
+  print-jobs [--all] [--json] | --retry JOB | --cancel JOB | --run
+                                         receipts not printed yet, and what to do about them
+  parse-barcode TEXT [--json]            what a scan says: product (check digit), weighted, GS1, member,
+                                         guide, receipt or binding link; exit 2 when it is not valid
+  scan-image FILE... [--json]            decode the barcodes in images; exit 1 when some had none,
+                                         2 when a file can&apos;t be read
+  scanners [--list] [--set serial:/dev/ttyACM0[?baud=N]|hidpos:auto|evdev:/dev/input/… | --clear]
+           [--weighted LAYOUT] [--wedge gap=MS,min=N,tab=on|off,prefix=P,suffix=S]
+                                         the till&apos;s scanners, its weighted-code layout (20-29:5:5:price)
+                                         and how the keyboard wedge tells a scanner from a person
+  enroll URL CODE --ca CA.pem [--pin SHA256]
+                                         enrol this till with HQ (the code comes from pos-hq enroll)
+  sync [--once] [--batch N]              send the events waiting for HQ (--once: until none is left)
+  sync-status [--json]                   online or not, what waits for HQ, the last problem
+  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
+                                         credits, summaries and the answers asked; exit 1 if a line was bad
+
+--db PATH overrides the default database (%1).
+Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</source>
+        <translation>用法：posctl [--db 路径] 命令 [选项]
+
+命令：
+  init [--demo]                          创建或升级数据库；--demo 载入演示门店
+  products [--search 文本] [--json]      列出商品，或按名称、拼音首字母、货号、条码搜索
+  guides [--json]                        列出本店导购
+  sale [--guide 编号] [--member 会员码|手机号] [--discount 优惠] --scan 条码[*数量]... --pay 方式[:元][:参考号]...
+       [--no-receipt] [--json]           收银一笔销售（方式：cash、card、wechat、alipay）；
+                                         设置了小票打印机时自动打印小票
+  orders [--date YYYY-MM-DD] [--json]    某营业日的销售（默认今天）
+  order 订单号 [--json]                  按订单号查看一笔销售
+  refund 订单号 [--line 货号[*数量]]... [--no-receipt] [--json]
+                                         按原单退货（不带 --line 则整单退），退回原支付方式，
+                                         并冲回该单业绩
+  leaderboard [--date YYYY-MM-DD] [--guide 编号] [--json]
+                                         某天本店导购业绩排行（默认今天）；
+                                         --guide 列出该导购当天的每笔业绩及归属原因
+  printers [--json]                      已发现的 USB 小票打印机及已配置的打印机
+  printers --set 地址 [--width 58|80] [--profile 配置] | --clear
+                                         设置本机小票打印机（之后销售和退货自动打印）
+  print [--printer 地址] (--test | --order 订单号 | --refund 退货单号) [--copy] [--width 58|80] [--profile 配置]
+                                         打印测试页或小票；地址：usb://VID:PID、usb://auto、
+                                         tcp://主机[:9100]、file:/dev/usb/lp0、serial:/dev/ttyUSB0、png:文件
+  print-jobs [--all] [--json] | --retry 任务号 | --cancel 任务号 | --run
+                                         尚未打印的小票，以及如何处理
+  parse-barcode 内容 [--json]            解析扫码内容：商品（校验位）、称重码、GS1、会员、导购、
+                                         小票或绑定链接；无效时退出码为 2
+  scan-image 文件... [--json]            识别图片中的条码；有图片找不到条码时退出码为 1，
+                                         文件无法读取时为 2
+  scanners [--list] [--set serial:/dev/ttyACM0[?baud=N]|hidpos:auto|evdev:/dev/input/… | --clear]
+           [--weighted 格式] [--wedge gap=毫秒,min=位数,tab=on|off,prefix=前缀,suffix=后缀]
+                                         本机扫码设备、称重码格式（20-29:5:5:price）
+                                         以及键盘模式下如何区分扫码枪与人工输入
+  enroll 地址 注册码 --ca CA.pem [--pin SHA256]
+                                         把本收银机注册到总部（注册码来自 pos-hq enroll）
+  sync [--once] [--batch N]              上传待发给总部的记录（--once：传完即停）
+  sync-status [--json]                   是否在线、待上传的记录、最近的问题
+  attribute [--explain] 事件.jsonl       重放业绩归属事件（每行一个 JSON 对象），输出业绩、汇总
+                                         和所问结果；有错误行时退出码为 1
+
+--db 路径 指定数据库（默认 %1）。
+退出码：0 成功，1 收银机无法完成（数据库、磁盘），2 输入有误（未写入任何数据）。</translation>
+    </message>
+    <message>
+        <source>sent %1 (%2 HQ had already), parked %3</source>
+        <translation>已发送 %1 条（其中 %2 条总部已有），搁置 %3 条</translation>
+    </message>
+    <message>
+        <source>HQ&apos;s address, https://HOST[:PORT].</source>
+        <translation>总部地址，https://主机[:端口]。</translation>
+    </message>
+    <message>
+        <source>The one-time code from pos-hq enroll.</source>
+        <translation>pos-hq enroll 给出的一次性注册码。</translation>
+    </message>
+    <message>
+        <source>The chain&apos;s CA certificate (PEM): the only one this till will trust for HQ.</source>
+        <translation>连锁的 CA 证书（PEM）：本收银机只信任它签发的总部证书。</translation>
+    </message>
+    <message>
+        <source>Also pin HQ&apos;s key: the SHA-256 of its public key, base64.</source>
+        <translation>同时固定总部的密钥：其公钥的 SHA-256，base64 编码。</translation>
+    </message>
+    <message>
+        <source>enroll needs --ca CA.pem, the chain&apos;s CA certificate.</source>
+        <translation>enroll 需要 --ca CA.pem，即连锁的 CA 证书。</translation>
+    </message>
+    <message>
+        <source>Enrolled with %1 as %2/%3.</source>
+        <translation>已在 %1 注册为 %2/%3。</translation>
+    </message>
+    <message>
+        <source>Send what is waiting, then stop (exit 1 if HQ could not take it all).</source>
+        <translation>上传待发记录后停止（总部未能全部接收时退出码为 1）。</translation>
+    </message>
+    <message>
+        <source>Events per call, 1 to 500 (default 500).</source>
+        <translation>每次请求的记录数，1 到 500（默认 500）。</translation>
+    </message>
+    <message>
+        <source>--batch is 1 to 500</source>
+        <translation>--batch 为 1 到 500</translation>
+    </message>
+    <message>
+        <source>This till is not enrolled with HQ (posctl enroll URL CODE --ca CA.pem).</source>
+        <translation>本收银机尚未在总部注册（posctl enroll 地址 注册码 --ca CA.pem）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) refused by HQ were parked (see posctl sync-status).</source>
+        <translation>
+            <numerusform>%n 条记录被总部拒收，已搁置（见 posctl sync-status）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Print the status as one JSON object.</source>
+        <translation>以一个 JSON 对象输出状态。</translation>
+    </message>
+    <message>
+        <source>Not enrolled with HQ: selling offline (posctl enroll URL CODE --ca CA.pem).</source>
+        <translation>未在总部注册：离线收银（posctl enroll 地址 注册码 --ca CA.pem）。</translation>
+    </message>
+    <message>
+        <source>Online: %1</source>
+        <translation>在线：%1</translation>
+    </message>
+    <message>
+        <source>Offline: %1</source>
+        <translation>离线：%1</translation>
+    </message>
+    <message>
+        <source>Waiting for HQ: %1</source>
+        <translation>待上传总部：%1</translation>
+    </message>
+    <message>
+        <source> (oldest %1)</source>
+        <translation>（最早 %1）</translation>
+    </message>
+    <message>
+        <source>Refused by HQ and parked: %1</source>
+        <translation>被总部拒收并搁置：%1</translation>
+    </message>
+    <message>
+        <source>Last reached HQ: %1</source>
+        <translation>最近连上总部：%1</translation>
+    </message>
+    <message>
+        <source>Last problem: %1</source>
+        <translation>最近的问题：%1</translation>
+    </message>
+    <message>
+        <source>This till&apos;s clock is %1 s off HQ&apos;s.</source>
+        <translation>本收银机时钟与总部相差 %1 秒。</translation>
     </message>
 </context>
 <context>
@@ -1295,6 +1632,69 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>the printer on %1 stopped taking data (offline, or paper out?)</source>
         <translation>%1 上的打印机不再接收数据（离线或缺纸？）</translation>
+    </message>
+</context>
+<context>
+    <name>SyncService</name>
+    <message>
+        <source>HQ&apos;s address is https://HOST[:PORT], not &quot;%1&quot; (the till talks to HQ over TLS only).</source>
+        <translation>总部地址应为 https://主机[:端口]，而不是“%1”（收银机只通过 TLS 与总部通信）。</translation>
+    </message>
+    <message>
+        <source>The CA file holds no PEM certificate: give the chain&apos;s CA certificate.</source>
+        <translation>CA 文件中没有 PEM 证书：请提供连锁的 CA 证书。</translation>
+    </message>
+    <message>
+        <source>This till is not set up for a store yet (run posctl init --demo).</source>
+        <translation>此收银机尚未设置门店（请运行 posctl init --demo）。</translation>
+    </message>
+    <message>
+        <source>HQ refused the code: %1</source>
+        <translation>总部拒绝了注册码：%1</translation>
+    </message>
+    <message>
+        <source>The code is for till %1/%2, but this is %3/%4: ask HQ for this till&apos;s code.</source>
+        <translation>该注册码属于收银机 %1/%2，而本机是 %3/%4：请向总部索取本机的注册码。</translation>
+    </message>
+    <message>
+        <source>HQ&apos;s answer holds no usable secret.</source>
+        <translation>总部的应答中没有可用的密钥。</translation>
+    </message>
+    <message>
+        <source>HQ&apos;s certificate is not the chain&apos;s (TLS: %1).</source>
+        <translation>总部的证书不是连锁签发的（TLS：%1）。</translation>
+    </message>
+    <message>
+        <source>HQ cannot be reached: %1</source>
+        <translation>无法连接总部：%1</translation>
+    </message>
+    <message>
+        <source>This till&apos;s clock is %1 s off HQ&apos;s: set the clock right.</source>
+        <translation>本收银机时钟与总部相差 %1 秒：请校准时钟。</translation>
+    </message>
+    <message>
+        <source>HQ does not know this till (not enrolled, or revoked): enrol it again.</source>
+        <translation>总部不认识本收银机（未注册或已吊销）：请重新注册。</translation>
+    </message>
+    <message>
+        <source>HQ refused this till&apos;s signature: enrol it again.</source>
+        <translation>总部拒绝了本收银机的签名：请重新注册。</translation>
+    </message>
+    <message>
+        <source>HQ is busy (HTTP %1); trying again in %2 s.</source>
+        <translation>总部繁忙（HTTP %1）；%2 秒后重试。</translation>
+    </message>
+    <message>
+        <source>HQ answered %1: %2</source>
+        <translation>总部返回 %1：%2</translation>
+    </message>
+    <message>
+        <source>This till is not enrolled with HQ (posctl enroll URL CODE --ca CA.pem).</source>
+        <translation>本收银机尚未在总部注册（posctl enroll 地址 注册码 --ca CA.pem）。</translation>
+    </message>
+    <message>
+        <source>HQ&apos;s answer acknowledged none of the events sent.</source>
+        <translation>总部的应答没有确认任何已发送的记录。</translation>
     </message>
 </context>
 <context>
@@ -1832,6 +2232,24 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>Print copy</source>
         <translation>打印副本</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● 在线</translation>
+    </message>
+    <message>
+        <source>last reached HQ %1</source>
+        <translation>最近连上总部 %1</translation>
+    </message>
+    <message>
+        <source>(oldest %1)</source>
+        <translation>（最早 %1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused by HQ</source>
+        <translation>
+            <numerusform>%n 条被总部拒收</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2513,6 +2931,57 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>field &quot;date&quot; must be a day like 2026-11-01</source>
         <translation>字段 &quot;date&quot; 须为日期，如 2026-11-01</translation>
+    </message>
+</context>
+<context>
+    <name>pos::hq::HqServer</name>
+    <message>
+        <source>cannot read the certificate %1 or the key %2</source>
+        <translation>无法读取证书 %1 或私钥 %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate, or %2 no PEM private key (RSA or EC)</source>
+        <translation>%1 中没有 PEM 证书，或 %2 中没有 PEM 私钥（RSA 或 EC）</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2</source>
+        <translation>无法监听 %1:%2</translation>
+    </message>
+    <message>
+        <source>HQ is being maintained</source>
+        <translation>总部正在维护</translation>
+    </message>
+    <message>
+        <source>send at most %1 bytes a call</source>
+        <translation>每次请求最多发送 %1 字节</translation>
+    </message>
+    <message>
+        <source>terminal &quot;%1&quot; is not enrolled, or was revoked</source>
+        <translation>收银机“%1”未注册或已被吊销</translation>
+    </message>
+    <message>
+        <source>the signature does not match</source>
+        <translation>签名不符</translation>
+    </message>
+    <message>
+        <source>the terminal&apos;s clock is %1 s off HQ&apos;s</source>
+        <translation>收银机时钟与总部相差 %1 秒</translation>
+    </message>
+    <message>
+        <source>send {&quot;code&quot;: &quot;…&quot;}</source>
+        <translation>请发送 {&quot;code&quot;: &quot;…&quot;}</translation>
+    </message>
+    <message>
+        <source>send {&quot;events&quot;: [...]}</source>
+        <translation>请发送 {&quot;events&quot;: [...]}</translation>
+    </message>
+    <message>
+        <source>send at most %1 events a call</source>
+        <translation>每次请求最多发送 %1 条记录</translation>
+    </message>
+    <message>
+        <source>HQ could not store the events; nothing was kept</source>
+        <translation>总部无法保存这些记录；均未保存</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 #include "hqserver.h"
 #include "hqstore.h"
 
+#include "i18n/translator.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
@@ -34,6 +36,7 @@ public:
                   "  leaderboard --store S01 --date YYYY-MM-DD [--json]\n"
                   "                                      the store's guides ranked for a day\n\n"
                   "--database sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/NAME (default %1).\n"
+                  "--lang zh_CN|en overrides the system language.\n"
                   "Exit status: 0 done, 1 HQ could not do it, 2 bad input.\n")
             .arg(DatabaseUrl::defaultUrl());
     }
@@ -220,6 +223,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"pos-hq"_s);
+    pos::installTranslators(app, pos::languageFromArguments(app.arguments()));
     QStringList args = app.arguments();
     QString database = DatabaseUrl::defaultUrl();
     // Global options come before the command.
@@ -232,6 +236,8 @@ int main(int argc, char *argv[])
         if (args[at] == u"--database"_s && at + 1 < args.size()) {
             database = args[at + 1];
             at += 2;
+        } else if (args[at] == u"--lang"_s && at + 1 < args.size()) {
+            at += 2; // taken above
         } else if (args[at].startsWith(u"--database="_s)) {
             database = args[at].mid(11);
             ++at;
