@@ -9,9 +9,14 @@
 //   native QR), and the same from the stored order (layout + encode);
 //   camera decode: 1280×720 frames holding a QR code (turned, sheared, soft, noisy) decoded
 //   in-process, and the same PNG files through `posctl scan-image` and `zbarimg` as processes;
-//   cold start of pos-till to its first painted sale screen.
+//   cold start of pos-till to its first painted sale screen;
+//   sync: --sync-events sales queued offline, then drained to pos-hq on loopback over TLS
+//   (HQ on SQLite, and on PostgreSQL when --hq-postgres URL is given): seconds and events/s.
 // It measures; it asserts nothing.
+#include "hqfixture.h"
+
 #include "services/checkoutservice.h"
+#include "services/syncservice.h"
 #include "services/demostore.h"
 #include "services/leaderboardservice.h"
 #include "services/lookupservice.h"
@@ -549,6 +554,57 @@ QJsonObject benchColdStart(const QString &dbPath, int runs)
 
 } // namespace
 
+// Orders queued for HQ while offline (committed as the till would, without fsync: set-up),
+// then drained to a pos-hq process over TLS on loopback, timed from the first call to the
+// last acknowledgement.
+QJsonObject benchSync(const QString &dir, int events, const QString &postgres)
+{
+    test::TestPki pki;
+    if (!pki.make())
+        return {{u"available"_s, false}, {u"why"_s, u"openssl could not make the test CA"_s}};
+    auto clock = std::make_shared<BenchClock>();
+    QFile::remove(dir + u"/sync.db"_s);
+    Till till(clock);
+    if (Status s = till.open(dir + u"/sync.db"_s); !s)
+        fail(s.error());
+    DemoStore::load(till);
+    seedOrders(till, *clock, events);
+    clock->set({});
+
+    auto drain = [&](const QString &database) -> QJsonObject {
+        test::HqProcess hq(database, pki);
+        hq.admin({u"stores"_s, u"add"_s, u"S01"_s, u"Bench"_s});
+        const QString code = hq.admin({u"enroll"_s, u"--store"_s, u"S01"_s, u"--terminal"_s, u"T01"_s});
+        if (code.isEmpty() || !hq.serve())
+            return {{u"available"_s, false}, {u"why"_s, QString(u"pos-hq did not start on "_s + database)}};
+        SyncService sync(till);
+        if (Status s = sync.enroll(hq.url(), code, test::TestPki::read(pki.caPem)); !s)
+            return {{u"available"_s, false}, {u"why"_s, s.error()}};
+        till.database().exec(u"UPDATE outbox SET sent_at = NULL"_s);
+        QElapsedTimer t;
+        t.start();
+        int sent = 0;
+        int calls = 0;
+        for (;;) {
+            const SyncRound r = sync.push(SyncService::defaultBatch);
+            sent += r.accepted + r.duplicates;
+            calls += (r.accepted + r.duplicates + r.parked + SyncService::defaultBatch - 1) / SyncService::defaultBatch;
+            if (r.failed)
+                return {{u"available"_s, false}, {u"why"_s, SyncService::describe(r.failure)}};
+            if (r.drained)
+                break;
+        }
+        const double seconds = elapsedMs(t) / 1000.0;
+        return {{u"events"_s, sent}, {u"batches"_s, calls}, {u"seconds"_s, seconds},
+                {u"events_per_second"_s, seconds > 0 ? sent / seconds : 0.0}, {u"goal_seconds_for_10000"_s, 10}};
+    };
+    QJsonObject o{{u"transport"_s, u"HTTPS (TLS 1.2+, ECDSA P-256) on 127.0.0.1, batches of 500"_s},
+                  {u"hq_sqlite"_s, drain(u"sqlite:"_s + dir + u"/hq-bench.db"_s)}};
+    if (!postgres.isEmpty())
+        o.insert(u"hq_postgresql"_s, drain(postgres));
+    return o;
+}
+
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
@@ -561,6 +617,8 @@ int main(int argc, char *argv[])
     parser.addOption({u"events"_s, u"Events in the stream replayed by posctl attribute."_s, u"N"_s, u"1000000"_s});
     parser.addOption({u"replays"_s, u"Times the replay is run."_s, u"N"_s, u"3"_s});
     parser.addOption({u"starts"_s, u"Cold starts of pos-till to time."_s, u"N"_s, u"10"_s});
+    parser.addOption({u"sync-events"_s, u"Sales queued offline, then drained to pos-hq."_s, u"N"_s, u"10000"_s});
+    parser.addOption({u"hq-postgres"_s, u"Also drain to pos-hq on this PostgreSQL database (postgresql://…)."_s, u"URL"_s});
     parser.addOption({u"dir"_s, u"Folder for the databases (default: a temporary one). Reused when present."_s, u"DIR"_s});
     parser.process(app);
 
@@ -598,6 +656,7 @@ int main(int argc, char *argv[])
     report.insert(u"camera_decode"_s, benchCameraDecode(dir, qMin(samples, 200)));
     report.insert(u"replay"_s, benchReplay(dir, parser.value(u"events"_s).toInt(), parser.value(u"replays"_s).toInt()));
     report.insert(u"cold_start"_s, benchColdStart(dir + u"/start.db"_s, parser.value(u"starts"_s).toInt()));
+    report.insert(u"sync"_s, benchSync(dir, parser.value(u"sync-events"_s).toInt(), parser.value(u"hq-postgres"_s)));
     std::printf("%s\n", QJsonDocument(report).toJson(QJsonDocument::Indented).constData());
     return 0;
 }
