@@ -211,14 +211,22 @@ Status HqStore::migrate()
     return {};
 }
 
+// Statements without values run as they are: PostgreSQL can't PREPARE schema changes.
+static bool execute(QSqlQuery &q, const QString &sql, const QVariantList &values)
+{
+    if (values.isEmpty())
+        return q.exec(sql);
+    if (!q.prepare(sql))
+        return false;
+    for (const QVariant &v : values)
+        q.addBindValue(v);
+    return q.exec();
+}
+
 Status HqStore::run(const QString &sql, const QVariantList &values, int *affected) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    if (!q.prepare(sql))
-        return Status::failure(q.lastError().text(), ErrorKind::System);
-    for (const QVariant &v : values)
-        q.addBindValue(v);
-    if (!q.exec())
+    if (!execute(q, sql, values))
         return Status::failure(q.lastError().text(), ErrorKind::System);
     if (affected)
         *affected = q.numRowsAffected();
@@ -229,11 +237,7 @@ Status HqStore::select(const QString &sql, const QVariantList &values, const std
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.setForwardOnly(true);
-    if (!q.prepare(sql))
-        return Status::failure(q.lastError().text(), ErrorKind::System);
-    for (const QVariant &v : values)
-        q.addBindValue(v);
-    if (!q.exec())
+    if (!execute(q, sql, values))
         return Status::failure(q.lastError().text(), ErrorKind::System);
     while (q.next())
         row(q);

@@ -4,12 +4,15 @@
 // run as a process on 127.0.0.1, and a TCP relay on loopback that can cut connections.
 // The including target defines POS_HQ_PATH.
 #include <QDir>
+#include <QDirIterator>
 #include <QProcess>
 #include <QStringList>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <unistd.h>
 
 namespace pos::test {
 
@@ -157,6 +160,80 @@ private:
     Mode m_mode = Mode::Pass;
     bool m_cutArmed = false;
     int m_cuts = 0;
+};
+
+// A PostgreSQL server of the test's own: a fresh cluster in a temporary folder on a free port
+// of 127.0.0.1, stopped at the end. PostgreSQL refuses to run as root, so as root its
+// commands run as the postgres user.
+class PostgresServer
+{
+public:
+    ~PostgresServer() { stop(); }
+
+    static QString binary(const QString &name)
+    {
+        QDirIterator versions(QStringLiteral("/usr/lib/postgresql"), QDir::Dirs | QDir::NoDotAndDotDot);
+        while (versions.hasNext()) {
+            const QString candidate = versions.next() + QStringLiteral("/bin/") + name;
+            if (QFileInfo::exists(candidate))
+                return candidate;
+        }
+        return {};
+    }
+    static bool available() { return !binary(QStringLiteral("initdb")).isEmpty(); }
+
+    bool start()
+    {
+        if (!m_dir.isValid() || !available())
+            return false;
+        QTcpServer probe; // a free port
+        probe.listen(QHostAddress::LocalHost, 0);
+        m_port = probe.serverPort();
+        probe.close();
+        const QString data = m_dir.filePath(QStringLiteral("data"));
+        if (::geteuid() == 0 && !run(QStringLiteral("chown"), {QStringLiteral("-R"), QStringLiteral("postgres"), m_dir.path()}, false))
+            return false;
+        return run(binary(QStringLiteral("initdb")), {QStringLiteral("-D"), data, QStringLiteral("-U"), QStringLiteral("pos"),
+                                                      QStringLiteral("--auth=trust"), QStringLiteral("-E"), QStringLiteral("UTF8")})
+               && run(binary(QStringLiteral("pg_ctl")),
+                      {QStringLiteral("-D"), data, QStringLiteral("-w"), QStringLiteral("-l"), m_dir.filePath(QStringLiteral("log")),
+                       QStringLiteral("-o"),
+                       QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off").arg(m_port).arg(m_dir.path()),
+                       QStringLiteral("start")})
+               && (m_started = true);
+    }
+    // A new, empty database on the server, as pos-hq's --database URL.
+    QString newDatabase(const QString &name)
+    {
+        run(binary(QStringLiteral("createdb")),
+            {QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"), QString::number(m_port), QStringLiteral("-U"),
+             QStringLiteral("pos"), name});
+        return QStringLiteral("postgresql://pos@127.0.0.1:%1/%2").arg(m_port).arg(name);
+    }
+    void stop()
+    {
+        if (m_started)
+            run(binary(QStringLiteral("pg_ctl")), {QStringLiteral("-D"), m_dir.filePath(QStringLiteral("data")), QStringLiteral("-m"),
+                                                   QStringLiteral("immediate"), QStringLiteral("stop")});
+        m_started = false;
+    }
+
+private:
+    bool run(const QString &program, const QStringList &args, bool asPostgres = true)
+    {
+        QProcess p;
+        if (asPostgres && ::geteuid() == 0)
+            p.start(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), program} + args);
+        else
+            p.start(program, args);
+        const bool ok = p.waitForFinished(60000) && p.exitCode() == 0;
+        if (!ok)
+            qWarning().noquote() << program << args.join(u' ') << p.readAllStandardError();
+        return ok;
+    }
+    QTemporaryDir m_dir;
+    quint16 m_port = 0;
+    bool m_started = false;
 };
 
 } // namespace pos::test
