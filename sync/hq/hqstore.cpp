@@ -142,6 +142,8 @@ HqStore::HqStore(QString connectionName) : m_connection(std::move(connectionName
 
 HqStore::~HqStore()
 {
+    m_prepared.clear(); // before the connection they were prepared on
+    m_adHoc.reset();
     if (QSqlDatabase::contains(m_connection)) {
         QSqlDatabase::database(m_connection, false).close();
         QSqlDatabase::removeDatabase(m_connection);
@@ -211,36 +213,61 @@ Status HqStore::migrate()
     return {};
 }
 
-// Statements without values run as they are: PostgreSQL can't PREPARE schema changes.
-static bool execute(QSqlQuery &q, const QString &sql, const QVariantList &values)
+// Statements with values stay prepared on the connection (one round trip each on PostgreSQL
+// instead of prepare-execute-deallocate); those without run as they are, since PostgreSQL
+// can't PREPARE schema changes.
+QSqlQuery *HqStore::execute(const QString &sql, const QVariantList &values, QString *error) const
 {
-    if (values.isEmpty())
-        return q.exec(sql);
-    if (!q.prepare(sql))
-        return false;
-    for (const QVariant &v : values)
-        q.addBindValue(v);
-    return q.exec();
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    if (values.isEmpty()) {
+        m_adHoc = std::make_unique<QSqlQuery>(db);
+        m_adHoc->setForwardOnly(true);
+        if (!m_adHoc->exec(sql)) {
+            *error = m_adHoc->lastError().text();
+            return nullptr;
+        }
+        return m_adHoc.get();
+    }
+    std::unique_ptr<QSqlQuery> &q = m_prepared[sql];
+    if (!q) {
+        q = std::make_unique<QSqlQuery>(db);
+        q->setForwardOnly(true);
+        if (!q->prepare(sql)) {
+            *error = q->lastError().text();
+            q.reset();
+            return nullptr;
+        }
+    }
+    for (int i = 0; i < values.size(); ++i)
+        q->bindValue(i, values[i]);
+    if (!q->exec()) {
+        *error = q->lastError().text();
+        return nullptr;
+    }
+    return q.get();
 }
 
 Status HqStore::run(const QString &sql, const QVariantList &values, int *affected) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    if (!execute(q, sql, values))
-        return Status::failure(q.lastError().text(), ErrorKind::System);
+    QString error;
+    QSqlQuery *q = execute(sql, values, &error);
+    if (!q)
+        return Status::failure(error, ErrorKind::System);
     if (affected)
-        *affected = q.numRowsAffected();
+        *affected = q->numRowsAffected();
+    q->finish();
     return {};
 }
 
 Status HqStore::select(const QString &sql, const QVariantList &values, const std::function<void(const QSqlQuery &)> &row) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.setForwardOnly(true);
-    if (!execute(q, sql, values))
-        return Status::failure(q.lastError().text(), ErrorKind::System);
-    while (q.next())
-        row(q);
+    QString error;
+    QSqlQuery *q = execute(sql, values, &error);
+    if (!q)
+        return Status::failure(error, ErrorKind::System);
+    while (q->next())
+        row(*q);
+    q->finish();
     return {};
 }
 
@@ -429,14 +456,6 @@ QString HqStore::ingestOne(const Terminal &from, const QJsonObject &event, const
     if (id.isEmpty() || ref.isEmpty() || payload.isEmpty())
         return reject(tr("an event needs id, topic, ref and payload"));
 
-    bool seen = false;
-    if (Status s = select(u"SELECT 1 FROM events WHERE id = ?"_s, {id}, [&](const QSqlQuery &) { seen = true; }); !s)
-        return failed(s);
-    if (seen) {
-        *status = u"duplicate"_s;
-        return {};
-    }
-
     const bool isOrder = topic == u"order.paid"_s;
     const bool isRefund = topic == u"order.refunded"_s;
     if (!isOrder && !isRefund)
@@ -455,37 +474,46 @@ QString HqStore::ingestOne(const Terminal &from, const QJsonObject &event, const
         return reject(tr("%1 %2 belongs to %3/%4, not to the terminal that sent it (%5/%6)")
                           .arg(docKey, number, store, terminal, from.store, from.terminal));
 
-    // The same order (or refund) under another event id: stored once.
-    const QString table = isOrder ? u"orders"_s : u"refunds"_s;
-    bool known = false;
-    if (Status s = select(u"SELECT 1 FROM "_s + table + u" WHERE id = ?"_s, {ref}, [&](const QSqlQuery &) { known = true; }); !s)
+    // The happy path is two statements: the event id, then the document, each inserted only
+    // if new. A conflict on either is a resend (or the same document under another event id).
+    const QString payloadText = compact(payload);
+    int inserted = 0;
+    if (Status s = run(u"INSERT INTO events (id, store_id, terminal_id, topic, ref, created_at, received_at, payload) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"_s,
+                       {id, from.store, from.terminal, topic, ref, event.value(u"created_at"_s).toString(), receivedAt, payloadText},
+                       &inserted);
+        !s)
         return failed(s);
-    if (known) {
+    if (inserted == 0) {
         *status = u"duplicate"_s;
         return {};
     }
-    bool numberTaken = false;
-    select(u"SELECT 1 FROM "_s + table + u" WHERE number = ?"_s, {number}, [&](const QSqlQuery &) { numberTaken = true; });
-    if (numberTaken)
-        return reject(tr("number %1 is already used by another %2").arg(number, docKey));
-
-    const QString payloadText = compact(payload);
-    if (Status s = run(u"INSERT INTO events (id, store_id, terminal_id, topic, ref, created_at, received_at, payload) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                       {id, from.store, from.terminal, topic, ref, event.value(u"created_at"_s).toString(), receivedAt, payloadText});
-        !s)
-        return failed(s);
     Status stored = isOrder
         ? run(u"INSERT INTO orders (id, number, store_id, terminal_id, business_date, paid_at, total_fen, member_id, "
-              "sales_guide_id, event_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+              "sales_guide_id, event_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"_s,
               {ref, number, store, terminal, day, payload.value(u"paid_at"_s).toString(), amount.toInteger(),
-               payload.value(u"member"_s).toString(), payload.value(u"sales_guide"_s).toString(), id, payloadText})
+               payload.value(u"member"_s).toString(), payload.value(u"sales_guide"_s).toString(), id, payloadText},
+              &inserted)
         : run(u"INSERT INTO refunds (id, number, order_id, store_id, terminal_id, business_date, refunded_at, amount_fen, "
-              "event_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+              "event_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"_s,
               {ref, number, payload.value(u"order"_s).toString(), store, terminal, day,
-               payload.value(u"refunded_at"_s).toString(), amount.toInteger(), id, payloadText});
+               payload.value(u"refunded_at"_s).toString(), amount.toInteger(), id, payloadText},
+              &inserted);
     if (!stored)
         return failed(stored);
+    if (inserted == 0) {
+        // Not stored: the same document already came under another event id (a duplicate),
+        // or its number belongs to another document (refused). The event row goes either way.
+        if (Status s = run(u"DELETE FROM events WHERE id = ?"_s, {id}); !s)
+            return failed(s);
+        const QString table = isOrder ? u"orders"_s : u"refunds"_s;
+        bool same = false;
+        select(u"SELECT 1 FROM "_s + table + u" WHERE id = ?"_s, {ref}, [&](const QSqlQuery &) { same = true; });
+        if (!same)
+            return reject(tr("number %1 is already used by another %2").arg(number, docKey));
+        *status = u"duplicate"_s;
+        return {};
+    }
     for (const QJsonValue &c : payload.value(u"credits"_s).toArray()) {
         const QJsonObject credit = c.toObject();
         if (Status s = run(u"INSERT INTO credits (doc_id, guide_id, kind, store_id, business_date, channel, amount_fen, is_refund) "

@@ -10,6 +10,10 @@
 #include <QVariantList>
 
 #include <functional>
+#include <memory>
+#include <unordered_map>
+
+class QSqlQuery;
 
 namespace pos::hq {
 
@@ -77,10 +81,13 @@ private:
     Status select(const QString &sql, const QVariantList &values,
                   const std::function<void(const class QSqlQuery &)> &row) const;
     Status transaction(const std::function<Status()> &work);
+    QSqlQuery *execute(const QString &sql, const QVariantList &values, QString *error) const;
     QString ingestOne(const Terminal &from, const QJsonObject &event, const QString &receivedAt, QString *status);
 
     QString m_connection;
     DatabaseUrl m_url;
+    mutable std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_prepared;
+    mutable std::unique_ptr<QSqlQuery> m_adHoc;
 };
 
 } // namespace pos::hq

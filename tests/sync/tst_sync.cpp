@@ -341,6 +341,55 @@ private slots:
         QVERIFY(!last.oldestPending.isEmpty());
     }
 
+    // HQ's ingest on its own: each event's fate, on both databases.
+    void ingestDecidesEachEvent_data() { databaseKinds(); }
+    void ingestDecidesEachEvent()
+    {
+        QFETCH(QString, kind);
+        if (kind == u"postgresql"_s && !m_postgresUp)
+            QSKIP("no PostgreSQL server here");
+        hq::HqStore store(u"ingest-"_s + kind);
+        QString error;
+        QVERIFY(store.open(*hq::DatabaseUrl::parse(hqDatabase(kind, u"hq_ingest"_s), &error)));
+        QVERIFY(store.addStore(u"S01"_s, u"西湖店"_s));
+        const hq::Terminal t01{u"S01"_s, u"T01"_s, "secret", {}, {}};
+        auto order = [](const QString &event, const QString &id, const QString &number, const QString &terminal = u"T01"_s) {
+            return QJsonObject{{u"id"_s, event}, {u"topic"_s, u"order.paid"_s}, {u"ref"_s, id}, {u"created_at"_s, u"2026-11-22T14:30:00+08:00"_s},
+                               {u"payload"_s, QJsonObject{{u"order"_s, id}, {u"number"_s, number}, {u"store"_s, u"S01"_s},
+                                                          {u"terminal"_s, terminal}, {u"business_date"_s, u"2026-11-22"_s},
+                                                          {u"paid_at"_s, u"2026-11-22T14:30:00+08:00"_s}, {u"total"_s, 69900},
+                                                          {u"credits"_s, QJsonArray{QJsonObject{{u"guide"_s, u"G01"_s}, {u"kind"_s, u"sales"_s}, {u"amount"_s, 69900}}}}}}};
+        };
+        QJsonObject noTotal = order(u"e6"_s, u"o6"_s, u"S01-T01-000006"_s);
+        QJsonObject p = noTotal.value(u"payload"_s).toObject();
+        p.remove(u"total"_s);
+        noTotal.insert(u"payload"_s, p);
+        const QJsonArray batch{
+            order(u"e1"_s, u"o1"_s, u"S01-T01-000001"_s),
+            order(u"e1"_s, u"o1"_s, u"S01-T01-000001"_s),           // the same event again
+            order(u"e2"_s, u"o1"_s, u"S01-T01-000001"_s),           // the same order, another event id
+            order(u"e3"_s, u"o3"_s, u"S01-T01-000001"_s),           // another order with a taken number
+            order(u"e4"_s, u"o4"_s, u"S01-T02-000001"_s, u"T02"_s), // another till's order
+            QJsonObject{{u"id"_s, u"e5"_s}, {u"topic"_s, u"order.voided"_s}, {u"ref"_s, u"o1"_s}, {u"payload"_s, QJsonObject{{u"order"_s, u"o1"_s}}}},
+            noTotal,
+            order(u"e7"_s, u"o7"_s, u"S01-T01-000002"_s),
+        };
+        const auto results = store.ingest(t01, batch, QDateTime::currentMSecsSinceEpoch());
+        QVERIFY2(results, qPrintable(results.error()));
+        QStringList statuses;
+        for (const QJsonValue &r : *results)
+            statuses.append(r.toObject().value(u"status"_s).toString());
+        QCOMPARE(statuses, (QStringList{u"accepted"_s, u"duplicate"_s, u"duplicate"_s, u"rejected"_s, u"rejected"_s,
+                                        u"rejected"_s, u"rejected"_s, u"accepted"_s}));
+        QVERIFY((*results)[3].toObject().value(u"error"_s).toString().contains(u"S01-T01-000001"_s));
+        QVERIFY((*results)[4].toObject().value(u"error"_s).toString().contains(u"T02"_s));
+        QCOMPARE(store.orders(u"S01"_s, u"2026-11-22"_s).size(), 2);
+        const QList<QJsonObject> board = store.leaderboard(u"S01"_s, u"2026-11-22"_s);
+        QCOMPARE(board.size(), 1);
+        QCOMPARE(board[0].value(u"total_fen"_s).toInteger(), 2 * 69900);
+        QCOMPARE(board[0].value(u"orders"_s).toInt(), 2);
+    }
+
     // A wrong CA, a bad signature, a skewed clock, a revoked till: refused, nothing marked.
     void securityRefusals()
     {
