@@ -30,7 +30,8 @@ QJsonObject statusJson(const SyncStatus &s)
 
 QString roundLine(const SyncRound &r)
 {
-    return Posctl::tr("sent %1 (%2 HQ had already), parked %3").arg(r.accepted + r.duplicates).arg(r.duplicates).arg(r.parked);
+    return Posctl::tr("sent %1 (%2 HQ had already), parked %3; received %4 change(s) from HQ")
+        .arg(r.accepted + r.duplicates).arg(r.duplicates).arg(r.parked).arg(r.received);
 }
 
 } // namespace
@@ -78,7 +79,7 @@ int runSync(CliContext &ctx)
         return fail(ctx, Posctl::tr("This till is not enrolled with HQ (posctl enroll URL CODE --ca CA.pem)."));
     int failures = 0;
     for (;;) {
-        const SyncRound round = sync.push(batch);
+        const SyncRound round = sync.syncOnce(batch);
         ctx.out << roundLine(round) << Qt::endl;
         if (round.parked > 0)
             ctx.err << u"posctl: "_s << Posctl::tr("%n event(s) refused by HQ were parked (see posctl sync-status).", nullptr, round.parked)

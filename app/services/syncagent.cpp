@@ -45,13 +45,13 @@ void SyncWorker::round()
         bool failed = false;
         int retryAfter = -1;
         if (sync.status().pending > 0) {
-            const SyncRound pushed = sync.push();
+            const SyncRound pushed = sync.syncOnce();
             failed = pushed.failed;
             retryAfter = pushed.failure.retryAfterSeconds;
-        } else { // nothing to send: a ping says whether HQ is there (and how far our clock is off)
-            const sync::HqReply reply = sync.ping();
-            failed = !reply.ok();
-            retryAfter = reply.retryAfterSeconds;
+        } else { // nothing to send: what HQ has for us (which also says whether it is there)
+            const SyncRound pulled = sync.pull();
+            failed = pulled.failed;
+            retryAfter = pulled.failure.retryAfterSeconds;
         }
         m_failures = failed ? m_failures + 1 : 0;
         m_waitingForHq = failed;

@@ -3,8 +3,11 @@
 #include "till.h"
 
 #include "store/database.h"
+#include "store/attributionrepository.h"
 #include "store/outboxrepository.h"
 #include "store/peoplerepository.h"
+
+#include "leaderboardservice.h"
 
 #include <QJsonArray>
 #include <QLoggingCategory>
@@ -189,6 +192,117 @@ SyncRound SyncService::push(int batchSize)
             return round;
         }
     }
+}
+
+SyncRound SyncService::syncOnce(int batchSize)
+{
+    SyncRound round = push(batchSize);
+    if (round.failed)
+        return round;
+    const SyncRound pulled = pull();
+    round.received = pulled.received;
+    round.failed = pulled.failed;
+    round.failure = pulled.failure;
+    return round;
+}
+
+SyncRound SyncService::pull()
+{
+    SyncRound round;
+    const auto e = endpoint();
+    if (!e) {
+        round.failed = true;
+        round.failure.message = tr("This till is not enrolled with HQ (posctl enroll URL CODE --ca CA.pem).");
+        return round;
+    }
+    sync::HqClient client(*e, [this] { return nowMs(); });
+    SettingsRepository settings(m_till.database());
+    for (;;) {
+        const qint64 cursor = settings.value(key(cursorKey), u"0"_s).toLongLong();
+        const sync::HqReply reply = client.get(u"/v1/changes?cursor=%1"_s.arg(cursor), m_timeoutMs);
+        record(reply);
+        if (!reply.ok()) {
+            round.failed = true;
+            round.failure = reply;
+            return round;
+        }
+        const QJsonArray changes = reply.body.value(u"changes"_s).toArray();
+        bool credits = false;
+        Transaction tx(m_till.database());
+        for (const QJsonValue &c : changes) {
+            if (Status s = apply(c.toObject()); !s) {
+                round.failed = true;
+                round.failure.message = tr("A change from HQ could not be applied: %1").arg(s.error());
+                return round; // rolled back, cursor unmoved: tried again next time
+            }
+            credits = credits || c.toObject().value(u"kind"_s).toString() == u"online_credit"_s;
+        }
+        settings.setValue(key(cursorKey), QString::number(reply.body.value(u"cursor"_s).toInteger(cursor)));
+        if (credits)
+            settings.setValue(QString::fromLatin1(LeaderboardService::onlineAsOfKey), m_till.now().toString(Qt::ISODate));
+        if (Status s = tx.commit(); !s) {
+            round.failed = true;
+            round.failure.message = s.error();
+            return round;
+        }
+        round.received += int(changes.size());
+        if (!reply.body.value(u"more"_s).toBool())
+            return round;
+    }
+}
+
+// One change from HQ onto the till's own tables. Kinds this till does not know (from a
+// newer HQ) are skipped.
+Status SyncService::apply(const QJsonObject &change) const
+{
+    const QString kind = change.value(u"kind"_s).toString();
+    const QJsonObject d = change.value(u"data"_s).toObject();
+    if (kind == u"guide"_s) {
+        Guide g;
+        g.id = d.value(u"id"_s).toString();
+        g.name = d.value(u"name"_s).toString();
+        g.storeId = d.value(u"store"_s).toString();
+        g.active = d.value(u"active"_s).toBool(true);
+        g.departedAt = QDateTime::fromString(d.value(u"departed_at"_s).toString(), Qt::ISODateWithMs);
+        return PeopleRepository(m_till.database()).upsertGuide(g);
+    }
+    if (kind == u"member"_s) {
+        const QJsonObject binding = d.value(u"binding"_s).toObject();
+        Member m;
+        m.id = d.value(u"id"_s).toString();
+        m.phone = d.value(u"phone"_s).toString();
+        m.name = d.value(u"name"_s).toString();
+        m.exclusiveGuideId = binding.value(u"guide"_s).toString();
+        if (Status s = PeopleRepository(m_till.database()).upsertMember(m); !s)
+            return s;
+        if (binding.isEmpty())
+            return {};
+        attribution::Binding b;
+        b.guide = m.exclusiveGuideId;
+        b.eventAt = binding.value(u"at"_s).toString();
+        b.boundAt = QDateTime::fromString(b.eventAt, Qt::ISODateWithMs).toMSecsSinceEpoch();
+        b.source = attribution::bindSourceFromKey(binding.value(u"source"_s).toString().toStdString()).value_or(attribution::BindSource::Assign);
+        return AttributionRepository(m_till.database()).saveBinding(m.id, b);
+    }
+    if (kind == u"online_credit"_s) {
+        LedgerRow row;
+        row.docId = d.value(u"doc"_s).toString();
+        row.orderId = d.value(u"order"_s).toString();
+        row.guideId = d.value(u"guide"_s).toString();
+        row.kind = d.value(u"kind"_s).toString() == u"exclusive"_s ? attribution::CreditKind::Exclusive : attribution::CreditKind::Sales;
+        row.amount = d.value(u"amount"_s).toInteger();
+        row.at = QDateTime::fromString(d.value(u"at"_s).toString(), Qt::ISODate);
+        row.businessDate = d.value(u"business_date"_s).toString();
+        row.channel = attribution::Channel::Online;
+        row.storeId = d.value(u"store"_s).toString();
+        row.isRefund = row.amount < 0;
+        row.why = tr("Online order %1, credited by HQ.").arg(row.orderId);
+        if (row.amount == 0)
+            return {};
+        return AttributionRepository(m_till.database()).insertLedger(row);
+    }
+    qCInfo(lcSync) << "skipping a change of unknown kind" << kind;
+    return {};
 }
 
 SyncStatus SyncService::status() const

@@ -32,6 +32,7 @@ struct SyncRound
     int accepted = 0;
     int duplicates = 0; // HQ had them already (an answer lost on the way): as good as accepted
     int parked = 0;     // refused by HQ as invalid: parked, the queue goes on
+    int received = 0;   // changes from HQ applied (guides, members, online credits)
     bool drained = false;
     bool failed = false;
     sync::HqReply failure; // when failed
@@ -55,6 +56,7 @@ public:
     static constexpr auto lastErrorKey = "hq.last_error";
     static constexpr auto skewKey = "hq.skew_ms";
     static constexpr auto onlineKey = "hq.online"; // "1" when the last call got HQ's answer
+    static constexpr auto cursorKey = "hq.cursor"; // the last change from HQ applied
     static constexpr int defaultBatch = 500;
 
     // Exchanges HQ's one-time code for this terminal's secret; trusts `caPem` (the chain's
@@ -64,6 +66,11 @@ public:
 
     // Sends pending events in batches until none is left or HQ can't take more now.
     SyncRound push(int batchSize = defaultBatch);
+    // HQ's changes since the last pull (guides, members and their bindings, online credits),
+    // each page applied in one transaction with the cursor that follows it.
+    SyncRound pull();
+    // What the sync worker and posctl sync do: push, then pull.
+    SyncRound syncOnce(int batchSize = defaultBatch);
     // One authenticated call, to learn whether HQ is there.
     sync::HqReply ping();
 
@@ -77,6 +84,7 @@ private:
     std::optional<sync::HqEndpoint> endpoint() const;
     void record(const sync::HqReply &reply) const;
     qint64 nowMs() const;
+    Status apply(const QJsonObject &change) const;
     const Till &m_till;
     int m_timeoutMs = 30000;
 };

@@ -67,6 +67,11 @@ HqServer::HqServer(HqStore &store, QObject *parent)
             return std::move(*refused);
         return events(r);
     });
+    m_http.route(u"/v1/changes"_s, QHttpServerRequest::Method::Get, [this](const QHttpServerRequest &r) {
+        if (auto refused = screen(r))
+            return std::move(*refused);
+        return changes(r);
+    });
 }
 
 quint16 HqServer::listen(const QString &host, quint16 port, const QString &certFile, const QString &keyFile, QString *error)
@@ -190,6 +195,22 @@ QHttpServerResponse HqServer::events(const QHttpServerRequest &request)
         return error(Status::InternalServerError, u"internal"_s, tr("HQ could not store the events; nothing was kept"), m_nowMs());
     }
     return QHttpServerResponse(withTime({{u"results"_s, *results}}));
+}
+
+QHttpServerResponse HqServer::changes(const QHttpServerRequest &request)
+{
+    auto who = authenticate(request);
+    if (auto *refused = std::get_if<QHttpServerResponse>(&who))
+        return std::move(*refused);
+    const Terminal &t = std::get<Terminal>(who);
+    bool ok = false;
+    const qint64 cursor = request.query().queryItemValue(u"cursor"_s).toLongLong(&ok);
+    if (!ok || cursor < 0)
+        return error(Status::BadRequest, u"invalid"_s, tr("send ?cursor=N (0 for everything)"), m_nowMs());
+    bool more = false;
+    const QJsonArray changes = m_store.changes(t.store, cursor, maxEventsPerCall, &more);
+    const qint64 next = changes.isEmpty() ? cursor : changes.last().toObject().value(u"seq"_s).toInteger();
+    return QHttpServerResponse(withTime({{u"changes"_s, changes}, {u"cursor"_s, next}, {u"more"_s, more}}));
 }
 
 } // namespace pos::hq

@@ -43,6 +43,7 @@ private:
     QHttpServerResponse enroll(const QHttpServerRequest &request);
     QHttpServerResponse ping(const QHttpServerRequest &request);
     QHttpServerResponse events(const QHttpServerRequest &request);
+    QHttpServerResponse changes(const QHttpServerRequest &request);
     // The signing terminal, or the refusal to send.
     std::variant<Terminal, QHttpServerResponse> authenticate(const QHttpServerRequest &request);
     std::optional<QHttpServerResponse> screen(const QHttpServerRequest &request);

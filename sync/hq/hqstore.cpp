@@ -1,5 +1,7 @@
 #include "hqstore.h"
 
+#include "core/attribution/replay.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QTimeZone>
@@ -83,6 +85,37 @@ const QList<QStringList> &steps()
                 is_refund     INTEGER NOT NULL,
                 PRIMARY KEY (doc_id, guide_id, kind)))"_s,
             u"CREATE INDEX credits_store_day ON credits(store_id, business_date)"_s,
+        },
+        // 2: what flows down to the tills. `changes` is the feed the tills pull with a cursor
+        // (store_id NULL: for every store); guides and members are HQ's master data; the
+        // online feed keeps the web shop's attribution events (spec §10 lines) that HQ
+        // replays with the tills' own engine.
+        {
+            uR"(CREATE TABLE changes (
+                seq      BIGINT PRIMARY KEY,
+                store_id TEXT,
+                kind     TEXT NOT NULL,
+                item     TEXT NOT NULL,
+                data     TEXT NOT NULL,
+                at       TEXT NOT NULL))"_s,
+            u"CREATE INDEX changes_store ON changes(store_id, seq)"_s,
+            uR"(CREATE TABLE guides (
+                id          TEXT PRIMARY KEY,
+                store_id    TEXT NOT NULL REFERENCES stores(id),
+                name        TEXT NOT NULL,
+                departed_at TEXT,
+                heir        TEXT))"_s,
+            uR"(CREATE TABLE members (
+                id       TEXT PRIMARY KEY,
+                phone    TEXT,
+                name     TEXT NOT NULL,
+                guide_id TEXT,
+                bound_at TEXT,
+                source   TEXT))"_s,
+            uR"(CREATE TABLE online_feed (
+                seq         BIGINT PRIMARY KEY,
+                line        TEXT NOT NULL,
+                received_at TEXT NOT NULL))"_s,
         },
     };
     return all;
@@ -526,6 +559,175 @@ QString HqStore::ingestOne(const Terminal &from, const QJsonObject &event, const
     }
     *status = u"accepted"_s;
     return {};
+}
+
+// One writer at a time per HQ: the next sequence number is read inside the transaction.
+Status HqStore::publish(const QString &store, const QString &kind, const QString &item, const QJsonObject &data, qint64 nowMs)
+{
+    qint64 seq = 0;
+    if (Status s = select(u"SELECT coalesce(max(seq), 0) + 1 FROM changes"_s, {}, [&](const QSqlQuery &q) { seq = q.value(0).toLongLong(); });
+        !s)
+        return s;
+    return run(u"INSERT INTO changes (seq, store_id, kind, item, data, at) VALUES (?, ?, ?, ?, ?, ?)"_s,
+               {seq, store.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(store), kind, item, compact(data), isoNow(nowMs)});
+}
+
+Status HqStore::addGuide(const QString &id, const QString &name, const QString &store, qint64 nowMs)
+{
+    static const QRegularExpression valid(u"^[A-Za-z0-9_]{1,16}$"_s);
+    if (!valid.match(id).hasMatch() || name.trimmed().isEmpty())
+        return Status::failure(tr("A guide needs an id (letters and digits, like G07) and a name."));
+    bool knownStore = false;
+    select(u"SELECT 1 FROM stores WHERE id = ?"_s, {store}, [&](const QSqlQuery &) { knownStore = true; });
+    if (!knownStore)
+        return Status::failure(tr("There is no store %1 (add it first: pos-hq stores add %1 NAME).").arg(store));
+    return transaction([&]() -> Status {
+        if (Status s = run(u"INSERT INTO guides (id, store_id, name) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                           "store_id = excluded.store_id, name = excluded.name"_s,
+                           {id, store, name.trimmed()});
+            !s)
+            return s;
+        // Every till learns every guide: a member of this store may be bound to a guide of another.
+        return publish({}, u"guide"_s, id, {{u"id"_s, id}, {u"name"_s, name.trimmed()}, {u"store"_s, store}, {u"active"_s, true}}, nowMs);
+    });
+}
+
+Status HqStore::departGuide(const QString &id, const QString &heir, qint64 nowMs)
+{
+    QString store, name;
+    select(u"SELECT store_id, name FROM guides WHERE id = ? AND departed_at IS NULL"_s, {id}, [&](const QSqlQuery &q) {
+        store = q.value(0).toString();
+        name = q.value(1).toString();
+    });
+    if (store.isEmpty())
+        return Status::failure(tr("There is no guide %1 still employed.").arg(id));
+    bool heirOk = heir.isEmpty();
+    select(u"SELECT 1 FROM guides WHERE id = ? AND departed_at IS NULL AND id <> ?"_s, {heir, id}, [&](const QSqlQuery &) { heirOk = true; });
+    if (!heirOk)
+        return Status::failure(tr("The heir %1 is not an employed guide.").arg(heir));
+    const QString at = isoNow(nowMs);
+    return transaction([&]() -> Status {
+        if (Status s = run(u"UPDATE guides SET departed_at = ?, heir = ? WHERE id = ?"_s, {at, heir, id}); !s)
+            return s;
+        return publish({}, u"guide"_s, id,
+                       {{u"id"_s, id}, {u"name"_s, name}, {u"store"_s, store}, {u"active"_s, false}, {u"departed_at"_s, at}, {u"heir"_s, heir}},
+                       nowMs);
+    });
+}
+
+Status HqStore::addMember(const QString &id, const QString &phone, const QString &name, const QString &guide, qint64 nowMs)
+{
+    static const QRegularExpression valid(u"^M\\d{4,10}$"_s);
+    if (!valid.match(id).hasMatch())
+        return Status::failure(tr("A member id is M and 4 to 10 digits (like M0042), not \"%1\".").arg(id));
+    if (!guide.isEmpty()) {
+        bool known = false;
+        select(u"SELECT 1 FROM guides WHERE id = ? AND departed_at IS NULL"_s, {guide}, [&](const QSqlQuery &) { known = true; });
+        if (!known)
+            return Status::failure(tr("There is no guide %1 still employed.").arg(guide));
+    }
+    const QString at = isoNow(nowMs);
+    return transaction([&]() -> Status {
+        if (Status s = run(u"INSERT INTO members (id, phone, name, guide_id, bound_at, source) VALUES (?, ?, ?, ?, ?, 'assign') "
+                           "ON CONFLICT (id) DO UPDATE SET phone = excluded.phone, name = excluded.name, "
+                           "guide_id = excluded.guide_id, bound_at = excluded.bound_at, source = excluded.source"_s,
+                           {id, phone, name, guide, at});
+            !s)
+            return s;
+        QJsonObject data{{u"id"_s, id}, {u"phone"_s, phone}, {u"name"_s, name}};
+        if (!guide.isEmpty())
+            data.insert(u"binding"_s, QJsonObject{{u"guide"_s, guide}, {u"at"_s, at}, {u"source"_s, u"assign"_s}});
+        return publish({}, u"member"_s, id, data, nowMs); // members are the chain's: every store gets them
+    });
+}
+
+Result<HqStore::FeedResult> HqStore::importOnlineFeed(const QStringList &lines, qint64 nowMs)
+{
+    using R = Result<FeedResult>;
+    QStringList kept;
+    select(u"SELECT line FROM online_feed ORDER BY seq"_s, {}, [&](const QSqlQuery &q) { kept.append(q.value(0).toString()); });
+    // Everything HQ has, then the new lines: the engine needs the whole history (bindings,
+    // clicks) and keeps time order across imports.
+    attribution::Replay replay(false);
+    std::string out;
+    int number = 0;
+    // HQ's own guides first (guide lines carry no time), so the shop's feed need not repeat them.
+    QStringList declared;
+    select(u"SELECT id, store_id, name FROM guides ORDER BY id"_s, {}, [&](const QSqlQuery &q) {
+        declared.append(compact({{u"type"_s, u"guide"_s}, {u"id"_s, q.value(0).toString()}, {u"store"_s, q.value(1).toString()},
+                                 {u"name"_s, q.value(2).toString()}}));
+    });
+    for (const QString &line : std::as_const(declared))
+        replay.feed(line.toStdString(), ++number, out);
+    for (const QString &line : std::as_const(kept))
+        replay.feed(line.toStdString(), ++number, out);
+    const int firstNew = number + 1;
+    for (const QString &line : lines)
+        replay.feed(line.toStdString(), ++number, out);
+    FeedResult result;
+    QSet<int> badLines;
+    QList<QJsonObject> credits;
+    for (const QByteArray &raw : QByteArray::fromStdString(out).split('\n')) {
+        const QJsonObject o = QJsonDocument::fromJson(raw).object();
+        const QString type = o.value(u"type"_s).toString();
+        if (type == u"error"_s && o.value(u"line"_s).toInt() >= firstNew) {
+            badLines.insert(o.value(u"line"_s).toInt());
+            result.errors.append(tr("line %1: %2").arg(o.value(u"line"_s).toInt() - firstNew + 1).arg(o.value(u"message"_s).toString()));
+        } else if (type == u"credit"_s && o.value(u"channel"_s).toString() == u"online"_s) {
+            credits.append(o);
+        }
+    }
+    Status s = transaction([&]() -> Status {
+        qint64 seq = 0;
+        select(u"SELECT coalesce(max(seq), 0) FROM online_feed"_s, {}, [&](const QSqlQuery &q) { seq = q.value(0).toLongLong(); });
+        for (int i = 0; i < lines.size(); ++i) {
+            if (badLines.contains(firstNew + i) || lines[i].trimmed().isEmpty())
+                continue;
+            if (Status r = run(u"INSERT INTO online_feed (seq, line, received_at) VALUES (?, ?, ?)"_s, {++seq, lines[i], isoNow(nowMs)}); !r)
+                return r;
+            ++result.accepted;
+        }
+        // Credits HQ has not recorded yet: recorded, and sent to the store's tills.
+        for (const QJsonObject &c : std::as_const(credits)) {
+            const QString dayInItsOffset = c.value(u"at"_s).toString().left(10); // the order's local day
+            int inserted = 0;
+            const qint64 amount = c.value(u"amount"_s).toInteger();
+            if (Status r = run(u"INSERT INTO credits (doc_id, guide_id, kind, store_id, business_date, channel, amount_fen, is_refund) "
+                               "VALUES (?, ?, ?, ?, ?, 'online', ?, ?) ON CONFLICT (doc_id, guide_id, kind) DO NOTHING"_s,
+                               {c.value(u"doc"_s).toString(), c.value(u"guide"_s).toString(), c.value(u"kind"_s).toString(),
+                                c.value(u"store"_s).toString(), dayInItsOffset, amount, amount < 0 ? 1 : 0},
+                               &inserted);
+                !r)
+                return r;
+            if (inserted == 0)
+                continue;
+            ++result.newCredits;
+            QJsonObject data = c;
+            data.remove(u"type"_s);
+            data.insert(u"business_date"_s, dayInItsOffset);
+            if (Status r = publish(c.value(u"store"_s).toString(), u"online_credit"_s, c.value(u"doc"_s).toString(), data, nowMs); !r)
+                return r;
+        }
+        return {};
+    });
+    if (!s)
+        return R::failure(s.error(), ErrorKind::System);
+    return result;
+}
+
+QJsonArray HqStore::changes(const QString &store, qint64 cursor, int limit, bool *more) const
+{
+    QJsonArray out;
+    select(u"SELECT seq, kind, data FROM changes WHERE seq > ? AND (store_id = ? OR store_id IS NULL) ORDER BY seq LIMIT ?"_s,
+           {cursor, store, limit + 1}, [&](const QSqlQuery &q) {
+               out.append(QJsonObject{{u"seq"_s, q.value(0).toLongLong()},
+                                      {u"kind"_s, q.value(1).toString()},
+                                      {u"data"_s, QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object()}});
+           });
+    *more = out.size() > limit;
+    if (*more)
+        out.removeLast();
+    return out;
 }
 
 QList<QJsonObject> HqStore::orders(const QString &store, const QString &date) const

@@ -70,6 +70,25 @@ public:
     // duplicate, rejected with the reason), or a failure when nothing could be stored.
     Result<QJsonArray> ingest(const Terminal &from, const QJsonArray &events, qint64 nowMs);
 
+    // Master data; each change also goes into the feed the tills pull.
+    Status addGuide(const QString &id, const QString &name, const QString &store, qint64 nowMs);
+    Status departGuide(const QString &id, const QString &heir, qint64 nowMs);
+    Status addMember(const QString &id, const QString &phone, const QString &name, const QString &guide, qint64 nowMs);
+
+    // The web shop's attribution events (spec §10 lines: guide, bind, click, order, refund,
+    // depart, policy). Bad lines are reported and not kept; HQ replays everything it has with
+    // the tills' own engine and sends each store its new online credits.
+    struct FeedResult
+    {
+        int accepted = 0;
+        QStringList errors; // "line N: why"
+        int newCredits = 0;
+    };
+    Result<FeedResult> importOnlineFeed(const QStringList &lines, qint64 nowMs);
+
+    // The feed for one store after `cursor`, oldest first, at most `limit`.
+    QJsonArray changes(const QString &store, qint64 cursor, int limit, bool *more) const;
+
     // A store's orders of a business day (empty date: every day), oldest first.
     QList<QJsonObject> orders(const QString &store, const QString &date) const;
     // Per guide of a store on a day: store and online credits net of refunds, orders.
@@ -82,6 +101,7 @@ private:
                   const std::function<void(const class QSqlQuery &)> &row) const;
     Status transaction(const std::function<Status()> &work);
     QSqlQuery *execute(const QString &sql, const QVariantList &values, QString *error) const;
+    Status publish(const QString &store, const QString &kind, const QString &item, const QJsonObject &data, qint64 nowMs);
     QString ingestOne(const Terminal &from, const QJsonObject &event, const QString &receivedAt, QString *status);
 
     QString m_connection;

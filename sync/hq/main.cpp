@@ -7,6 +7,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFile>
 #include <QJsonDocument>
 #include <QTextStream>
 
@@ -31,6 +32,12 @@ public:
                   "  enroll --store S01 --terminal T01 [--valid-hours 24]\n"
                   "                                      print a one-time code for a till to enrol with\n"
                   "  terminals [--revoke S01/T01]        list the enrolled terminals, or revoke one\n"
+                  "  guides add ID NAME --store S01 | guides depart ID [--heir ID]\n"
+                  "                                      the chain's guides (sent to the store's tills)\n"
+                  "  members add ID --phone P --name N [--guide ID]\n"
+                  "                                      a member, bound to an exclusive guide (sent to every till)\n"
+                  "  online-order FILE.jsonl             the web shop's attribution events (orders, share-link\n"
+                  "                                      clicks, binds; spec §10): online credits for the stores\n"
                   "  orders --store S01 [--date YYYY-MM-DD] [--json]\n"
                   "                                      the orders HQ holds for a store\n"
                   "  leaderboard --store S01 --date YYYY-MM-DD [--json]\n"
@@ -123,6 +130,66 @@ int stores(HqStore &store, const QStringList &args)
         out() << id << u"  "_s << name << u'\n';
     out().flush();
     return ExitOk;
+}
+
+int guides(HqStore &store, const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addOption({u"store"_s, PosHq::tr("With add: the guide's store."), u"ID"_s});
+    p.addOption({u"heir"_s, PosHq::tr("With depart: who inherits the guide's customers."), u"ID"_s});
+    if (!parseCommand(p, args, 2, 3))
+        return ExitBadInput;
+    const QStringList pos = p.positionalArguments();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    pos::Status s;
+    if (pos[0] == u"add"_s && pos.size() == 3 && p.isSet(u"store"_s))
+        s = store.addGuide(pos[1], pos[2], p.value(u"store"_s), now);
+    else if (pos[0] == u"depart"_s && pos.size() == 2)
+        s = store.departGuide(pos[1], p.value(u"heir"_s), now);
+    else
+        return fail(PosHq::tr("use: pos-hq guides add ID NAME --store S01 | guides depart ID [--heir ID]"));
+    if (!s)
+        return fail(s.error(), s.errorKind() == pos::ErrorKind::System ? ExitFailure : ExitBadInput);
+    out() << PosHq::tr("Done; the store's tills get it at their next sync.") << Qt::endl;
+    return ExitOk;
+}
+
+int members(HqStore &store, const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addOption({u"phone"_s, PosHq::tr("The member's mobile number."), u"PHONE"_s});
+    p.addOption({u"name"_s, PosHq::tr("The member's name."), u"NAME"_s});
+    p.addOption({u"guide"_s, PosHq::tr("Bind the member to this exclusive guide."), u"ID"_s});
+    if (!parseCommand(p, args, 2, 2) || p.positionalArguments()[0] != u"add"_s)
+        return fail(PosHq::tr("use: pos-hq members add ID --phone P --name N [--guide ID]"));
+    if (auto s = store.addMember(p.positionalArguments()[1], p.value(u"phone"_s), p.value(u"name"_s), p.value(u"guide"_s),
+                                 QDateTime::currentMSecsSinceEpoch());
+        !s)
+        return fail(s.error(), s.errorKind() == pos::ErrorKind::System ? ExitFailure : ExitBadInput);
+    out() << PosHq::tr("Done; every store's tills get it at their next sync.") << Qt::endl;
+    return ExitOk;
+}
+
+int onlineOrders(HqStore &store, const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parseCommand(p, args, 1, 1))
+        return ExitBadInput;
+    QFile in(p.positionalArguments()[0]);
+    if (p.positionalArguments()[0] == u"-"_s ? !in.open(stdin, QIODevice::ReadOnly) : !in.open(QIODevice::ReadOnly))
+        return fail(PosHq::tr("cannot read %1: %2").arg(in.fileName(), in.errorString()));
+    QStringList lines;
+    while (!in.atEnd())
+        lines.append(QString::fromUtf8(in.readLine()).trimmed());
+    auto result = store.importOnlineFeed(lines, QDateTime::currentMSecsSinceEpoch());
+    if (!result)
+        return fail(result.error(), ExitFailure);
+    for (const QString &e : result->errors)
+        QTextStream(stderr) << "pos-hq: " << e << Qt::endl;
+    out() << PosHq::tr("%1 line(s) kept, %2 bad; %3 new online credit(s) for the stores' tills.")
+                 .arg(result->accepted).arg(result->errors.size()).arg(result->newCredits)
+          << Qt::endl;
+    return result->errors.isEmpty() ? ExitOk : ExitFailure;
 }
 
 int enroll(HqStore &store, const QStringList &args)
@@ -252,8 +319,11 @@ int main(int argc, char *argv[])
     const QString command = args[at];
     const QStringList rest = QStringList{u"pos-hq "_s + command} + args.mid(at + 1);
     using Command = int (*)(HqStore &, const QStringList &);
-    const QHash<QString, Command> commands{{u"serve"_s, serve},   {u"stores"_s, stores}, {u"enroll"_s, enroll},
-                                           {u"terminals"_s, terminals}, {u"orders"_s, orders}, {u"leaderboard"_s, leaderboard}};
+    const QHash<QString, Command> commands{{u"serve"_s, serve},         {u"stores"_s, stores},
+                                           {u"enroll"_s, enroll},       {u"terminals"_s, terminals},
+                                           {u"orders"_s, orders},       {u"leaderboard"_s, leaderboard},
+                                           {u"guides"_s, guides},       {u"members"_s, members},
+                                           {u"online-order"_s, onlineOrders}};
     const Command run = commands.value(command);
     if (!run)
         return fail(PosHq::tr("unknown command \"%1\" (see pos-hq --help)").arg(command));

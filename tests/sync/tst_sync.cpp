@@ -10,6 +10,7 @@
 #include "hq/hqserver.h"
 #include "hq/hqstore.h"
 #include "services/checkoutservice.h"
+#include "services/leaderboardservice.h"
 #include "services/lookupservice.h"
 #include "services/refundservice.h"
 #include "services/syncagent.h"
@@ -339,6 +340,64 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!last.online && last.pending == 2, 10000);
         QVERIFY2(last.lastError.contains(u"503"_s), qPrintable(last.lastError));
         QVERIFY(!last.oldestPending.isEmpty());
+    }
+
+    // HQ → till: a guide and a member bound to them, made at HQ, and the web shop's online
+    // order credited by the same engine; the till applies them once, and its leaderboard shows
+    // the online amount with HQ's time.
+    void changesFlowDown()
+    {
+        test::TestTill t(true, wallClock());
+        auto hq = startInProcessHq(m_dir.filePath(u"hq-down.db"_s));
+        QVERIFY(enrollInProcess(t.till(), *hq, u"https://127.0.0.1:%1"_s.arg(hq->port), test::TestPki::read(m_pki.caPem)));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QVERIFY(hq->store.addGuide(u"G07"_s, u"小林"_s, u"S01"_s, now));
+        QVERIFY(!hq->store.addGuide(u"G08"_s, u"小王"_s, u"S99"_s, now)); // no such store
+        QVERIFY(hq->store.addMember(u"M0099"_s, u"13900000099"_s, u"林女士"_s, u"G07"_s, now));
+        QVERIFY(!hq->store.addMember(u"M0100"_s, {}, u"x"_s, u"G42"_s, now)); // no such guide
+
+        const QDateTime at = wallClock().addSecs(-600);
+        auto iso = [](const QDateTime &d) { return d.toString(Qt::ISODate); };
+        const QStringList feed{
+            uR"({"type":"bind","at":"%1","customer":"M0099","guide":"G07","source":"assign"})"_s.arg(iso(at)),
+            uR"({"type":"order","at":"%1","id":"W1","store":"S01","channel":"online","customer":"M0099","sales_guide":null,"lines":[{"sku":"X1","amount":29900}]})"_s.arg(iso(at.addSecs(60))),
+            u"{not json"_s,
+        };
+        auto imported = hq->store.importOnlineFeed(feed, now);
+        QVERIFY(imported);
+        QCOMPARE(imported->accepted, 2);
+        QCOMPARE(imported->errors.size(), 1);
+        QVERIFY(imported->errors.front().startsWith(u"line 3"_s));
+        QCOMPARE(imported->newCredits, 1);
+
+        SyncService sync(t.till());
+        SyncRound r = sync.syncOnce();
+        QVERIFY2(!r.failed, qPrintable(SyncService::describe(r.failure) + r.failure.message));
+        QCOMPARE(r.received, 3); // the guide, the member, the online credit
+        const auto guide = LookupService(t.till()).guide(u"G07"_s);
+        QVERIFY(guide && guide->name == u"小林"_s);
+        const auto member = PeopleRepository(t.till().database()).member(u"M0099"_s);
+        QVERIFY(member && member->exclusiveGuideId == u"G07"_s);
+        const LeaderboardDay day = LeaderboardService(t.till()).day(at.date());
+        QVERIFY(day.onlineAsOf.has_value());
+        bool found = false;
+        for (const auto &row : day.rows)
+            if (row.guide == u"G07"_s) {
+                found = true;
+                QCOMPARE(row.onlineAmount, 29900);
+            }
+        QVERIFY(found);
+        QCOMPARE(sync.pull().received, 0); // nothing new: the cursor moved
+
+        // The same feed again: its order is known, so nothing new is credited.
+        imported = hq->store.importOnlineFeed(feed.mid(1, 1), now);
+        QCOMPARE(imported->newCredits, 0);
+        QCOMPARE(imported->errors.size(), 1);
+        // A departure reaches the till too.
+        QVERIFY(!hq->store.departGuide(u"G07"_s, u"G42"_s, now)); // no such heir
+        QVERIFY(hq->store.departGuide(u"G07"_s, {}, now));
+        QCOMPARE(sync.pull().received, 1);
+        QVERIFY(!LookupService(t.till()).guide(u"G07"_s)->active);
     }
 
     // HQ's ingest on its own: each event's fate, on both databases.
