@@ -326,6 +326,26 @@
         <source>number %1 is already used by another %2</source>
         <translation>number %1 is already used by another %2</translation>
     </message>
+    <message>
+        <source>A guide needs an id (letters and digits, like G07) and a name.</source>
+        <translation>A guide needs an id (letters and digits, like G07) and a name.</translation>
+    </message>
+    <message>
+        <source>There is no guide %1 still employed.</source>
+        <translation>There is no guide %1 still employed.</translation>
+    </message>
+    <message>
+        <source>The heir %1 is not an employed guide.</source>
+        <translation>The heir %1 is not an employed guide.</translation>
+    </message>
+    <message>
+        <source>A member id is M and 4 to 10 digits (like M0042), not &quot;%1&quot;.</source>
+        <translation>A member id is M and 4 to 10 digits (like M0042), not &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>line %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>LookupService</name>
@@ -378,44 +398,6 @@
 </context>
 <context>
     <name>PosHq</name>
-    <message>
-        <source>Usage: pos-hq [--database URL] COMMAND [OPTIONS]
-
-Commands:
-  serve --listen HOST:PORT --cert CERT.pem --key KEY.pem [--maintenance SECONDS]
-                                      serve the tills over HTTPS (sync/PROTOCOL.md)
-  stores [add ID NAME]                list the stores, or add one
-  enroll --store S01 --terminal T01 [--valid-hours 24]
-                                      print a one-time code for a till to enrol with
-  terminals [--revoke S01/T01]        list the enrolled terminals, or revoke one
-  orders --store S01 [--date YYYY-MM-DD] [--json]
-                                      the orders HQ holds for a store
-  leaderboard --store S01 --date YYYY-MM-DD [--json]
-                                      the store&apos;s guides ranked for a day
-
---database sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/NAME (default %1).
---lang zh_CN|en overrides the system language.
-Exit status: 0 done, 1 HQ could not do it, 2 bad input.
-</source>
-        <translation>Usage: pos-hq [--database URL] COMMAND [OPTIONS]
-
-Commands:
-  serve --listen HOST:PORT --cert CERT.pem --key KEY.pem [--maintenance SECONDS]
-                                      serve the tills over HTTPS (sync/PROTOCOL.md)
-  stores [add ID NAME]                list the stores, or add one
-  enroll --store S01 --terminal T01 [--valid-hours 24]
-                                      print a one-time code for a till to enrol with
-  terminals [--revoke S01/T01]        list the enrolled terminals, or revoke one
-  orders --store S01 [--date YYYY-MM-DD] [--json]
-                                      the orders HQ holds for a store
-  leaderboard --store S01 --date YYYY-MM-DD [--json]
-                                      the store&apos;s guides ranked for a day
-
---database sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/NAME (default %1).
---lang zh_CN|en overrides the system language.
-Exit status: 0 done, 1 HQ could not do it, 2 bad input.
-</translation>
-    </message>
     <message>
         <source>wrong arguments (see pos-hq --help)</source>
         <translation>wrong arguments (see pos-hq --help)</translation>
@@ -519,6 +501,100 @@ Exit status: 0 done, 1 HQ could not do it, 2 bad input.
     <message>
         <source>unknown command &quot;%1&quot; (see pos-hq --help)</source>
         <translation>unknown command &quot;%1&quot; (see pos-hq --help)</translation>
+    </message>
+    <message>
+        <source>Usage: pos-hq [--database URL] COMMAND [OPTIONS]
+
+Commands:
+  serve --listen HOST:PORT --cert CERT.pem --key KEY.pem [--maintenance SECONDS]
+                                      serve the tills over HTTPS (sync/PROTOCOL.md)
+  stores [add ID NAME]                list the stores, or add one
+  enroll --store S01 --terminal T01 [--valid-hours 24]
+                                      print a one-time code for a till to enrol with
+  terminals [--revoke S01/T01]        list the enrolled terminals, or revoke one
+  guides add ID NAME --store S01 | guides depart ID [--heir ID]
+                                      the chain&apos;s guides (sent to the store&apos;s tills)
+  members add ID --phone P --name N [--guide ID]
+                                      a member, bound to an exclusive guide (sent to every till)
+  online-order FILE.jsonl             the web shop&apos;s attribution events (orders, share-link
+                                      clicks, binds; spec §10): online credits for the stores
+  orders --store S01 [--date YYYY-MM-DD] [--json]
+                                      the orders HQ holds for a store
+  leaderboard --store S01 --date YYYY-MM-DD [--json]
+                                      the store&apos;s guides ranked for a day
+
+--database sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/NAME (default %1).
+--lang zh_CN|en overrides the system language.
+Exit status: 0 done, 1 HQ could not do it, 2 bad input.
+</source>
+        <translation>Usage: pos-hq [--database URL] COMMAND [OPTIONS]
+
+Commands:
+  serve --listen HOST:PORT --cert CERT.pem --key KEY.pem [--maintenance SECONDS]
+                                      serve the tills over HTTPS (sync/PROTOCOL.md)
+  stores [add ID NAME]                list the stores, or add one
+  enroll --store S01 --terminal T01 [--valid-hours 24]
+                                      print a one-time code for a till to enrol with
+  terminals [--revoke S01/T01]        list the enrolled terminals, or revoke one
+  guides add ID NAME --store S01 | guides depart ID [--heir ID]
+                                      the chain&apos;s guides (sent to the store&apos;s tills)
+  members add ID --phone P --name N [--guide ID]
+                                      a member, bound to an exclusive guide (sent to every till)
+  online-order FILE.jsonl             the web shop&apos;s attribution events (orders, share-link
+                                      clicks, binds; spec §10): online credits for the stores
+  orders --store S01 [--date YYYY-MM-DD] [--json]
+                                      the orders HQ holds for a store
+  leaderboard --store S01 --date YYYY-MM-DD [--json]
+                                      the store&apos;s guides ranked for a day
+
+--database sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/NAME (default %1).
+--lang zh_CN|en overrides the system language.
+Exit status: 0 done, 1 HQ could not do it, 2 bad input.
+</translation>
+    </message>
+    <message>
+        <source>With add: the guide&apos;s store.</source>
+        <translation>With add: the guide&apos;s store.</translation>
+    </message>
+    <message>
+        <source>With depart: who inherits the guide&apos;s customers.</source>
+        <translation>With depart: who inherits the guide&apos;s customers.</translation>
+    </message>
+    <message>
+        <source>use: pos-hq guides add ID NAME --store S01 | guides depart ID [--heir ID]</source>
+        <translation>use: pos-hq guides add ID NAME --store S01 | guides depart ID [--heir ID]</translation>
+    </message>
+    <message>
+        <source>Done; the store&apos;s tills get it at their next sync.</source>
+        <translation>Done; the store&apos;s tills get it at their next sync.</translation>
+    </message>
+    <message>
+        <source>The member&apos;s mobile number.</source>
+        <translation>The member&apos;s mobile number.</translation>
+    </message>
+    <message>
+        <source>The member&apos;s name.</source>
+        <translation>The member&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Bind the member to this exclusive guide.</source>
+        <translation>Bind the member to this exclusive guide.</translation>
+    </message>
+    <message>
+        <source>use: pos-hq members add ID --phone P --name N [--guide ID]</source>
+        <translation>use: pos-hq members add ID --phone P --name N [--guide ID]</translation>
+    </message>
+    <message>
+        <source>Done; every store&apos;s tills get it at their next sync.</source>
+        <translation>Done; every store&apos;s tills get it at their next sync.</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>cannot read %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 line(s) kept, %2 bad; %3 new online credit(s) for the stores&apos; tills.</source>
+        <translation>%1 line(s) kept, %2 bad; %3 new online credit(s) for the stores&apos; tills.</translation>
     </message>
 </context>
 <context>
@@ -1149,10 +1225,6 @@ Commands:
 Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</translation>
     </message>
     <message>
-        <source>sent %1 (%2 HQ had already), parked %3</source>
-        <translation>sent %1 (%2 HQ had already), parked %3</translation>
-    </message>
-    <message>
         <source>HQ&apos;s address, https://HOST[:PORT].</source>
         <translation>HQ&apos;s address, https://HOST[:PORT].</translation>
     </message>
@@ -1238,6 +1310,10 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>This till&apos;s clock is %1 s off HQ&apos;s.</source>
         <translation>This till&apos;s clock is %1 s off HQ&apos;s.</translation>
+    </message>
+    <message>
+        <source>sent %1 (%2 HQ had already), parked %3; received %4 change(s) from HQ</source>
+        <translation>sent %1 (%2 HQ had already), parked %3; received %4 change(s) from HQ</translation>
     </message>
 </context>
 <context>
@@ -1697,6 +1773,14 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>HQ&apos;s answer acknowledged none of the events sent.</source>
         <translation>HQ&apos;s answer acknowledged none of the events sent.</translation>
+    </message>
+    <message>
+        <source>A change from HQ could not be applied: %1</source>
+        <translation>A change from HQ could not be applied: %1</translation>
+    </message>
+    <message>
+        <source>Online order %1, credited by HQ.</source>
+        <translation>Online order %1, credited by HQ.</translation>
     </message>
 </context>
 <context>
@@ -2988,6 +3072,10 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>HQ could not store the events; nothing was kept</source>
         <translation>HQ could not store the events; nothing was kept</translation>
+    </message>
+    <message>
+        <source>send ?cursor=N (0 for everything)</source>
+        <translation>send ?cursor=N (0 for everything)</translation>
     </message>
 </context>
 <context>

@@ -326,6 +326,26 @@
         <source>number %1 is already used by another %2</source>
         <translation>单号 %1 已被另一张%2使用</translation>
     </message>
+    <message>
+        <source>A guide needs an id (letters and digits, like G07) and a name.</source>
+        <translation>导购需要编号（字母和数字，如 G07）和姓名。</translation>
+    </message>
+    <message>
+        <source>There is no guide %1 still employed.</source>
+        <translation>没有在职导购 %1。</translation>
+    </message>
+    <message>
+        <source>The heir %1 is not an employed guide.</source>
+        <translation>继承人 %1 不是在职导购。</translation>
+    </message>
+    <message>
+        <source>A member id is M and 4 to 10 digits (like M0042), not &quot;%1&quot;.</source>
+        <translation>会员编号为 M 加 4 到 10 位数字（如 M0042），而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
 </context>
 <context>
     <name>LookupService</name>
@@ -378,44 +398,6 @@
 </context>
 <context>
     <name>PosHq</name>
-    <message>
-        <source>Usage: pos-hq [--database URL] COMMAND [OPTIONS]
-
-Commands:
-  serve --listen HOST:PORT --cert CERT.pem --key KEY.pem [--maintenance SECONDS]
-                                      serve the tills over HTTPS (sync/PROTOCOL.md)
-  stores [add ID NAME]                list the stores, or add one
-  enroll --store S01 --terminal T01 [--valid-hours 24]
-                                      print a one-time code for a till to enrol with
-  terminals [--revoke S01/T01]        list the enrolled terminals, or revoke one
-  orders --store S01 [--date YYYY-MM-DD] [--json]
-                                      the orders HQ holds for a store
-  leaderboard --store S01 --date YYYY-MM-DD [--json]
-                                      the store&apos;s guides ranked for a day
-
---database sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/NAME (default %1).
---lang zh_CN|en overrides the system language.
-Exit status: 0 done, 1 HQ could not do it, 2 bad input.
-</source>
-        <translation>用法：pos-hq [--database 地址] 命令 [选项]
-
-命令：
-  serve --listen 主机:端口 --cert 证书.pem --key 私钥.pem [--maintenance 秒]
-                                      通过 HTTPS 为收银机提供服务（sync/PROTOCOL.md）
-  stores [add 编号 名称]              列出门店，或添加一家
-  enroll --store S01 --terminal T01 [--valid-hours 24]
-                                      生成一次性注册码，供收银机注册
-  terminals [--revoke S01/T01]        列出已注册的收银机，或吊销一台
-  orders --store S01 [--date YYYY-MM-DD] [--json]
-                                      总部收到的某门店订单
-  leaderboard --store S01 --date YYYY-MM-DD [--json]
-                                      某门店某天的导购业绩排行
-
---database 为 sqlite:路径 或 postgresql://用户:密码@主机:端口/库名（默认 %1）。
---lang zh_CN|en 指定语言（默认跟随系统）。
-退出码：0 成功，1 总部无法完成，2 输入有误。
-</translation>
-    </message>
     <message>
         <source>wrong arguments (see pos-hq --help)</source>
         <translation>参数有误（见 pos-hq --help）</translation>
@@ -519,6 +501,100 @@ Exit status: 0 done, 1 HQ could not do it, 2 bad input.
     <message>
         <source>unknown command &quot;%1&quot; (see pos-hq --help)</source>
         <translation>未知命令“%1”（见 pos-hq --help）</translation>
+    </message>
+    <message>
+        <source>Usage: pos-hq [--database URL] COMMAND [OPTIONS]
+
+Commands:
+  serve --listen HOST:PORT --cert CERT.pem --key KEY.pem [--maintenance SECONDS]
+                                      serve the tills over HTTPS (sync/PROTOCOL.md)
+  stores [add ID NAME]                list the stores, or add one
+  enroll --store S01 --terminal T01 [--valid-hours 24]
+                                      print a one-time code for a till to enrol with
+  terminals [--revoke S01/T01]        list the enrolled terminals, or revoke one
+  guides add ID NAME --store S01 | guides depart ID [--heir ID]
+                                      the chain&apos;s guides (sent to the store&apos;s tills)
+  members add ID --phone P --name N [--guide ID]
+                                      a member, bound to an exclusive guide (sent to every till)
+  online-order FILE.jsonl             the web shop&apos;s attribution events (orders, share-link
+                                      clicks, binds; spec §10): online credits for the stores
+  orders --store S01 [--date YYYY-MM-DD] [--json]
+                                      the orders HQ holds for a store
+  leaderboard --store S01 --date YYYY-MM-DD [--json]
+                                      the store&apos;s guides ranked for a day
+
+--database sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/NAME (default %1).
+--lang zh_CN|en overrides the system language.
+Exit status: 0 done, 1 HQ could not do it, 2 bad input.
+</source>
+        <translation>用法：pos-hq [--database 地址] 命令 [选项]
+
+命令：
+  serve --listen 主机:端口 --cert 证书.pem --key 私钥.pem [--maintenance 秒]
+                                      通过 HTTPS 为收银机提供服务（sync/PROTOCOL.md）
+  stores [add 编号 名称]              列出门店，或添加一家
+  enroll --store S01 --terminal T01 [--valid-hours 24]
+                                      生成一次性注册码，供收银机注册
+  terminals [--revoke S01/T01]        列出已注册的收银机，或吊销一台
+  guides add 编号 姓名 --store S01 | guides depart 编号 [--heir 编号]
+                                      连锁的导购（下发到门店收银机）
+  members add 编号 --phone 手机 --name 姓名 [--guide 编号]
+                                      会员，可绑定专属导购（下发到所有收银机）
+  online-order 文件.jsonl             网店的业绩归属事件（订单、分享链接点击、绑定；
+                                      规格 §10）：为门店计算线上业绩
+  orders --store S01 [--date YYYY-MM-DD] [--json]
+                                      总部收到的某门店订单
+  leaderboard --store S01 --date YYYY-MM-DD [--json]
+                                      某门店某天的导购业绩排行
+
+--database 为 sqlite:路径 或 postgresql://用户:密码@主机:端口/库名（默认 %1）。
+--lang zh_CN|en 指定语言（默认跟随系统）。
+退出码：0 成功，1 总部无法完成，2 输入有误。
+</translation>
+    </message>
+    <message>
+        <source>With add: the guide&apos;s store.</source>
+        <translation>与 add 一起：导购所在门店。</translation>
+    </message>
+    <message>
+        <source>With depart: who inherits the guide&apos;s customers.</source>
+        <translation>与 depart 一起：由谁继承该导购的顾客。</translation>
+    </message>
+    <message>
+        <source>use: pos-hq guides add ID NAME --store S01 | guides depart ID [--heir ID]</source>
+        <translation>用法：pos-hq guides add 编号 姓名 --store S01 | guides depart 编号 [--heir 编号]</translation>
+    </message>
+    <message>
+        <source>Done; the store&apos;s tills get it at their next sync.</source>
+        <translation>完成；门店收银机下次同步时会收到。</translation>
+    </message>
+    <message>
+        <source>The member&apos;s mobile number.</source>
+        <translation>会员手机号。</translation>
+    </message>
+    <message>
+        <source>The member&apos;s name.</source>
+        <translation>会员姓名。</translation>
+    </message>
+    <message>
+        <source>Bind the member to this exclusive guide.</source>
+        <translation>把会员绑定给该专属导购。</translation>
+    </message>
+    <message>
+        <source>use: pos-hq members add ID --phone P --name N [--guide ID]</source>
+        <translation>用法：pos-hq members add 编号 --phone 手机 --name 姓名 [--guide 编号]</translation>
+    </message>
+    <message>
+        <source>Done; every store&apos;s tills get it at their next sync.</source>
+        <translation>完成；所有门店的收银机下次同步时会收到。</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 line(s) kept, %2 bad; %3 new online credit(s) for the stores&apos; tills.</source>
+        <translation>保留 %1 行，%2 行有误；为门店收银机新增 %3 笔线上业绩。</translation>
     </message>
 </context>
 <context>
@@ -1148,10 +1224,6 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
 退出码：0 成功，1 收银机无法完成（数据库、磁盘），2 输入有误（未写入任何数据）。</translation>
     </message>
     <message>
-        <source>sent %1 (%2 HQ had already), parked %3</source>
-        <translation>已发送 %1 条（其中 %2 条总部已有），搁置 %3 条</translation>
-    </message>
-    <message>
         <source>HQ&apos;s address, https://HOST[:PORT].</source>
         <translation>总部地址，https://主机[:端口]。</translation>
     </message>
@@ -1236,6 +1308,10 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>This till&apos;s clock is %1 s off HQ&apos;s.</source>
         <translation>本收银机时钟与总部相差 %1 秒。</translation>
+    </message>
+    <message>
+        <source>sent %1 (%2 HQ had already), parked %3; received %4 change(s) from HQ</source>
+        <translation>已发送 %1 条（其中 %2 条总部已有），搁置 %3 条；从总部收到 %4 项变更</translation>
     </message>
 </context>
 <context>
@@ -1695,6 +1771,14 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>HQ&apos;s answer acknowledged none of the events sent.</source>
         <translation>总部的应答没有确认任何已发送的记录。</translation>
+    </message>
+    <message>
+        <source>A change from HQ could not be applied: %1</source>
+        <translation>总部下发的变更无法应用：%1</translation>
+    </message>
+    <message>
+        <source>Online order %1, credited by HQ.</source>
+        <translation>网店订单 %1，由总部计入业绩。</translation>
     </message>
 </context>
 <context>
@@ -2982,6 +3066,10 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>HQ could not store the events; nothing was kept</source>
         <translation>总部无法保存这些记录；均未保存</translation>
+    </message>
+    <message>
+        <source>send ?cursor=N (0 for everything)</source>
+        <translation>请发送 ?cursor=N（0 表示全部）</translation>
     </message>
 </context>
 <context>
