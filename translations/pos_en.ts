@@ -346,6 +346,10 @@
         <source>line %1: %2</source>
         <translation>line %1: %2</translation>
     </message>
+    <message>
+        <source>a binding needs member, guide, at and an outcome</source>
+        <translation>a binding needs member, guide, at and an outcome</translation>
+    </message>
 </context>
 <context>
     <name>LookupService</name>

@@ -346,6 +346,10 @@
         <source>line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
+    <message>
+        <source>a binding needs member, guide, at and an outcome</source>
+        <translation>绑定事件需要 member、guide、at 和 outcome</translation>
+    </message>
 </context>
 <context>
     <name>LookupService</name>

@@ -81,10 +81,28 @@ Status AttributionRepository::saveBinding(const QString &memberId, const Binding
 Status AttributionRepository::insertBindEvent(const QString &memberId, const BindEvent &e, BindOutcome outcome,
                                               const QString &businessDate)
 {
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     Status s = m_db.run(uR"(INSERT INTO bind_events (id, member_id, guide_id, source, at, at_utc_ms, business_date, outcome)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?))"_s,
-                        {QUuid::createUuid().toString(QUuid::WithoutBraces), memberId, e.guide, bindSourceKey(e.source),
-                         e.atText, e.at, businessDate, QString::fromLatin1(outcomeKey(outcome))});
+                        {id, memberId, e.guide, bindSourceKey(e.source), e.atText, e.at, businessDate,
+                         QString::fromLatin1(outcomeKey(outcome))});
+    if (!s)
+        return Status::failure(s.error(), ErrorKind::System);
+    // HQ hears of it with the same transaction: the member as the till knows them, and what
+    // the event did, so that the chain's other stores learn the binding.
+    QJsonObject payload{{u"event"_s, id},
+                        {u"member"_s, memberId},
+                        {u"guide"_s, e.guide},
+                        {u"source"_s, bindSourceKey(e.source)},
+                        {u"at"_s, e.atText},
+                        {u"business_date"_s, businessDate},
+                        {u"outcome"_s, QString::fromLatin1(outcomeKey(outcome))}};
+    m_db.run(u"SELECT coalesce(phone, ''), name FROM members WHERE id = ?"_s, {memberId}, [&](const QSqlQuery &q) {
+        payload.insert(u"member_phone"_s, q.value(0).toString());
+        payload.insert(u"member_name"_s, q.value(1).toString());
+    });
+    s = m_db.run(u"INSERT INTO outbox (id, topic, ref, payload, created_at) VALUES (?, 'binding.created', ?, ?, ?)"_s,
+                 {id, id, QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)), e.atText});
     return s ? s : Status::failure(s.error(), ErrorKind::System);
 }
 

@@ -489,6 +489,8 @@ QString HqStore::ingestOne(const Terminal &from, const QJsonObject &event, const
     if (id.isEmpty() || ref.isEmpty() || payload.isEmpty())
         return reject(tr("an event needs id, topic, ref and payload"));
 
+    if (topic == u"binding.created"_s)
+        return ingestBinding(from, event, receivedAt, status);
     const bool isOrder = topic == u"order.paid"_s;
     const bool isRefund = topic == u"order.refunded"_s;
     if (!isOrder && !isRefund)
@@ -728,6 +730,57 @@ QJsonArray HqStore::changes(const QString &store, qint64 cursor, int limit, bool
     if (*more)
         out.removeLast();
     return out;
+}
+
+// A binding made at a till (a member registered with a guide, a guide's badge scanned): the
+// member as HQ knows them changes, and every store hears of it — the two-store story.
+QString HqStore::ingestBinding(const Terminal &from, const QJsonObject &event, const QString &receivedAt, QString *status)
+{
+    const QString id = event.value(u"id"_s).toString();
+    const QJsonObject p = event.value(u"payload"_s).toObject();
+    const QString member = p.value(u"member"_s).toString();
+    const QString guide = p.value(u"guide"_s).toString();
+    const QString outcome = p.value(u"outcome"_s).toString();
+    const QString at = p.value(u"at"_s).toString();
+    static const QStringList binding{u"bound"_s, u"renewed"_s, u"rebound"_s, u"assigned"_s};
+    static const QStringList other{u"ignored"_s, u"kept"_s};
+    if (member.isEmpty() || guide.isEmpty() || at.isEmpty() || !(binding.contains(outcome) || other.contains(outcome))) {
+        *status = u"rejected"_s;
+        return tr("a binding needs member, guide, at and an outcome");
+    }
+    int inserted = 0;
+    if (Status s = run(u"INSERT INTO events (id, store_id, terminal_id, topic, ref, created_at, received_at, payload) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"_s,
+                       {id, from.store, from.terminal, event.value(u"topic"_s).toString(), event.value(u"ref"_s).toString(),
+                        event.value(u"created_at"_s).toString(), receivedAt, compact(p)},
+                       &inserted);
+        !s) {
+        status->clear();
+        return s.error();
+    }
+    *status = inserted == 0 ? u"duplicate"_s : u"accepted"_s;
+    if (inserted == 0)
+        return {};
+    const QString phone = p.value(u"member_phone"_s).toString();
+    const QString name = p.value(u"member_name"_s).toString();
+    const bool binds = binding.contains(outcome);
+    Status s = binds ? run(u"INSERT INTO members (id, phone, name, guide_id, bound_at, source) VALUES (?, ?, ?, ?, ?, ?) "
+                           "ON CONFLICT (id) DO UPDATE SET phone = excluded.phone, name = excluded.name, "
+                           "guide_id = excluded.guide_id, bound_at = excluded.bound_at, source = excluded.source"_s,
+                           {member, phone, name, guide, at, p.value(u"source"_s).toString()})
+                     : run(u"INSERT INTO members (id, phone, name) VALUES (?, ?, ?) "
+                           "ON CONFLICT (id) DO UPDATE SET phone = excluded.phone, name = excluded.name"_s,
+                           {member, phone, name});
+    if (s && binds)
+        s = publish({}, u"member"_s, member,
+                    {{u"id"_s, member}, {u"phone"_s, phone}, {u"name"_s, name},
+                     {u"binding"_s, QJsonObject{{u"guide"_s, guide}, {u"at"_s, at}, {u"source"_s, p.value(u"source"_s).toString()}}}},
+                    QDateTime::fromString(receivedAt, Qt::ISODateWithMs).toMSecsSinceEpoch());
+    if (!s) {
+        status->clear();
+        return s.error();
+    }
+    return {};
 }
 
 QList<QJsonObject> HqStore::orders(const QString &store, const QString &date) const

@@ -102,6 +102,7 @@ private:
     Status transaction(const std::function<Status()> &work);
     QSqlQuery *execute(const QString &sql, const QVariantList &values, QString *error) const;
     Status publish(const QString &store, const QString &kind, const QString &item, const QJsonObject &data, qint64 nowMs);
+    QString ingestBinding(const Terminal &from, const QJsonObject &event, const QString &receivedAt, QString *status);
     QString ingestOne(const Terminal &from, const QJsonObject &event, const QString &receivedAt, QString *status);
 
     QString m_connection;

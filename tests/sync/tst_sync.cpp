@@ -12,6 +12,8 @@
 #include "services/checkoutservice.h"
 #include "services/leaderboardservice.h"
 #include "services/lookupservice.h"
+#include "services/salesession.h"
+#include "store/attributionrepository.h"
 #include "services/refundservice.h"
 #include "services/syncagent.h"
 #include "services/syncservice.h"
@@ -398,6 +400,38 @@ private slots:
         QVERIFY(hq->store.departGuide(u"G07"_s, {}, now));
         QCOMPARE(sync.pull().received, 1);
         QVERIFY(!LookupService(t.till()).guide(u"G07"_s)->active);
+    }
+
+    // A member registered at one till with their guide reaches HQ as a binding, and another
+    // till of the chain learns it at its next pull.
+    void bindingMadeAtOneTillReachesAnother()
+    {
+        test::TestTill a(true, wallClock());
+        test::TestTill b(true, wallClock());
+        StoreInfo t02 = b.till().store();
+        t02.terminalId = u"T02"_s;
+        QVERIFY(b.till().provision(t02));
+        auto hq = startInProcessHq(m_dir.filePath(u"hq-binding.db"_s));
+        const QString url = u"https://127.0.0.1:%1"_s.arg(hq->port);
+        QVERIFY(enrollInProcess(a.till(), *hq, url, test::TestPki::read(m_pki.caPem)));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QVERIFY(SyncService(b.till()).enroll(url, *hq->store.createEnrolment(u"S01"_s, u"T02"_s, now, now + 60'000),
+                                             test::TestPki::read(m_pki.caPem)));
+        SaleSession session(a.till());
+        QVERIFY(session.chooseGuide(u"G03"_s));
+        const auto member = session.registerMember(u"13700001234"_s, u"周先生"_s);
+        QVERIFY2(member, qPrintable(member.error()));
+        QCOMPARE(pending(a.till()), 1); // the binding waits for HQ like a sale
+
+        QVERIFY(!SyncService(a.till()).syncOnce().failed);
+        QVERIFY(!PeopleRepository(b.till().database()).member(member->id));
+        const SyncRound r = SyncService(b.till()).syncOnce();
+        QVERIFY(!r.failed);
+        const auto learned = PeopleRepository(b.till().database()).member(member->id);
+        QVERIFY(learned);
+        QCOMPARE(learned->exclusiveGuideId, u"G03"_s);
+        QCOMPARE(learned->phone, u"13700001234"_s);
+        QCOMPARE(AttributionRepository(b.till().database()).binding(member->id)->guide, u"G03"_s);
     }
 
     // HQ's ingest on its own: each event's fate, on both databases.
