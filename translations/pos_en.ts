@@ -350,6 +350,14 @@
         <source>a binding needs member, guide, at and an outcome</source>
         <translation>a binding needs member, guide, at and an outcome</translation>
     </message>
+    <message>
+        <source>The catalog needs the columns sku, barcodes, name, category, price_fen, commission_bp (and optionally active); &quot;%1&quot; is missing.</source>
+        <translation>The catalog needs the columns sku, barcodes, name, category, price_fen, commission_bp (and optionally active); &quot;%1&quot; is missing.</translation>
+    </message>
+    <message>
+        <source>line %1: needs a sku, a name, price_fen ≥ 0 and commission_bp 0–10000</source>
+        <translation>line %1: needs a sku, a name, price_fen ≥ 0 and commission_bp 0–10000</translation>
+    </message>
 </context>
 <context>
     <name>LookupService</name>
@@ -507,56 +515,6 @@
         <translation>unknown command &quot;%1&quot; (see pos-hq --help)</translation>
     </message>
     <message>
-        <source>Usage: pos-hq [--database URL] COMMAND [OPTIONS]
-
-Commands:
-  serve --listen HOST:PORT --cert CERT.pem --key KEY.pem [--maintenance SECONDS]
-                                      serve the tills over HTTPS (sync/PROTOCOL.md)
-  stores [add ID NAME]                list the stores, or add one
-  enroll --store S01 --terminal T01 [--valid-hours 24]
-                                      print a one-time code for a till to enrol with
-  terminals [--revoke S01/T01]        list the enrolled terminals, or revoke one
-  guides add ID NAME --store S01 | guides depart ID [--heir ID]
-                                      the chain&apos;s guides (sent to the store&apos;s tills)
-  members add ID --phone P --name N [--guide ID]
-                                      a member, bound to an exclusive guide (sent to every till)
-  online-order FILE.jsonl             the web shop&apos;s attribution events (orders, share-link
-                                      clicks, binds; spec §10): online credits for the stores
-  orders --store S01 [--date YYYY-MM-DD] [--json]
-                                      the orders HQ holds for a store
-  leaderboard --store S01 --date YYYY-MM-DD [--json]
-                                      the store&apos;s guides ranked for a day
-
---database sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/NAME (default %1).
---lang zh_CN|en overrides the system language.
-Exit status: 0 done, 1 HQ could not do it, 2 bad input.
-</source>
-        <translation>Usage: pos-hq [--database URL] COMMAND [OPTIONS]
-
-Commands:
-  serve --listen HOST:PORT --cert CERT.pem --key KEY.pem [--maintenance SECONDS]
-                                      serve the tills over HTTPS (sync/PROTOCOL.md)
-  stores [add ID NAME]                list the stores, or add one
-  enroll --store S01 --terminal T01 [--valid-hours 24]
-                                      print a one-time code for a till to enrol with
-  terminals [--revoke S01/T01]        list the enrolled terminals, or revoke one
-  guides add ID NAME --store S01 | guides depart ID [--heir ID]
-                                      the chain&apos;s guides (sent to the store&apos;s tills)
-  members add ID --phone P --name N [--guide ID]
-                                      a member, bound to an exclusive guide (sent to every till)
-  online-order FILE.jsonl             the web shop&apos;s attribution events (orders, share-link
-                                      clicks, binds; spec §10): online credits for the stores
-  orders --store S01 [--date YYYY-MM-DD] [--json]
-                                      the orders HQ holds for a store
-  leaderboard --store S01 --date YYYY-MM-DD [--json]
-                                      the store&apos;s guides ranked for a day
-
---database sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/NAME (default %1).
---lang zh_CN|en overrides the system language.
-Exit status: 0 done, 1 HQ could not do it, 2 bad input.
-</translation>
-    </message>
-    <message>
         <source>With add: the guide&apos;s store.</source>
         <translation>With add: the guide&apos;s store.</translation>
     </message>
@@ -599,6 +557,66 @@ Exit status: 0 done, 1 HQ could not do it, 2 bad input.
     <message>
         <source>%1 line(s) kept, %2 bad; %3 new online credit(s) for the stores&apos; tills.</source>
         <translation>%1 line(s) kept, %2 bad; %3 new online credit(s) for the stores&apos; tills.</translation>
+    </message>
+    <message>
+        <source>Usage: pos-hq [--database URL] COMMAND [OPTIONS]
+
+Commands:
+  serve --listen HOST:PORT --cert CERT.pem --key KEY.pem [--maintenance SECONDS]
+                                      serve the tills over HTTPS (sync/PROTOCOL.md)
+  stores [add ID NAME]                list the stores, or add one
+  enroll --store S01 --terminal T01 [--valid-hours 24]
+                                      print a one-time code for a till to enrol with
+  terminals [--revoke S01/T01]        list the enrolled terminals, or revoke one
+  guides add ID NAME --store S01 | guides depart ID [--heir ID]
+                                      the chain&apos;s guides (sent to the store&apos;s tills)
+  members add ID --phone P --name N [--guide ID]
+                                      a member, bound to an exclusive guide (sent to every till)
+  catalog import FILE.csv             the chain&apos;s products and prices (changes go to every till)
+  online-order FILE.jsonl             the web shop&apos;s attribution events (orders, share-link
+                                      clicks, binds; spec §10): online credits for the stores
+  orders --store S01 [--date YYYY-MM-DD] [--json]
+                                      the orders HQ holds for a store
+  leaderboard --store S01 --date YYYY-MM-DD [--json]
+                                      the store&apos;s guides ranked for a day
+
+--database sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/NAME (default %1).
+--lang zh_CN|en overrides the system language.
+Exit status: 0 done, 1 HQ could not do it, 2 bad input.
+</source>
+        <translation>Usage: pos-hq [--database URL] COMMAND [OPTIONS]
+
+Commands:
+  serve --listen HOST:PORT --cert CERT.pem --key KEY.pem [--maintenance SECONDS]
+                                      serve the tills over HTTPS (sync/PROTOCOL.md)
+  stores [add ID NAME]                list the stores, or add one
+  enroll --store S01 --terminal T01 [--valid-hours 24]
+                                      print a one-time code for a till to enrol with
+  terminals [--revoke S01/T01]        list the enrolled terminals, or revoke one
+  guides add ID NAME --store S01 | guides depart ID [--heir ID]
+                                      the chain&apos;s guides (sent to the store&apos;s tills)
+  members add ID --phone P --name N [--guide ID]
+                                      a member, bound to an exclusive guide (sent to every till)
+  catalog import FILE.csv             the chain&apos;s products and prices (changes go to every till)
+  online-order FILE.jsonl             the web shop&apos;s attribution events (orders, share-link
+                                      clicks, binds; spec §10): online credits for the stores
+  orders --store S01 [--date YYYY-MM-DD] [--json]
+                                      the orders HQ holds for a store
+  leaderboard --store S01 --date YYYY-MM-DD [--json]
+                                      the store&apos;s guides ranked for a day
+
+--database sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/NAME (default %1).
+--lang zh_CN|en overrides the system language.
+Exit status: 0 done, 1 HQ could not do it, 2 bad input.
+</translation>
+    </message>
+    <message>
+        <source>use: pos-hq catalog import FILE.csv</source>
+        <translation>use: pos-hq catalog import FILE.csv</translation>
+    </message>
+    <message>
+        <source>%1 product(s) changed (sent to every till), %2 unchanged, %3 bad line(s).</source>
+        <translation>%1 product(s) changed (sent to every till), %2 unchanged, %3 bad line(s).</translation>
     </message>
 </context>
 <context>
@@ -1785,6 +1803,10 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>Online order %1, credited by HQ.</source>
         <translation>Online order %1, credited by HQ.</translation>
+    </message>
+    <message>
+        <source>a product without a SKU</source>
+        <translation>a product without a SKU</translation>
     </message>
 </context>
 <context>

@@ -350,6 +350,14 @@
         <source>a binding needs member, guide, at and an outcome</source>
         <translation>绑定事件需要 member、guide、at 和 outcome</translation>
     </message>
+    <message>
+        <source>The catalog needs the columns sku, barcodes, name, category, price_fen, commission_bp (and optionally active); &quot;%1&quot; is missing.</source>
+        <translation>商品目录需要 sku、barcodes、name、category、price_fen、commission_bp 列（active 可选）；缺少“%1”。</translation>
+    </message>
+    <message>
+        <source>line %1: needs a sku, a name, price_fen ≥ 0 and commission_bp 0–10000</source>
+        <translation>第 %1 行：需要 sku、name、price_fen ≥ 0 以及 0–10000 的 commission_bp</translation>
+    </message>
 </context>
 <context>
     <name>LookupService</name>
@@ -507,56 +515,6 @@
         <translation>未知命令“%1”（见 pos-hq --help）</translation>
     </message>
     <message>
-        <source>Usage: pos-hq [--database URL] COMMAND [OPTIONS]
-
-Commands:
-  serve --listen HOST:PORT --cert CERT.pem --key KEY.pem [--maintenance SECONDS]
-                                      serve the tills over HTTPS (sync/PROTOCOL.md)
-  stores [add ID NAME]                list the stores, or add one
-  enroll --store S01 --terminal T01 [--valid-hours 24]
-                                      print a one-time code for a till to enrol with
-  terminals [--revoke S01/T01]        list the enrolled terminals, or revoke one
-  guides add ID NAME --store S01 | guides depart ID [--heir ID]
-                                      the chain&apos;s guides (sent to the store&apos;s tills)
-  members add ID --phone P --name N [--guide ID]
-                                      a member, bound to an exclusive guide (sent to every till)
-  online-order FILE.jsonl             the web shop&apos;s attribution events (orders, share-link
-                                      clicks, binds; spec §10): online credits for the stores
-  orders --store S01 [--date YYYY-MM-DD] [--json]
-                                      the orders HQ holds for a store
-  leaderboard --store S01 --date YYYY-MM-DD [--json]
-                                      the store&apos;s guides ranked for a day
-
---database sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/NAME (default %1).
---lang zh_CN|en overrides the system language.
-Exit status: 0 done, 1 HQ could not do it, 2 bad input.
-</source>
-        <translation>用法：pos-hq [--database 地址] 命令 [选项]
-
-命令：
-  serve --listen 主机:端口 --cert 证书.pem --key 私钥.pem [--maintenance 秒]
-                                      通过 HTTPS 为收银机提供服务（sync/PROTOCOL.md）
-  stores [add 编号 名称]              列出门店，或添加一家
-  enroll --store S01 --terminal T01 [--valid-hours 24]
-                                      生成一次性注册码，供收银机注册
-  terminals [--revoke S01/T01]        列出已注册的收银机，或吊销一台
-  guides add 编号 姓名 --store S01 | guides depart 编号 [--heir 编号]
-                                      连锁的导购（下发到门店收银机）
-  members add 编号 --phone 手机 --name 姓名 [--guide 编号]
-                                      会员，可绑定专属导购（下发到所有收银机）
-  online-order 文件.jsonl             网店的业绩归属事件（订单、分享链接点击、绑定；
-                                      规格 §10）：为门店计算线上业绩
-  orders --store S01 [--date YYYY-MM-DD] [--json]
-                                      总部收到的某门店订单
-  leaderboard --store S01 --date YYYY-MM-DD [--json]
-                                      某门店某天的导购业绩排行
-
---database 为 sqlite:路径 或 postgresql://用户:密码@主机:端口/库名（默认 %1）。
---lang zh_CN|en 指定语言（默认跟随系统）。
-退出码：0 成功，1 总部无法完成，2 输入有误。
-</translation>
-    </message>
-    <message>
         <source>With add: the guide&apos;s store.</source>
         <translation>与 add 一起：导购所在门店。</translation>
     </message>
@@ -599,6 +557,66 @@ Exit status: 0 done, 1 HQ could not do it, 2 bad input.
     <message>
         <source>%1 line(s) kept, %2 bad; %3 new online credit(s) for the stores&apos; tills.</source>
         <translation>保留 %1 行，%2 行有误；为门店收银机新增 %3 笔线上业绩。</translation>
+    </message>
+    <message>
+        <source>Usage: pos-hq [--database URL] COMMAND [OPTIONS]
+
+Commands:
+  serve --listen HOST:PORT --cert CERT.pem --key KEY.pem [--maintenance SECONDS]
+                                      serve the tills over HTTPS (sync/PROTOCOL.md)
+  stores [add ID NAME]                list the stores, or add one
+  enroll --store S01 --terminal T01 [--valid-hours 24]
+                                      print a one-time code for a till to enrol with
+  terminals [--revoke S01/T01]        list the enrolled terminals, or revoke one
+  guides add ID NAME --store S01 | guides depart ID [--heir ID]
+                                      the chain&apos;s guides (sent to the store&apos;s tills)
+  members add ID --phone P --name N [--guide ID]
+                                      a member, bound to an exclusive guide (sent to every till)
+  catalog import FILE.csv             the chain&apos;s products and prices (changes go to every till)
+  online-order FILE.jsonl             the web shop&apos;s attribution events (orders, share-link
+                                      clicks, binds; spec §10): online credits for the stores
+  orders --store S01 [--date YYYY-MM-DD] [--json]
+                                      the orders HQ holds for a store
+  leaderboard --store S01 --date YYYY-MM-DD [--json]
+                                      the store&apos;s guides ranked for a day
+
+--database sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/NAME (default %1).
+--lang zh_CN|en overrides the system language.
+Exit status: 0 done, 1 HQ could not do it, 2 bad input.
+</source>
+        <translation>用法：pos-hq [--database 地址] 命令 [选项]
+
+命令：
+  serve --listen 主机:端口 --cert 证书.pem --key 私钥.pem [--maintenance 秒]
+                                      通过 HTTPS 为收银机提供服务（sync/PROTOCOL.md）
+  stores [add 编号 名称]              列出门店，或添加一家
+  enroll --store S01 --terminal T01 [--valid-hours 24]
+                                      生成一次性注册码，供收银机注册
+  terminals [--revoke S01/T01]        列出已注册的收银机，或吊销一台
+  guides add 编号 姓名 --store S01 | guides depart 编号 [--heir 编号]
+                                      连锁的导购（下发到门店收银机）
+  members add 编号 --phone 手机 --name 姓名 [--guide 编号]
+                                      会员，可绑定专属导购（下发到所有收银机）
+  catalog import 文件.csv             连锁的商品与价格（有变化的下发到所有收银机）
+  online-order 文件.jsonl             网店的业绩归属事件（订单、分享链接点击、绑定；
+                                      规格 §10）：为门店计算线上业绩
+  orders --store S01 [--date YYYY-MM-DD] [--json]
+                                      总部收到的某门店订单
+  leaderboard --store S01 --date YYYY-MM-DD [--json]
+                                      某门店某天的导购业绩排行
+
+--database 为 sqlite:路径 或 postgresql://用户:密码@主机:端口/库名（默认 %1）。
+--lang zh_CN|en 指定语言（默认跟随系统）。
+退出码：0 成功，1 总部无法完成，2 输入有误。
+</translation>
+    </message>
+    <message>
+        <source>use: pos-hq catalog import FILE.csv</source>
+        <translation>用法：pos-hq catalog import 文件.csv</translation>
+    </message>
+    <message>
+        <source>%1 product(s) changed (sent to every till), %2 unchanged, %3 bad line(s).</source>
+        <translation>%1 个商品有变化（已下发到所有收银机），%2 个未变，%3 行有误。</translation>
     </message>
 </context>
 <context>
@@ -1783,6 +1801,10 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>Online order %1, credited by HQ.</source>
         <translation>网店订单 %1，由总部计入业绩。</translation>
+    </message>
+    <message>
+        <source>a product without a SKU</source>
+        <translation>没有货号的商品</translation>
     </message>
 </context>
 <context>

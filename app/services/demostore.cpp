@@ -1,6 +1,6 @@
 #include "demostore.h"
 
-#include "csvreader.h"
+#include "core/csvreader.h"
 #include "till.h"
 
 #include "attributionservice.h"

@@ -3,7 +3,9 @@
 #include "till.h"
 
 #include "store/database.h"
+#include "core/pinyin.h"
 #include "store/attributionrepository.h"
+#include "store/catalogrepository.h"
 #include "store/outboxrepository.h"
 #include "store/peoplerepository.h"
 
@@ -283,6 +285,21 @@ Status SyncService::apply(const QJsonObject &change) const
         b.boundAt = QDateTime::fromString(b.eventAt, Qt::ISODateWithMs).toMSecsSinceEpoch();
         b.source = attribution::bindSourceFromKey(binding.value(u"source"_s).toString().toStdString()).value_or(attribution::BindSource::Assign);
         return AttributionRepository(m_till.database()).saveBinding(m.id, b);
+    }
+    if (kind == u"product"_s) {
+        CatalogItem item;
+        item.sku = d.value(u"sku"_s).toString();
+        item.name = d.value(u"name"_s).toString();
+        item.pinyinInitials = pinyinInitials(item.name);
+        item.category = d.value(u"category"_s).toString();
+        item.price = Money::fromFen(d.value(u"price_fen"_s).toInteger());
+        item.commissionBp = d.value(u"commission_bp"_s).toInt();
+        item.active = d.value(u"active"_s).toBool(true);
+        for (const QJsonValue &code : d.value(u"barcodes"_s).toArray())
+            item.barcodes.append(code.toString());
+        if (item.sku.isEmpty())
+            return Status::failure(tr("a product without a SKU"));
+        return CatalogRepository(m_till.database()).upsert(item);
     }
     if (kind == u"online_credit"_s) {
         LedgerRow row;

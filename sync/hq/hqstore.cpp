@@ -1,6 +1,7 @@
 #include "hqstore.h"
 
 #include "core/attribution/replay.h"
+#include "core/csvreader.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -116,6 +117,8 @@ const QList<QStringList> &steps()
                 seq         BIGINT PRIMARY KEY,
                 line        TEXT NOT NULL,
                 received_at TEXT NOT NULL))"_s,
+            // The chain's catalog as last imported; `data` is what the tills were sent.
+            u"CREATE TABLE products (sku TEXT PRIMARY KEY, data TEXT NOT NULL)"_s,
         },
     };
     return all;
@@ -709,6 +712,59 @@ Result<HqStore::FeedResult> HqStore::importOnlineFeed(const QStringList &lines, 
             data.insert(u"business_date"_s, dayInItsOffset);
             if (Status r = publish(c.value(u"store"_s).toString(), u"online_credit"_s, c.value(u"doc"_s).toString(), data, nowMs); !r)
                 return r;
+        }
+        return {};
+    });
+    if (!s)
+        return R::failure(s.error(), ErrorKind::System);
+    return result;
+}
+
+Result<HqStore::CatalogResult> HqStore::importCatalog(const QString &csv, qint64 nowMs)
+{
+    using R = Result<CatalogResult>;
+    const CsvReader reader(csv);
+    for (const char *column : {"sku", "barcodes", "name", "price_fen"})
+        if (!reader.header().contains(QString::fromLatin1(column)))
+            return R::failure(tr("The catalog needs the columns sku, barcodes, name, category, price_fen, commission_bp "
+                                 "(and optionally active); \"%1\" is missing.").arg(QString::fromLatin1(column)));
+    CatalogResult result;
+    QList<QJsonObject> items;
+    int row = 1;
+    for (const auto &r : reader.records()) {
+        ++row;
+        bool priceOk = false, bpOk = true;
+        const qint64 price = r.value(u"price_fen"_s).toLongLong(&priceOk);
+        const int bp = r.value(u"commission_bp"_s, u"0"_s).toInt(&bpOk);
+        const QString sku = r.value(u"sku"_s).trimmed();
+        if (sku.isEmpty() || r.value(u"name"_s).trimmed().isEmpty() || !priceOk || price < 0 || !bpOk || bp < 0 || bp > 10000) {
+            result.errors.append(tr("line %1: needs a sku, a name, price_fen ≥ 0 and commission_bp 0–10000").arg(row));
+            continue;
+        }
+        QJsonArray barcodes;
+        for (const QString &code : r.value(u"barcodes"_s).split(u'|', Qt::SkipEmptyParts))
+            barcodes.append(code.trimmed());
+        items.append({{u"sku"_s, sku}, {u"name"_s, r.value(u"name"_s).trimmed()}, {u"category"_s, r.value(u"category"_s).trimmed()},
+                      {u"price_fen"_s, price}, {u"commission_bp"_s, bp}, {u"barcodes"_s, barcodes},
+                      {u"active"_s, r.value(u"active"_s, u"1"_s).trimmed() != u"0"_s}});
+    }
+    Status s = transaction([&]() -> Status {
+        for (const QJsonObject &item : std::as_const(items)) {
+            const QString data = compact(item);
+            QString before;
+            select(u"SELECT data FROM products WHERE sku = ?"_s, {item.value(u"sku"_s).toString()},
+                   [&](const QSqlQuery &q) { before = q.value(0).toString(); });
+            if (before == data) {
+                ++result.unchanged;
+                continue; // the tills have it already
+            }
+            if (Status r = run(u"INSERT INTO products (sku, data) VALUES (?, ?) ON CONFLICT (sku) DO UPDATE SET data = excluded.data"_s,
+                               {item.value(u"sku"_s).toString(), data});
+                !r)
+                return r;
+            if (Status r = publish({}, u"product"_s, item.value(u"sku"_s).toString(), item, nowMs); !r)
+                return r;
+            ++result.changed;
         }
         return {};
     });

@@ -86,6 +86,16 @@ public:
     };
     Result<FeedResult> importOnlineFeed(const QStringList &lines, qint64 nowMs);
 
+    // The chain's catalog from CSV (sku, barcodes separated by |, name, category, price_fen,
+    // commission_bp, optionally active 0/1): only products that changed go to the tills.
+    struct CatalogResult
+    {
+        int changed = 0;
+        int unchanged = 0;
+        QStringList errors;
+    };
+    Result<CatalogResult> importCatalog(const QString &csv, qint64 nowMs);
+
     // The feed for one store after `cursor`, oldest first, at most `limit`.
     QJsonArray changes(const QString &store, qint64 cursor, int limit, bool *more) const;
 

@@ -36,6 +36,7 @@ public:
                   "                                      the chain's guides (sent to the store's tills)\n"
                   "  members add ID --phone P --name N [--guide ID]\n"
                   "                                      a member, bound to an exclusive guide (sent to every till)\n"
+                  "  catalog import FILE.csv             the chain's products and prices (changes go to every till)\n"
                   "  online-order FILE.jsonl             the web shop's attribution events (orders, share-link\n"
                   "                                      clicks, binds; spec §10): online credits for the stores\n"
                   "  orders --store S01 [--date YYYY-MM-DD] [--json]\n"
@@ -192,6 +193,25 @@ int onlineOrders(HqStore &store, const QStringList &args)
     return result->errors.isEmpty() ? ExitOk : ExitFailure;
 }
 
+int catalog(HqStore &store, const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parseCommand(p, args, 2, 2) || p.positionalArguments()[0] != u"import"_s)
+        return fail(PosHq::tr("use: pos-hq catalog import FILE.csv"));
+    QFile in(p.positionalArguments()[1]);
+    if (!in.open(QIODevice::ReadOnly))
+        return fail(PosHq::tr("cannot read %1: %2").arg(in.fileName(), in.errorString()));
+    auto result = store.importCatalog(QString::fromUtf8(in.readAll()), QDateTime::currentMSecsSinceEpoch());
+    if (!result)
+        return fail(result.error(), result.errorKind() == pos::ErrorKind::System ? ExitFailure : ExitBadInput);
+    for (const QString &e : result->errors)
+        QTextStream(stderr) << "pos-hq: " << e << Qt::endl;
+    out() << PosHq::tr("%1 product(s) changed (sent to every till), %2 unchanged, %3 bad line(s).")
+                 .arg(result->changed).arg(result->unchanged).arg(result->errors.size())
+          << Qt::endl;
+    return result->errors.isEmpty() ? ExitOk : ExitBadInput;
+}
+
 int enroll(HqStore &store, const QStringList &args)
 {
     QCommandLineParser p;
@@ -323,7 +343,7 @@ int main(int argc, char *argv[])
                                            {u"enroll"_s, enroll},       {u"terminals"_s, terminals},
                                            {u"orders"_s, orders},       {u"leaderboard"_s, leaderboard},
                                            {u"guides"_s, guides},       {u"members"_s, members},
-                                           {u"online-order"_s, onlineOrders}};
+                                           {u"online-order"_s, onlineOrders}, {u"catalog"_s, catalog}};
     const Command run = commands.value(command);
     if (!run)
         return fail(PosHq::tr("unknown command \"%1\" (see pos-hq --help)").arg(command));

@@ -14,6 +14,7 @@
 #include "services/lookupservice.h"
 #include "services/salesession.h"
 #include "store/attributionrepository.h"
+#include "core/money.h"
 #include "services/refundservice.h"
 #include "services/syncagent.h"
 #include "services/syncservice.h"
@@ -372,10 +373,24 @@ private slots:
         QVERIFY(imported->errors.front().startsWith(u"line 3"_s));
         QCOMPARE(imported->newCredits, 1);
 
+        // The chain's catalog: a new price and a new product (a bad line is reported, not sent).
+        const QString csv = u"sku,barcodes,name,category,price_fen,commission_bp\n"
+                            "WF0101,6951593000011,连衣裙 黑色 S,女装,59900,500\n"
+                            "NW0001,6901234567892|6901234567885,羊绒围巾,配饰,25900,800\n"
+                            "BAD,,没有价格,配饰,,0\n"_s;
+        auto catalog = hq->store.importCatalog(csv, now);
+        QVERIFY(catalog);
+        QCOMPARE(catalog->changed, 2);
+        QCOMPARE(catalog->errors.size(), 1);
+
         SyncService sync(t.till());
         SyncRound r = sync.syncOnce();
         QVERIFY2(!r.failed, qPrintable(SyncService::describe(r.failure) + r.failure.message));
-        QCOMPARE(r.received, 3); // the guide, the member, the online credit
+        QCOMPARE(r.received, 5); // the guide, the member, the online credit, two products
+        QCOMPARE(LookupService(t.till()).sellableProduct(u"WF0101"_s)->price, Money::fromFen(59900));
+        const auto scarf = LookupService(t.till()).sellableProduct(u"6901234567885"_s);
+        QVERIFY(scarf && scarf->sku == u"NW0001"_s && scarf->pinyinInitials == u"YRWJ"_s);
+        QCOMPARE(hq->store.importCatalog(csv, now)->changed, 0); // nothing new: nothing sent
         const auto guide = LookupService(t.till()).guide(u"G07"_s);
         QVERIFY(guide && guide->name == u"小林"_s);
         const auto member = PeopleRepository(t.till().database()).member(u"M0099"_s);
