@@ -9,9 +9,11 @@
 #include "store/outboxrepository.h"
 #include "store/peoplerepository.h"
 
+#include "attributionservice.h"
 #include "leaderboardservice.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QSslCertificate>
 
@@ -300,6 +302,30 @@ Status SyncService::apply(const QJsonObject &change) const
         if (item.sku.isEmpty())
             return Status::failure(tr("a product without a SKU"));
         return CatalogRepository(m_till.database()).upsert(item);
+    }
+    if (kind == u"policy"_s) {
+        const QByteArray json = QJsonDocument(d).toJson(QJsonDocument::Compact);
+        const auto policy = attribution::policyFromJson(std::string_view(json.constData(), size_t(json.size())));
+        if (!policy)
+            return Status::failure(policy.error());
+        return AttributionService(m_till).setPolicy(*policy); // orders already paid keep theirs
+    }
+    if (kind == u"credit_adjustment"_s) {
+        // HQ's recomputation differs from what this till credited: a new ledger row on top,
+        // on the day of the sale; nothing already credited is rewritten.
+        LedgerRow row;
+        row.docId = u"adj:"_s + QString::number(d.value(u"adjustment"_s).toInteger());
+        row.orderId = d.value(u"order"_s).toString();
+        row.guideId = d.value(u"guide"_s).toString();
+        row.kind = d.value(u"kind"_s).toString() == u"exclusive"_s ? attribution::CreditKind::Exclusive : attribution::CreditKind::Sales;
+        row.amount = d.value(u"amount"_s).toInteger();
+        row.at = QDateTime::fromString(d.value(u"at"_s).toString(), Qt::ISODateWithMs);
+        row.businessDate = d.value(u"business_date"_s).toString();
+        row.channel = attribution::Channel::Store;
+        row.storeId = d.value(u"store"_s).toString();
+        row.why = tr("Adjusted by HQ, which knows more than this till did at the sale (e.g. a binding made at another store): "
+                     "%1 for order %2.").arg(Money::fromFen(row.amount).toString(), row.orderId);
+        return row.amount == 0 ? Status() : AttributionRepository(m_till.database()).insertLedger(row);
     }
     if (kind == u"online_credit"_s) {
         LedgerRow row;

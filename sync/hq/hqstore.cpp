@@ -15,6 +15,8 @@
 #include <QStandardPaths>
 #include <QUrl>
 
+#include <set>
+
 namespace pos::hq {
 
 using namespace Qt::Literals::StringLiterals;
@@ -119,6 +121,17 @@ const QList<QStringList> &steps()
                 received_at TEXT NOT NULL))"_s,
             // The chain's catalog as last imported; `data` is what the tills were sent.
             u"CREATE TABLE products (sku TEXT PRIMARY KEY, data TEXT NOT NULL)"_s,
+            // What HQ's recomputation added on top of the tills' credits (never rewritten).
+            uR"(CREATE TABLE adjustments (
+                seq           BIGINT PRIMARY KEY,
+                doc_id        TEXT NOT NULL,
+                order_id      TEXT NOT NULL,
+                guide_id      TEXT NOT NULL,
+                kind          TEXT NOT NULL,
+                store_id      TEXT NOT NULL,
+                business_date TEXT NOT NULL,
+                amount_fen    BIGINT NOT NULL,
+                at            TEXT NOT NULL))"_s,
         },
     };
     return all;
@@ -765,6 +778,174 @@ Result<HqStore::CatalogResult> HqStore::importCatalog(const QString &csv, qint64
             if (Status r = publish({}, u"product"_s, item.value(u"sku"_s).toString(), item, nowMs); !r)
                 return r;
             ++result.changed;
+        }
+        return {};
+    });
+    if (!s)
+        return R::failure(s.error(), ErrorKind::System);
+    return result;
+}
+
+Status HqStore::setPolicy(const QString &json, qint64 nowMs)
+{
+    const QByteArray utf8 = json.toUtf8();
+    const auto policy = attribution::policyFromJson(std::string_view(utf8.constData(), size_t(utf8.size())));
+    if (!policy)
+        return Status::failure(tr("Not a policy: %1").arg(policy.error()));
+    const QString canonical = QString::fromStdString(attribution::policyToJson(*policy));
+    return transaction([&]() -> Status {
+        if (Status s = run(u"INSERT INTO hq_meta (key, value) VALUES ('policy', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s,
+                           {canonical});
+            !s)
+            return s;
+        return publish({}, u"policy"_s, u"policy"_s, QJsonDocument::fromJson(canonical.toUtf8()).object(), nowMs);
+    });
+}
+
+QString HqStore::policy() const
+{
+    QString value;
+    select(u"SELECT value FROM hq_meta WHERE key = 'policy'"_s, {}, [&](const QSqlQuery &q) { value = q.value(0).toString(); });
+    return value;
+}
+
+Result<HqStore::ReconcileResult> HqStore::reconcile(qint64 nowMs)
+{
+    using R = Result<ReconcileResult>;
+    const QString policyJson = policy();
+    if (policyJson.isEmpty())
+        return R::failure(tr("Set the chain's attribution policy first (pos-hq policy set FILE.json): HQ must use the tills' rules."));
+    // Everything as spec §10 lines in time order: the members HQ has bound, the bindings the
+    // tills made, the tills' orders and refunds, the web shop's events.
+    struct Timed
+    {
+        qint64 ms;
+        QString line;
+    };
+    QList<Timed> timed;
+    QMap<QString, QString> guides; // id → store
+    auto ms = [](const QString &iso) { return QDateTime::fromString(iso, Qt::ISODateWithMs).toMSecsSinceEpoch(); };
+    select(u"SELECT id, store_id FROM guides"_s, {}, [&](const QSqlQuery &q) { guides.insert(q.value(0).toString(), q.value(1).toString()); });
+    select(u"SELECT id, guide_id, bound_at FROM members WHERE guide_id IS NOT NULL AND guide_id <> '' AND source = 'assign'"_s, {},
+           [&](const QSqlQuery &q) {
+               const QString at = q.value(2).toString();
+               timed.append({ms(at), compact({{u"type"_s, u"bind"_s}, {u"at"_s, at}, {u"customer"_s, q.value(0).toString()},
+                                              {u"guide"_s, q.value(1).toString()}, {u"source"_s, u"assign"_s}})});
+           });
+    QHash<QString, QString> orderStore, orderDay;
+    select(u"SELECT topic, store_id, payload FROM events WHERE topic IN ('binding.created', 'order.paid', 'order.refunded')"_s, {},
+           [&](const QSqlQuery &q) {
+               const QString topic = q.value(0).toString();
+               const QString store = q.value(1).toString();
+               const QJsonObject p = QJsonDocument::fromJson(q.value(2).toString().toUtf8()).object();
+               if (topic == u"binding.created"_s) {
+                   const QString guide = p.value(u"guide"_s).toString();
+                   if (!guides.contains(guide))
+                       guides.insert(guide, store);
+                   timed.append({ms(p.value(u"at"_s).toString()),
+                                 compact({{u"type"_s, u"bind"_s}, {u"at"_s, p.value(u"at"_s)}, {u"customer"_s, p.value(u"member"_s)},
+                                          {u"guide"_s, guide}, {u"source"_s, p.value(u"source"_s)}})});
+               } else if (topic == u"order.paid"_s) {
+                   const QString guide = p.value(u"sales_guide"_s).toString();
+                   if (!guide.isEmpty() && !guides.contains(guide))
+                       guides.insert(guide, store);
+                   QJsonArray lines;
+                   for (const QJsonValue &l : p.value(u"lines"_s).toArray())
+                       lines.append(QJsonObject{{u"sku"_s, l[u"sku"_s]}, {u"amount"_s, l[u"amount"_s]}, {u"commission_bp"_s, l[u"commission_bp"_s]}});
+                   const QString id = p.value(u"order"_s).toString();
+                   orderStore.insert(id, store);
+                   orderDay.insert(id, p.value(u"business_date"_s).toString());
+                   timed.append({ms(p.value(u"paid_at"_s).toString()),
+                                 compact({{u"type"_s, u"order"_s}, {u"at"_s, p.value(u"paid_at"_s)}, {u"id"_s, id}, {u"store"_s, store},
+                                          {u"channel"_s, u"store"_s}, {u"customer"_s, p.value(u"member"_s)},
+                                          {u"sales_guide"_s, p.value(u"sales_guide"_s)}, {u"lines"_s, lines}})});
+               } else {
+                   const QString id = p.value(u"refund"_s).toString();
+                   orderStore.insert(id, store);
+                   orderDay.insert(id, p.value(u"business_date"_s).toString());
+                   timed.append({ms(p.value(u"refunded_at"_s).toString()),
+                                 compact({{u"type"_s, u"refund"_s}, {u"at"_s, p.value(u"refunded_at"_s)}, {u"id"_s, id},
+                                          {u"order"_s, p.value(u"order"_s)}, {u"amount"_s, p.value(u"amount"_s)}})});
+               }
+           });
+    select(u"SELECT line FROM online_feed ORDER BY seq"_s, {}, [&](const QSqlQuery &q) {
+        const QString line = q.value(0).toString();
+        const QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
+        if (o.value(u"type"_s).toString() != u"guide"_s && o.value(u"type"_s).toString() != u"policy"_s)
+            timed.append({ms(o.value(u"at"_s).toString()), line});
+    });
+    std::stable_sort(timed.begin(), timed.end(), [](const Timed &a, const Timed &b) { return a.ms < b.ms; });
+
+    attribution::Replay replay(false);
+    std::string out;
+    int number = 0;
+    QJsonObject policyLine = QJsonDocument::fromJson(policyJson.toUtf8()).object();
+    policyLine.insert(u"type"_s, u"policy"_s);
+    replay.feed(compact(policyLine).toStdString(), ++number, out);
+    for (auto it = guides.cbegin(); it != guides.cend(); ++it)
+        replay.feed(compact({{u"type"_s, u"guide"_s}, {u"id"_s, it.key()}, {u"store"_s, it.value()}}).toStdString(), ++number, out);
+    for (const Timed &t : std::as_const(timed))
+        replay.feed(t.line.toStdString(), ++number, out);
+
+    ReconcileResult result;
+    result.orders = int(orderStore.size());
+    QMap<std::tuple<QString, QString, QString>, qint64> desired; // (doc, guide, kind) → amount
+    QHash<QString, QString> docOrder;
+    for (const QByteArray &raw : QByteArray::fromStdString(out).split('\n')) {
+        const QJsonObject o = QJsonDocument::fromJson(raw).object();
+        if (o.value(u"type"_s).toString() == u"error"_s)
+            result.errors.append(o.value(u"message"_s).toString());
+        if (o.value(u"type"_s).toString() != u"credit"_s || o.value(u"channel"_s).toString() != u"store"_s)
+            continue;
+        const QString doc = o.value(u"doc"_s).toString();
+        desired[{doc, o.value(u"guide"_s).toString(), o.value(u"kind"_s).toString()}] += o.value(u"amount"_s).toInteger();
+        docOrder.insert(doc, o.value(u"order"_s).toString());
+    }
+    // What the tills credited, and what HQ already adjusted.
+    QMap<std::tuple<QString, QString, QString>, qint64> current;
+    select(u"SELECT doc_id, guide_id, kind, amount_fen FROM credits WHERE channel = 'store'"_s, {}, [&](const QSqlQuery &q) {
+        current[{q.value(0).toString(), q.value(1).toString(), q.value(2).toString()}] += q.value(3).toLongLong();
+    });
+    select(u"SELECT doc_id, guide_id, kind, amount_fen, order_id FROM adjustments"_s, {}, [&](const QSqlQuery &q) {
+        current[{q.value(0).toString(), q.value(1).toString(), q.value(2).toString()}] += q.value(3).toLongLong();
+        docOrder.insert(q.value(0).toString(), q.value(4).toString());
+    });
+    std::set<std::tuple<QString, QString, QString>> keys;
+    for (auto it = desired.cbegin(); it != desired.cend(); ++it)
+        keys.insert(it.key());
+    for (auto it = current.cbegin(); it != current.cend(); ++it)
+        if (orderStore.contains(std::get<0>(it.key()))) // only documents HQ replayed
+            keys.insert(it.key());
+    const QList<std::tuple<QString, QString, QString>> sorted(keys.cbegin(), keys.cend()); // in key order
+    Status s = transaction([&]() -> Status {
+        qint64 seq = 0;
+        select(u"SELECT coalesce(max(seq), 0) FROM adjustments"_s, {}, [&](const QSqlQuery &q) { seq = q.value(0).toLongLong(); });
+        for (const auto &key : std::as_const(sorted)) {
+            const qint64 delta = desired.value(key) - current.value(key);
+            if (delta == 0)
+                continue;
+            const auto &[doc, guide, kind] = key;
+            const QString store = orderStore.value(doc);
+            const QString day = orderDay.value(doc);
+            const QString order = docOrder.value(doc, doc);
+            if (Status r = run(u"INSERT INTO adjustments (seq, doc_id, order_id, guide_id, kind, store_id, business_date, amount_fen, at) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                               {++seq, doc, order, guide, kind, store, day, delta, isoNow(nowMs)});
+                !r)
+                return r;
+            if (Status r = run(u"INSERT INTO credits (doc_id, guide_id, kind, store_id, business_date, channel, amount_fen, is_refund) "
+                               "VALUES (?, ?, ?, ?, ?, 'store', ?, 0)"_s,
+                               {QString(u"adj:"_s + QString::number(seq)), guide, kind, store, day, delta});
+                !r)
+                return r;
+            if (Status r = publish(store, u"credit_adjustment"_s, doc,
+                                   {{u"adjustment"_s, seq}, {u"doc"_s, doc}, {u"order"_s, order}, {u"guide"_s, guide},
+                                    {u"kind"_s, kind}, {u"amount"_s, delta}, {u"business_date"_s, day}, {u"at"_s, isoNow(nowMs)},
+                                    {u"store"_s, store}},
+                                   nowMs);
+                !r)
+                return r;
+            ++result.adjustments;
         }
         return {};
     });

@@ -96,6 +96,22 @@ public:
     };
     Result<CatalogResult> importCatalog(const QString &csv, qint64 nowMs);
 
+    // The chain's attribution policy (spec §10 policy fields): kept, and sent to every till.
+    Status setPolicy(const QString &json, qint64 nowMs);
+    QString policy() const; // empty until set
+
+    // HQ recomputes the store credits with the tills' own engine from everything it knows
+    // (bindings made at any store, HQ's members, the web shop's events): where its answer
+    // differs from what a till credited, an adjusting credit is recorded and sent to that
+    // store. Nothing already credited is rewritten. Needs the policy.
+    struct ReconcileResult
+    {
+        int orders = 0;
+        int adjustments = 0;
+        QStringList errors;
+    };
+    Result<ReconcileResult> reconcile(qint64 nowMs);
+
     // The feed for one store after `cursor`, oldest first, at most `limit`.
     QJsonArray changes(const QString &store, qint64 cursor, int limit, bool *more) const;
 

@@ -37,6 +37,9 @@ public:
                   "  members add ID --phone P --name N [--guide ID]\n"
                   "                                      a member, bound to an exclusive guide (sent to every till)\n"
                   "  catalog import FILE.csv             the chain's products and prices (changes go to every till)\n"
+                  "  policy [set FILE.json]              the chain's attribution policy (sent to every till)\n"
+                  "  reconcile                           recompute the store credits from everything HQ knows;\n"
+                  "                                      differences go to the stores as adjusting credits\n"
                   "  online-order FILE.jsonl             the web shop's attribution events (orders, share-link\n"
                   "                                      clicks, binds; spec §10): online credits for the stores\n"
                   "  orders --store S01 [--date YYYY-MM-DD] [--json]\n"
@@ -212,6 +215,42 @@ int catalog(HqStore &store, const QStringList &args)
     return result->errors.isEmpty() ? ExitOk : ExitBadInput;
 }
 
+int policy(HqStore &store, const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parseCommand(p, args, 0, 2))
+        return ExitBadInput;
+    const QStringList pos = p.positionalArguments();
+    if (!pos.isEmpty()) {
+        if (pos[0] != u"set"_s || pos.size() != 2)
+            return fail(PosHq::tr("use: pos-hq policy [set FILE.json]"));
+        QFile in(pos[1]);
+        if (!in.open(QIODevice::ReadOnly))
+            return fail(PosHq::tr("cannot read %1: %2").arg(in.fileName(), in.errorString()));
+        if (auto s = store.setPolicy(QString::fromUtf8(in.readAll()), QDateTime::currentMSecsSinceEpoch()); !s)
+            return fail(s.error(), s.errorKind() == pos::ErrorKind::System ? ExitFailure : ExitBadInput);
+    }
+    const QString current = store.policy();
+    out() << (current.isEmpty() ? PosHq::tr("No policy set: the tills use their own.") : current) << Qt::endl;
+    return ExitOk;
+}
+
+int reconcile(HqStore &store, const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parseCommand(p, args, 0, 0))
+        return ExitBadInput;
+    auto result = store.reconcile(QDateTime::currentMSecsSinceEpoch());
+    if (!result)
+        return fail(result.error(), result.errorKind() == pos::ErrorKind::System ? ExitFailure : ExitBadInput);
+    for (const QString &e : result->errors)
+        QTextStream(stderr) << "pos-hq: " << e << Qt::endl;
+    out() << PosHq::tr("%1 order(s) and refund(s) recomputed; %2 adjusting credit(s) sent to the stores.")
+                 .arg(result->orders).arg(result->adjustments)
+          << Qt::endl;
+    return ExitOk;
+}
+
 int enroll(HqStore &store, const QStringList &args)
 {
     QCommandLineParser p;
@@ -343,7 +382,8 @@ int main(int argc, char *argv[])
                                            {u"enroll"_s, enroll},       {u"terminals"_s, terminals},
                                            {u"orders"_s, orders},       {u"leaderboard"_s, leaderboard},
                                            {u"guides"_s, guides},       {u"members"_s, members},
-                                           {u"online-order"_s, onlineOrders}, {u"catalog"_s, catalog}};
+                                           {u"online-order"_s, onlineOrders}, {u"catalog"_s, catalog},
+                                           {u"policy"_s, policy},       {u"reconcile"_s, reconcile}};
     const Command run = commands.value(command);
     if (!run)
         return fail(PosHq::tr("unknown command \"%1\" (see pos-hq --help)").arg(command));

@@ -11,6 +11,7 @@
 #include "hq/hqstore.h"
 #include "services/checkoutservice.h"
 #include "services/leaderboardservice.h"
+#include "services/attributionservice.h"
 #include "services/lookupservice.h"
 #include "services/salesession.h"
 #include "store/attributionrepository.h"
@@ -447,6 +448,76 @@ private slots:
         QCOMPARE(learned->exclusiveGuideId, u"G03"_s);
         QCOMPARE(learned->phone, u"13700001234"_s);
         QCOMPARE(AttributionRepository(b.till().database()).binding(member->id)->guide, u"G03"_s);
+    }
+
+    // The two-store story at HQ: a member bound to G03 at one till while another till, not
+    // yet told, sells to them with G01. HQ recomputes with the same engine and policy, and
+    // the selling till gets adjusting credits — its own credits stay as they were.
+    void hqReconcilesWhatATillCouldNotKnow()
+    {
+        test::TestTill a(true, wallClock());
+        test::TestTill b(true, wallClock());
+        StoreInfo t02 = b.till().store();
+        t02.terminalId = u"T02"_s;
+        QVERIFY(b.till().provision(t02));
+        auto hq = startInProcessHq(m_dir.filePath(u"hq-reconcile.db"_s));
+        const QString url = u"https://127.0.0.1:%1"_s.arg(hq->port);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QVERIFY(!hq->store.reconcile(now)); // no policy yet: HQ won't guess the tills' rules
+        // The chain's policy: split 50/50 between exclusive and sales guide.
+        attribution::Policy policy = AttributionService(a.till()).policy();
+        policy.creditMode = attribution::CreditMode::Split;
+        policy.exclusiveSharePct = 50;
+        policy.version = u"hq-1"_s;
+        QVERIFY(hq->store.setPolicy(QString::fromStdString(attribution::policyToJson(policy)), now));
+        QVERIFY(hq->store.addMember(u"M0200"_s, u"13600000200"_s, u"陈女士"_s, {}, now)); // no guide yet
+        QVERIFY(enrollInProcess(a.till(), *hq, url, test::TestPki::read(m_pki.caPem)));
+        QVERIFY(SyncService(b.till()).enroll(url, *hq->store.createEnrolment(u"S01"_s, u"T02"_s, now, now + 60'000),
+                                             test::TestPki::read(m_pki.caPem)));
+        QVERIFY(!SyncService(a.till()).syncOnce().failed);
+        QVERIFY(!SyncService(b.till()).syncOnce().failed);
+        QCOMPARE(AttributionService(a.till()).policy().creditMode, attribution::CreditMode::Split); // the policy came down
+
+        // Till B binds M0200 to G03; till A, not told yet, sells to them a minute later with G01.
+        QVERIFY(AttributionService(b.till()).bind(u"M0200"_s, u"G03"_s, attribution::BindSource::Register));
+        a.clock().advanceSecs(60);
+        SaleSession sale(a.till());
+        QVERIFY(sale.chooseGuide(u"G01"_s));
+        QVERIFY(sale.attachMember(u"M0200"_s));
+        QVERIFY(sale.scanCode(u"6951593000011"_s));
+        const auto order = sale.pay({{PaymentMethod::Card, {}, {}}});
+        QVERIFY2(order, qPrintable(order.error()));
+        auto net = [&](const QString &guide) {
+            qint64 sum = 0;
+            a.till().database().run(u"SELECT coalesce(sum(amount_fen), 0) FROM ledger WHERE guide_id = ? AND order_id = ?"_s,
+                                    {guide, order->id}, [&](const QSqlQuery &q) { sum = q.value(0).toLongLong(); });
+            return sum;
+        };
+        QCOMPARE(net(u"G01"_s), 69900); // all of it: till A knew of no exclusive guide
+        QCOMPARE(net(u"G03"_s), 0);
+
+        QVERIFY(!SyncService(b.till()).syncOnce().failed);
+        QVERIFY(!SyncService(a.till()).syncOnce().failed);
+        const auto reconciled = hq->store.reconcile(QDateTime::currentMSecsSinceEpoch());
+        QVERIFY2(reconciled, qPrintable(reconciled.error()));
+        QVERIFY2(reconciled->errors.isEmpty(), qPrintable(reconciled->errors.join(u"; "_s)));
+        QCOMPARE(reconciled->adjustments, 2); // G01 −349.50, G03 +349.50
+        QCOMPARE(hq->store.reconcile(QDateTime::currentMSecsSinceEpoch())->adjustments, 0); // once only
+
+        QVERIFY(!SyncService(a.till()).syncOnce().failed);
+        QCOMPARE(net(u"G01"_s), 34950);
+        QCOMPARE(net(u"G03"_s), 34950);
+        int rows = 0; // the till's own credit is still there, untouched, with the adjustments on top
+        a.till().database().run(u"SELECT count(*) FROM ledger WHERE order_id = ?"_s, {order->id},
+                                [&](const QSqlQuery &q) { rows = q.value(0).toInt(); });
+        QCOMPARE(rows, 3);
+        const QJsonObject g03 = [&] {
+            for (const QJsonObject &row : hq->store.leaderboard(u"S01"_s, order->businessDate))
+                if (row.value(u"guide"_s).toString() == u"G03"_s)
+                    return row;
+            return QJsonObject();
+        }();
+        QCOMPARE(g03.value(u"total_fen"_s).toInteger(), 34950);
     }
 
     // HQ's ingest on its own: each event's fate, on both databases.
