@@ -358,6 +358,14 @@
         <source>line %1: needs a sku, a name, price_fen ≥ 0 and commission_bp 0–10000</source>
         <translation>line %1: needs a sku, a name, price_fen ≥ 0 and commission_bp 0–10000</translation>
     </message>
+    <message>
+        <source>Not a policy: %1</source>
+        <translation>Not a policy: %1</translation>
+    </message>
+    <message>
+        <source>Set the chain&apos;s attribution policy first (pos-hq policy set FILE.json): HQ must use the tills&apos; rules.</source>
+        <translation>Set the chain&apos;s attribution policy first (pos-hq policy set FILE.json): HQ must use the tills&apos; rules.</translation>
+    </message>
 </context>
 <context>
     <name>LookupService</name>
@@ -559,6 +567,14 @@
         <translation>%1 line(s) kept, %2 bad; %3 new online credit(s) for the stores&apos; tills.</translation>
     </message>
     <message>
+        <source>use: pos-hq catalog import FILE.csv</source>
+        <translation>use: pos-hq catalog import FILE.csv</translation>
+    </message>
+    <message>
+        <source>%1 product(s) changed (sent to every till), %2 unchanged, %3 bad line(s).</source>
+        <translation>%1 product(s) changed (sent to every till), %2 unchanged, %3 bad line(s).</translation>
+    </message>
+    <message>
         <source>Usage: pos-hq [--database URL] COMMAND [OPTIONS]
 
 Commands:
@@ -573,6 +589,9 @@ Commands:
   members add ID --phone P --name N [--guide ID]
                                       a member, bound to an exclusive guide (sent to every till)
   catalog import FILE.csv             the chain&apos;s products and prices (changes go to every till)
+  policy [set FILE.json]              the chain&apos;s attribution policy (sent to every till)
+  reconcile                           recompute the store credits from everything HQ knows;
+                                      differences go to the stores as adjusting credits
   online-order FILE.jsonl             the web shop&apos;s attribution events (orders, share-link
                                       clicks, binds; spec §10): online credits for the stores
   orders --store S01 [--date YYYY-MM-DD] [--json]
@@ -598,6 +617,9 @@ Commands:
   members add ID --phone P --name N [--guide ID]
                                       a member, bound to an exclusive guide (sent to every till)
   catalog import FILE.csv             the chain&apos;s products and prices (changes go to every till)
+  policy [set FILE.json]              the chain&apos;s attribution policy (sent to every till)
+  reconcile                           recompute the store credits from everything HQ knows;
+                                      differences go to the stores as adjusting credits
   online-order FILE.jsonl             the web shop&apos;s attribution events (orders, share-link
                                       clicks, binds; spec §10): online credits for the stores
   orders --store S01 [--date YYYY-MM-DD] [--json]
@@ -611,12 +633,16 @@ Exit status: 0 done, 1 HQ could not do it, 2 bad input.
 </translation>
     </message>
     <message>
-        <source>use: pos-hq catalog import FILE.csv</source>
-        <translation>use: pos-hq catalog import FILE.csv</translation>
+        <source>use: pos-hq policy [set FILE.json]</source>
+        <translation>use: pos-hq policy [set FILE.json]</translation>
     </message>
     <message>
-        <source>%1 product(s) changed (sent to every till), %2 unchanged, %3 bad line(s).</source>
-        <translation>%1 product(s) changed (sent to every till), %2 unchanged, %3 bad line(s).</translation>
+        <source>No policy set: the tills use their own.</source>
+        <translation>No policy set: the tills use their own.</translation>
+    </message>
+    <message>
+        <source>%1 order(s) and refund(s) recomputed; %2 adjusting credit(s) sent to the stores.</source>
+        <translation>%1 order(s) and refund(s) recomputed; %2 adjusting credit(s) sent to the stores.</translation>
     </message>
 </context>
 <context>
@@ -1807,6 +1833,10 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>a product without a SKU</source>
         <translation>a product without a SKU</translation>
+    </message>
+    <message>
+        <source>Adjusted by HQ, which knows more than this till did at the sale (e.g. a binding made at another store): %1 for order %2.</source>
+        <translation>Adjusted by HQ, which knows more than this till did at the sale (e.g. a binding made at another store): %1 for order %2.</translation>
     </message>
 </context>
 <context>

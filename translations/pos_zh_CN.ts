@@ -358,6 +358,14 @@
         <source>line %1: needs a sku, a name, price_fen ≥ 0 and commission_bp 0–10000</source>
         <translation>第 %1 行：需要 sku、name、price_fen ≥ 0 以及 0–10000 的 commission_bp</translation>
     </message>
+    <message>
+        <source>Not a policy: %1</source>
+        <translation>不是有效的规则：%1</translation>
+    </message>
+    <message>
+        <source>Set the chain&apos;s attribution policy first (pos-hq policy set FILE.json): HQ must use the tills&apos; rules.</source>
+        <translation>请先设置连锁的业绩归属规则（pos-hq policy set 文件.json）：总部必须与收银机使用同一套规则。</translation>
+    </message>
 </context>
 <context>
     <name>LookupService</name>
@@ -559,6 +567,14 @@
         <translation>保留 %1 行，%2 行有误；为门店收银机新增 %3 笔线上业绩。</translation>
     </message>
     <message>
+        <source>use: pos-hq catalog import FILE.csv</source>
+        <translation>用法：pos-hq catalog import 文件.csv</translation>
+    </message>
+    <message>
+        <source>%1 product(s) changed (sent to every till), %2 unchanged, %3 bad line(s).</source>
+        <translation>%1 个商品有变化（已下发到所有收银机），%2 个未变，%3 行有误。</translation>
+    </message>
+    <message>
         <source>Usage: pos-hq [--database URL] COMMAND [OPTIONS]
 
 Commands:
@@ -573,6 +589,9 @@ Commands:
   members add ID --phone P --name N [--guide ID]
                                       a member, bound to an exclusive guide (sent to every till)
   catalog import FILE.csv             the chain&apos;s products and prices (changes go to every till)
+  policy [set FILE.json]              the chain&apos;s attribution policy (sent to every till)
+  reconcile                           recompute the store credits from everything HQ knows;
+                                      differences go to the stores as adjusting credits
   online-order FILE.jsonl             the web shop&apos;s attribution events (orders, share-link
                                       clicks, binds; spec §10): online credits for the stores
   orders --store S01 [--date YYYY-MM-DD] [--json]
@@ -598,6 +617,9 @@ Exit status: 0 done, 1 HQ could not do it, 2 bad input.
   members add 编号 --phone 手机 --name 姓名 [--guide 编号]
                                       会员，可绑定专属导购（下发到所有收银机）
   catalog import 文件.csv             连锁的商品与价格（有变化的下发到所有收银机）
+  policy [set 文件.json]              连锁的业绩归属规则（下发到所有收银机）
+  reconcile                           用总部掌握的全部信息重算门店业绩；
+                                      差额作为调整业绩下发到门店
   online-order 文件.jsonl             网店的业绩归属事件（订单、分享链接点击、绑定；
                                       规格 §10）：为门店计算线上业绩
   orders --store S01 [--date YYYY-MM-DD] [--json]
@@ -611,12 +633,16 @@ Exit status: 0 done, 1 HQ could not do it, 2 bad input.
 </translation>
     </message>
     <message>
-        <source>use: pos-hq catalog import FILE.csv</source>
-        <translation>用法：pos-hq catalog import 文件.csv</translation>
+        <source>use: pos-hq policy [set FILE.json]</source>
+        <translation>用法：pos-hq policy [set 文件.json]</translation>
     </message>
     <message>
-        <source>%1 product(s) changed (sent to every till), %2 unchanged, %3 bad line(s).</source>
-        <translation>%1 个商品有变化（已下发到所有收银机），%2 个未变，%3 行有误。</translation>
+        <source>No policy set: the tills use their own.</source>
+        <translation>尚未设置规则：各收银机使用自己的规则。</translation>
+    </message>
+    <message>
+        <source>%1 order(s) and refund(s) recomputed; %2 adjusting credit(s) sent to the stores.</source>
+        <translation>已重算 %1 笔订单和退货；向门店下发 %2 笔调整业绩。</translation>
     </message>
 </context>
 <context>
@@ -1805,6 +1831,10 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>a product without a SKU</source>
         <translation>没有货号的商品</translation>
+    </message>
+    <message>
+        <source>Adjusted by HQ, which knows more than this till did at the sale (e.g. a binding made at another store): %1 for order %2.</source>
+        <translation>总部调整：总部掌握了本机收银时不知道的信息（例如在其他门店建立的绑定）：订单 %2 调整 %1。</translation>
     </message>
 </context>
 <context>
