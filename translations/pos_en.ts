@@ -366,6 +366,10 @@
         <source>Set the chain&apos;s attribution policy first (pos-hq policy set FILE.json): HQ must use the tills&apos; rules.</source>
         <translation>Set the chain&apos;s attribution policy first (pos-hq policy set FILE.json): HQ must use the tills&apos; rules.</translation>
     </message>
+    <message>
+        <source>Name the token after who or what uses it (e.g. bi-dashboard).</source>
+        <translation>Name the token after who or what uses it (e.g. bi-dashboard).</translation>
+    </message>
 </context>
 <context>
     <name>LookupService</name>
@@ -575,10 +579,23 @@
         <translation>%1 product(s) changed (sent to every till), %2 unchanged, %3 bad line(s).</translation>
     </message>
     <message>
+        <source>use: pos-hq policy [set FILE.json]</source>
+        <translation>use: pos-hq policy [set FILE.json]</translation>
+    </message>
+    <message>
+        <source>No policy set: the tills use their own.</source>
+        <translation>No policy set: the tills use their own.</translation>
+    </message>
+    <message>
+        <source>%1 order(s) and refund(s) recomputed; %2 adjusting credit(s) sent to the stores.</source>
+        <translation>%1 order(s) and refund(s) recomputed; %2 adjusting credit(s) sent to the stores.</translation>
+    </message>
+    <message>
         <source>Usage: pos-hq [--database URL] COMMAND [OPTIONS]
 
 Commands:
-  serve --listen HOST:PORT --cert CERT.pem --key KEY.pem [--maintenance SECONDS]
+  serve --listen HOST:PORT --cert CERT.pem --key KEY.pem [--reconcile-every MINUTES]
+        [--maintenance SECONDS]
                                       serve the tills over HTTPS (sync/PROTOCOL.md)
   stores [add ID NAME]                list the stores, or add one
   enroll --store S01 --terminal T01 [--valid-hours 24]
@@ -594,6 +611,8 @@ Commands:
                                       differences go to the stores as adjusting credits
   online-order FILE.jsonl             the web shop&apos;s attribution events (orders, share-link
                                       clicks, binds; spec §10): online credits for the stores
+  admin-token NAME                    a token for the chain&apos;s reports over HTTPS:
+                                      GET /v1/hq/leaderboard|orders|ledger (sync/PROTOCOL.md)
   orders --store S01 [--date YYYY-MM-DD] [--json]
                                       the orders HQ holds for a store
   leaderboard --store S01 --date YYYY-MM-DD [--json]
@@ -606,7 +625,8 @@ Exit status: 0 done, 1 HQ could not do it, 2 bad input.
         <translation>Usage: pos-hq [--database URL] COMMAND [OPTIONS]
 
 Commands:
-  serve --listen HOST:PORT --cert CERT.pem --key KEY.pem [--maintenance SECONDS]
+  serve --listen HOST:PORT --cert CERT.pem --key KEY.pem [--reconcile-every MINUTES]
+        [--maintenance SECONDS]
                                       serve the tills over HTTPS (sync/PROTOCOL.md)
   stores [add ID NAME]                list the stores, or add one
   enroll --store S01 --terminal T01 [--valid-hours 24]
@@ -622,6 +642,8 @@ Commands:
                                       differences go to the stores as adjusting credits
   online-order FILE.jsonl             the web shop&apos;s attribution events (orders, share-link
                                       clicks, binds; spec §10): online credits for the stores
+  admin-token NAME                    a token for the chain&apos;s reports over HTTPS:
+                                      GET /v1/hq/leaderboard|orders|ledger (sync/PROTOCOL.md)
   orders --store S01 [--date YYYY-MM-DD] [--json]
                                       the orders HQ holds for a store
   leaderboard --store S01 --date YYYY-MM-DD [--json]
@@ -633,16 +655,12 @@ Exit status: 0 done, 1 HQ could not do it, 2 bad input.
 </translation>
     </message>
     <message>
-        <source>use: pos-hq policy [set FILE.json]</source>
-        <translation>use: pos-hq policy [set FILE.json]</translation>
+        <source>Recompute the store credits every so many minutes (0: never; default 15).</source>
+        <translation>Recompute the store credits every so many minutes (0: never; default 15).</translation>
     </message>
     <message>
-        <source>No policy set: the tills use their own.</source>
-        <translation>No policy set: the tills use their own.</translation>
-    </message>
-    <message>
-        <source>%1 order(s) and refund(s) recomputed; %2 adjusting credit(s) sent to the stores.</source>
-        <translation>%1 order(s) and refund(s) recomputed; %2 adjusting credit(s) sent to the stores.</translation>
+        <source>use: pos-hq admin-token NAME</source>
+        <translation>use: pos-hq admin-token NAME</translation>
     </message>
 </context>
 <context>
@@ -3132,6 +3150,18 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>send ?cursor=N (0 for everything)</source>
         <translation>send ?cursor=N (0 for everything)</translation>
+    </message>
+    <message>
+        <source>send Authorization: Bearer TOKEN (pos-hq admin-token NAME)</source>
+        <translation>send Authorization: Bearer TOKEN (pos-hq admin-token NAME)</translation>
+    </message>
+    <message>
+        <source>send ?store=S01&amp;from=YYYY-MM-DD&amp;to=YYYY-MM-DD</source>
+        <translation>send ?store=S01&amp;from=YYYY-MM-DD&amp;to=YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>send ?store=S01&amp;date=YYYY-MM-DD</source>
+        <translation>send ?store=S01&amp;date=YYYY-MM-DD</translation>
     </message>
 </context>
 <context>

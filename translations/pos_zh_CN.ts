@@ -366,6 +366,10 @@
         <source>Set the chain&apos;s attribution policy first (pos-hq policy set FILE.json): HQ must use the tills&apos; rules.</source>
         <translation>请先设置连锁的业绩归属规则（pos-hq policy set 文件.json）：总部必须与收银机使用同一套规则。</translation>
     </message>
+    <message>
+        <source>Name the token after who or what uses it (e.g. bi-dashboard).</source>
+        <translation>请按使用者为令牌命名（如 bi-dashboard）。</translation>
+    </message>
 </context>
 <context>
     <name>LookupService</name>
@@ -575,10 +579,23 @@
         <translation>%1 个商品有变化（已下发到所有收银机），%2 个未变，%3 行有误。</translation>
     </message>
     <message>
+        <source>use: pos-hq policy [set FILE.json]</source>
+        <translation>用法：pos-hq policy [set 文件.json]</translation>
+    </message>
+    <message>
+        <source>No policy set: the tills use their own.</source>
+        <translation>尚未设置规则：各收银机使用自己的规则。</translation>
+    </message>
+    <message>
+        <source>%1 order(s) and refund(s) recomputed; %2 adjusting credit(s) sent to the stores.</source>
+        <translation>已重算 %1 笔订单和退货；向门店下发 %2 笔调整业绩。</translation>
+    </message>
+    <message>
         <source>Usage: pos-hq [--database URL] COMMAND [OPTIONS]
 
 Commands:
-  serve --listen HOST:PORT --cert CERT.pem --key KEY.pem [--maintenance SECONDS]
+  serve --listen HOST:PORT --cert CERT.pem --key KEY.pem [--reconcile-every MINUTES]
+        [--maintenance SECONDS]
                                       serve the tills over HTTPS (sync/PROTOCOL.md)
   stores [add ID NAME]                list the stores, or add one
   enroll --store S01 --terminal T01 [--valid-hours 24]
@@ -594,6 +611,8 @@ Commands:
                                       differences go to the stores as adjusting credits
   online-order FILE.jsonl             the web shop&apos;s attribution events (orders, share-link
                                       clicks, binds; spec §10): online credits for the stores
+  admin-token NAME                    a token for the chain&apos;s reports over HTTPS:
+                                      GET /v1/hq/leaderboard|orders|ledger (sync/PROTOCOL.md)
   orders --store S01 [--date YYYY-MM-DD] [--json]
                                       the orders HQ holds for a store
   leaderboard --store S01 --date YYYY-MM-DD [--json]
@@ -606,7 +625,8 @@ Exit status: 0 done, 1 HQ could not do it, 2 bad input.
         <translation>用法：pos-hq [--database 地址] 命令 [选项]
 
 命令：
-  serve --listen 主机:端口 --cert 证书.pem --key 私钥.pem [--maintenance 秒]
+  serve --listen 主机:端口 --cert 证书.pem --key 私钥.pem [--reconcile-every 分钟]
+        [--maintenance 秒]
                                       通过 HTTPS 为收银机提供服务（sync/PROTOCOL.md）
   stores [add 编号 名称]              列出门店，或添加一家
   enroll --store S01 --terminal T01 [--valid-hours 24]
@@ -622,6 +642,8 @@ Exit status: 0 done, 1 HQ could not do it, 2 bad input.
                                       差额作为调整业绩下发到门店
   online-order 文件.jsonl             网店的业绩归属事件（订单、分享链接点击、绑定；
                                       规格 §10）：为门店计算线上业绩
+  admin-token 名称                    生成访问连锁报表的令牌（HTTPS）：
+                                      GET /v1/hq/leaderboard|orders|ledger（sync/PROTOCOL.md）
   orders --store S01 [--date YYYY-MM-DD] [--json]
                                       总部收到的某门店订单
   leaderboard --store S01 --date YYYY-MM-DD [--json]
@@ -633,16 +655,12 @@ Exit status: 0 done, 1 HQ could not do it, 2 bad input.
 </translation>
     </message>
     <message>
-        <source>use: pos-hq policy [set FILE.json]</source>
-        <translation>用法：pos-hq policy [set 文件.json]</translation>
+        <source>Recompute the store credits every so many minutes (0: never; default 15).</source>
+        <translation>每隔多少分钟重算一次门店业绩（0：从不；默认 15）。</translation>
     </message>
     <message>
-        <source>No policy set: the tills use their own.</source>
-        <translation>尚未设置规则：各收银机使用自己的规则。</translation>
-    </message>
-    <message>
-        <source>%1 order(s) and refund(s) recomputed; %2 adjusting credit(s) sent to the stores.</source>
-        <translation>已重算 %1 笔订单和退货；向门店下发 %2 笔调整业绩。</translation>
+        <source>use: pos-hq admin-token NAME</source>
+        <translation>用法：pos-hq admin-token 名称</translation>
     </message>
 </context>
 <context>
@@ -3126,6 +3144,18 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>send ?cursor=N (0 for everything)</source>
         <translation>请发送 ?cursor=N（0 表示全部）</translation>
+    </message>
+    <message>
+        <source>send Authorization: Bearer TOKEN (pos-hq admin-token NAME)</source>
+        <translation>请发送 Authorization: Bearer 令牌（pos-hq admin-token 名称）</translation>
+    </message>
+    <message>
+        <source>send ?store=S01&amp;from=YYYY-MM-DD&amp;to=YYYY-MM-DD</source>
+        <translation>请发送 ?store=S01&amp;from=YYYY-MM-DD&amp;to=YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>send ?store=S01&amp;date=YYYY-MM-DD</source>
+        <translation>请发送 ?store=S01&amp;date=YYYY-MM-DD</translation>
     </message>
 </context>
 <context>

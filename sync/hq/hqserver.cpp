@@ -72,6 +72,12 @@ HqServer::HqServer(HqStore &store, QObject *parent)
             return std::move(*refused);
         return changes(r);
     });
+    for (const QString &which : {u"leaderboard"_s, u"orders"_s, u"ledger"_s})
+        m_http.route(u"/v1/hq/"_s + which, QHttpServerRequest::Method::Get, [this, which](const QHttpServerRequest &r) {
+            if (auto refused = screen(r))
+                return std::move(*refused);
+            return report(r, which);
+        });
 }
 
 quint16 HqServer::listen(const QString &host, quint16 port, const QString &certFile, const QString &keyFile, QString *error)
@@ -195,6 +201,32 @@ QHttpServerResponse HqServer::events(const QHttpServerRequest &request)
         return error(Status::InternalServerError, u"internal"_s, tr("HQ could not store the events; nothing was kept"), m_nowMs());
     }
     return QHttpServerResponse(withTime({{u"results"_s, *results}}));
+}
+
+QHttpServerResponse HqServer::report(const QHttpServerRequest &request, const QString &which)
+{
+    const QByteArray auth = header(request, "Authorization");
+    if (!auth.startsWith("Bearer ") || !m_store.adminTokenValid(QString::fromLatin1(auth.mid(7).trimmed())))
+        return error(Status::Unauthorized, u"bad_token"_s, tr("send Authorization: Bearer TOKEN (pos-hq admin-token NAME)"), m_nowMs());
+    const QUrlQuery q = request.query();
+    const QString store = q.queryItemValue(u"store"_s);
+    const QString date = q.queryItemValue(u"date"_s);
+    const QString from = q.queryItemValue(u"from"_s);
+    const QString to = q.queryItemValue(u"to"_s);
+    auto isDay = [](const QString &d) { return QDate::fromString(d, Qt::ISODate).isValid(); };
+    QJsonArray rows;
+    if (which == u"ledger"_s) {
+        if (store.isEmpty() || !isDay(from) || !isDay(to))
+            return error(Status::BadRequest, u"invalid"_s, tr("send ?store=S01&from=YYYY-MM-DD&to=YYYY-MM-DD"), m_nowMs());
+        for (const QJsonObject &o : m_store.ledger(store, from, to))
+            rows.append(o);
+    } else {
+        if (store.isEmpty() || (which == u"leaderboard"_s ? !isDay(date) : (!date.isEmpty() && !isDay(date))))
+            return error(Status::BadRequest, u"invalid"_s, tr("send ?store=S01&date=YYYY-MM-DD"), m_nowMs());
+        for (const QJsonObject &o : which == u"leaderboard"_s ? m_store.leaderboard(store, date) : m_store.orders(store, date))
+            rows.append(o);
+    }
+    return QHttpServerResponse(withTime({{which == u"orders"_s ? u"orders"_s : u"rows"_s, rows}, {u"store"_s, store}}));
 }
 
 QHttpServerResponse HqServer::changes(const QHttpServerRequest &request)

@@ -44,6 +44,8 @@ private:
     QHttpServerResponse ping(const QHttpServerRequest &request);
     QHttpServerResponse events(const QHttpServerRequest &request);
     QHttpServerResponse changes(const QHttpServerRequest &request);
+    // The chain's reports (Authorization: Bearer TOKEN from pos-hq admin-token).
+    QHttpServerResponse report(const QHttpServerRequest &request, const QString &which);
     // The signing terminal, or the refusal to send.
     std::variant<Terminal, QHttpServerResponse> authenticate(const QHttpServerRequest &request);
     std::optional<QHttpServerResponse> screen(const QHttpServerRequest &request);

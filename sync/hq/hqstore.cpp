@@ -133,6 +133,14 @@ const QList<QStringList> &steps()
                 amount_fen    BIGINT NOT NULL,
                 at            TEXT NOT NULL))"_s,
         },
+        // 3: tokens for the chain's own reports over HTTPS (only their hashes are kept).
+        {
+            uR"(CREATE TABLE admin_tokens (
+                token_hash TEXT PRIMARY KEY,
+                name       TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                revoked_at TEXT))"_s,
+        },
     };
     return all;
 }
@@ -952,6 +960,45 @@ Result<HqStore::ReconcileResult> HqStore::reconcile(qint64 nowMs)
     if (!s)
         return R::failure(s.error(), ErrorKind::System);
     return result;
+}
+
+Result<QString> HqStore::createAdminToken(const QString &name, qint64 nowMs)
+{
+    if (name.trimmed().isEmpty())
+        return Result<QString>::failure(tr("Name the token after who or what uses it (e.g. bi-dashboard)."));
+    QByteArray raw(32, '\0');
+    QRandomGenerator::system()->generate(reinterpret_cast<quint32 *>(raw.data()), reinterpret_cast<quint32 *>(raw.data() + raw.size()));
+    const QString token = QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    if (Status s = run(u"INSERT INTO admin_tokens (token_hash, name, created_at) VALUES (?, ?, ?)"_s,
+                       {codeHash(token), name.trimmed(), isoNow(nowMs)});
+        !s)
+        return Result<QString>::failure(s.error(), ErrorKind::System);
+    return token;
+}
+
+bool HqStore::adminTokenValid(const QString &token) const
+{
+    if (token.isEmpty())
+        return false;
+    bool valid = false;
+    select(u"SELECT 1 FROM admin_tokens WHERE token_hash = ? AND revoked_at IS NULL"_s, {codeHash(token)},
+           [&](const QSqlQuery &) { valid = true; });
+    return valid;
+}
+
+QList<QJsonObject> HqStore::ledger(const QString &store, const QString &from, const QString &to) const
+{
+    QList<QJsonObject> rows;
+    select(u"SELECT doc_id, guide_id, kind, channel, amount_fen, business_date, is_refund FROM credits "
+           "WHERE store_id = ? AND business_date >= ? AND business_date <= ? ORDER BY business_date, doc_id, guide_id, kind"_s,
+           {store, from, to}, [&](const QSqlQuery &q) {
+               const QString doc = q.value(0).toString();
+               rows.append({{u"doc"_s, doc}, {u"guide"_s, q.value(1).toString()}, {u"kind"_s, q.value(2).toString()},
+                            {u"channel"_s, q.value(3).toString()}, {u"amount_fen"_s, q.value(4).toLongLong()},
+                            {u"business_date"_s, q.value(5).toString()}, {u"refund"_s, q.value(6).toInt() != 0},
+                            {u"adjustment"_s, doc.startsWith(u"adj:"_s)}});
+           });
+    return rows;
 }
 
 QJsonArray HqStore::changes(const QString &store, qint64 cursor, int limit, bool *more) const

@@ -112,6 +112,13 @@ public:
     };
     Result<ReconcileResult> reconcile(qint64 nowMs);
 
+    // Tokens for the chain's reports over HTTPS (printed once; HQ keeps only a hash).
+    Result<QString> createAdminToken(const QString &name, qint64 nowMs);
+    bool adminTokenValid(const QString &token) const;
+    // Every credit of a store on business days [from, to]: the tills', HQ's adjustments
+    // (doc "adj:N") and the online ones.
+    QList<QJsonObject> ledger(const QString &store, const QString &from, const QString &to) const;
+
     // The feed for one store after `cursor`, oldest first, at most `limit`.
     QJsonArray changes(const QString &store, qint64 cursor, int limit, bool *more) const;
 

@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QTextStream>
+#include <QTimer>
 
 #include <csignal>
 
@@ -26,7 +27,8 @@ public:
     {
         return tr("Usage: pos-hq [--database URL] COMMAND [OPTIONS]\n\n"
                   "Commands:\n"
-                  "  serve --listen HOST:PORT --cert CERT.pem --key KEY.pem [--maintenance SECONDS]\n"
+                  "  serve --listen HOST:PORT --cert CERT.pem --key KEY.pem [--reconcile-every MINUTES]\n"
+                  "        [--maintenance SECONDS]\n"
                   "                                      serve the tills over HTTPS (sync/PROTOCOL.md)\n"
                   "  stores [add ID NAME]                list the stores, or add one\n"
                   "  enroll --store S01 --terminal T01 [--valid-hours 24]\n"
@@ -42,6 +44,8 @@ public:
                   "                                      differences go to the stores as adjusting credits\n"
                   "  online-order FILE.jsonl             the web shop's attribution events (orders, share-link\n"
                   "                                      clicks, binds; spec §10): online credits for the stores\n"
+                  "  admin-token NAME                    a token for the chain's reports over HTTPS:\n"
+                  "                                      GET /v1/hq/leaderboard|orders|ledger (sync/PROTOCOL.md)\n"
                   "  orders --store S01 [--date YYYY-MM-DD] [--json]\n"
                   "                                      the orders HQ holds for a store\n"
                   "  leaderboard --store S01 --date YYYY-MM-DD [--json]\n"
@@ -95,6 +99,8 @@ int serve(HqStore &store, const QStringList &args)
     p.addOption({u"cert"_s, PosHq::tr("The server certificate (PEM), signed by the chain's CA."), u"FILE"_s});
     p.addOption({u"key"_s, PosHq::tr("The server's private key (PEM)."), u"FILE"_s});
     p.addOption({u"maintenance"_s, PosHq::tr("Answer 503 with this Retry-After to every call."), u"SECONDS"_s});
+    p.addOption({u"reconcile-every"_s, PosHq::tr("Recompute the store credits every so many minutes (0: never; default 15)."),
+                 u"MINUTES"_s, u"15"_s});
     if (!parseCommand(p, args, 0, 0))
         return ExitBadInput;
     const QString listen = p.value(u"listen"_s);
@@ -113,6 +119,17 @@ int serve(HqStore &store, const QStringList &args)
     if (bound == 0)
         return fail(error, ExitFailure);
     out() << PosHq::tr("pos-hq listening on https://%1:%2").arg(listen.left(colon)).arg(bound) << Qt::endl;
+    // HQ's recomputation runs by itself once the chain's policy is set.
+    QTimer reconcileTimer;
+    const int everyMinutes = qMax(0, p.value(u"reconcile-every"_s).toInt());
+    QObject::connect(&reconcileTimer, &QTimer::timeout, &reconcileTimer, [&store] {
+        if (store.policy().isEmpty())
+            return;
+        if (auto r = store.reconcile(QDateTime::currentMSecsSinceEpoch()); !r)
+            QTextStream(stderr) << "pos-hq: " << r.error() << Qt::endl;
+    });
+    if (everyMinutes > 0)
+        reconcileTimer.start(everyMinutes * 60'000);
     std::signal(SIGTERM, [](int) { QCoreApplication::quit(); });
     std::signal(SIGINT, [](int) { QCoreApplication::quit(); });
     return QCoreApplication::exec();
@@ -251,6 +268,18 @@ int reconcile(HqStore &store, const QStringList &args)
     return ExitOk;
 }
 
+int adminToken(HqStore &store, const QStringList &args)
+{
+    QCommandLineParser p;
+    if (!parseCommand(p, args, 1, 1))
+        return fail(PosHq::tr("use: pos-hq admin-token NAME"));
+    auto token = store.createAdminToken(p.positionalArguments()[0], QDateTime::currentMSecsSinceEpoch());
+    if (!token)
+        return fail(token.error(), token.errorKind() == pos::ErrorKind::System ? ExitFailure : ExitBadInput);
+    out() << *token << Qt::endl;
+    return ExitOk;
+}
+
 int enroll(HqStore &store, const QStringList &args)
 {
     QCommandLineParser p;
@@ -383,7 +412,8 @@ int main(int argc, char *argv[])
                                            {u"orders"_s, orders},       {u"leaderboard"_s, leaderboard},
                                            {u"guides"_s, guides},       {u"members"_s, members},
                                            {u"online-order"_s, onlineOrders}, {u"catalog"_s, catalog},
-                                           {u"policy"_s, policy},       {u"reconcile"_s, reconcile}};
+                                           {u"policy"_s, policy},       {u"reconcile"_s, reconcile},
+                                           {u"admin-token"_s, adminToken}};
     const Command run = commands.value(command);
     if (!run)
         return fail(PosHq::tr("unknown command \"%1\" (see pos-hq --help)").arg(command));

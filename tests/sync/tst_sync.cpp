@@ -24,6 +24,10 @@
 #include "store/peoplerepository.h"
 
 #include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QSslConfiguration>
 #include <QRandomGenerator>
 #include <QSet>
 #include <QTest>
@@ -518,6 +522,39 @@ private slots:
             return QJsonObject();
         }();
         QCOMPARE(g03.value(u"total_fen"_s).toInteger(), 34950);
+
+        // The chain's reports over HTTPS, with an admin token.
+        const QString token = *hq->store.createAdminToken(u"bi-dashboard"_s, now);
+        auto report = [&](const QString &pathAndQuery, const QString &bearer) {
+            QNetworkAccessManager network;
+            QNetworkRequest request(QUrl(url + pathAndQuery));
+            QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+            tls.setCaCertificates(QSslCertificate::fromData(test::TestPki::read(m_pki.caPem)));
+            request.setSslConfiguration(tls);
+            if (!bearer.isEmpty())
+                request.setRawHeader("Authorization", "Bearer " + bearer.toLatin1());
+            QNetworkReply *reply = network.get(request);
+            QSignalSpy done(reply, &QNetworkReply::finished);
+            done.wait(10000);
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            const QJsonObject body = QJsonDocument::fromJson(reply->readAll()).object();
+            delete reply;
+            return std::pair{status, body};
+        };
+        const QString day = order->businessDate;
+        auto [status, body] = report(u"/v1/hq/leaderboard?store=S01&date="_s + day, token);
+        QCOMPARE(status, 200);
+        QCOMPARE(body.value(u"rows"_s).toArray().size(), 2);
+        std::tie(status, body) = report(u"/v1/hq/ledger?store=S01&from="_s + day + u"&to="_s + day, token);
+        QCOMPARE(status, 200);
+        int adjustments = 0;
+        for (const QJsonValue &row : body.value(u"rows"_s).toArray())
+            adjustments += row[u"adjustment"_s].toBool() ? 1 : 0;
+        QCOMPARE(adjustments, 2);
+        QCOMPARE(report(u"/v1/hq/orders?store=S01"_s, token).second.value(u"orders"_s).toArray().size(), 1);
+        QCOMPARE(report(u"/v1/hq/leaderboard?store=S01&date="_s + day, {}).first, 401);
+        QCOMPARE(report(u"/v1/hq/leaderboard?store=S01&date="_s + day, u"not-a-token"_s).first, 401);
+        QCOMPARE(report(u"/v1/hq/leaderboard?store=S01&date=yesterday"_s, token).first, 400);
     }
 
     // HQ's ingest on its own: each event's fate, on both databases.
