@@ -120,16 +120,24 @@ QString SyncService::describe(const sync::HqReply &reply)
     return tr("HQ answered %1: %2").arg(reply.status).arg(reply.message);
 }
 
-sync::HqReply SyncService::ping()
+std::unique_ptr<sync::HqClient> SyncService::connect(SyncRound &round) const
 {
     const auto e = endpoint();
     if (!e) {
-        sync::HqReply r;
-        r.message = tr("This till is not enrolled with HQ (posctl enroll URL CODE --ca CA.pem).");
-        return r;
+        round.failed = true;
+        round.failure.message = tr("This till is not enrolled with HQ (posctl enroll URL CODE --ca CA.pem).");
+        return {};
     }
-    sync::HqClient client(*e, [this] { return nowMs(); });
-    sync::HqReply reply = client.get(u"/v1/ping"_s, m_timeoutMs);
+    return std::make_unique<sync::HqClient>(*e, [this] { return nowMs(); });
+}
+
+sync::HqReply SyncService::ping()
+{
+    SyncRound round;
+    auto client = connect(round);
+    if (!client)
+        return round.failure;
+    sync::HqReply reply = client->get(u"/v1/ping"_s, m_timeoutMs);
     record(reply);
     return reply;
 }
@@ -137,13 +145,9 @@ sync::HqReply SyncService::ping()
 SyncRound SyncService::push(int batchSize)
 {
     SyncRound round;
-    const auto e = endpoint();
-    if (!e) {
-        round.failed = true;
-        round.failure.message = tr("This till is not enrolled with HQ (posctl enroll URL CODE --ca CA.pem).");
+    auto client = connect(round);
+    if (!client)
         return round;
-    }
-    sync::HqClient client(*e, [this] { return nowMs(); });
     const OutboxRepository outbox(m_till.database());
     for (;;) {
         const QList<OutboxEvent> batch = outbox.pending(qBound(1, batchSize, 500));
@@ -158,7 +162,7 @@ SyncRound SyncService::push(int batchSize)
                                       {u"created_at"_s, ev.createdAt}, {u"payload"_s, ev.payload}});
             ids.append(ev.id);
         }
-        const sync::HqReply reply = client.post(u"/v1/events"_s, {{u"events"_s, events}}, m_timeoutMs);
+        const sync::HqReply reply = client->post(u"/v1/events"_s, {{u"events"_s, events}}, m_timeoutMs);
         record(reply);
         if (!reply.ok()) {
             outbox.noteAttempt(ids, describe(reply));
@@ -213,17 +217,13 @@ SyncRound SyncService::syncOnce(int batchSize)
 SyncRound SyncService::pull()
 {
     SyncRound round;
-    const auto e = endpoint();
-    if (!e) {
-        round.failed = true;
-        round.failure.message = tr("This till is not enrolled with HQ (posctl enroll URL CODE --ca CA.pem).");
+    auto client = connect(round);
+    if (!client)
         return round;
-    }
-    sync::HqClient client(*e, [this] { return nowMs(); });
     SettingsRepository settings(m_till.database());
     for (;;) {
         const qint64 cursor = settings.value(key(cursorKey), u"0"_s).toLongLong();
-        const sync::HqReply reply = client.get(u"/v1/changes?cursor=%1"_s.arg(cursor), m_timeoutMs);
+        const sync::HqReply reply = client->get(u"/v1/changes?cursor=%1"_s.arg(cursor), m_timeoutMs);
         record(reply);
         if (!reply.ok()) {
             round.failed = true;

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 
+#include <memory>
 #include <optional>
 
 namespace pos {
@@ -82,6 +83,8 @@ public:
 
 private:
     std::optional<sync::HqEndpoint> endpoint() const;
+    // A client for HQ; none (and why, in `round`) when the till is not enrolled.
+    std::unique_ptr<sync::HqClient> connect(SyncRound &round) const;
     void record(const sync::HqReply &reply) const;
     qint64 nowMs() const;
     Status apply(const QJsonObject &change) const;

@@ -71,6 +71,13 @@ int fail(const QString &why, int status = ExitBadInput)
     return status;
 }
 
+// A failure from the store: its message, and whose fault it was as the exit status.
+template <typename R>
+int failWith(const R &result)
+{
+    return fail(result.error(), result.errorKind() == pos::ErrorKind::System ? ExitFailure : ExitBadInput);
+}
+
 QString jsonLine(const QJsonObject &o)
 {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
@@ -145,7 +152,7 @@ int stores(HqStore &store, const QStringList &args)
         if (pos[0] != u"add"_s || pos.size() < 2)
             return fail(PosHq::tr("use: pos-hq stores add ID NAME"));
         if (auto s = store.addStore(pos[1], pos.value(2)); !s)
-            return fail(s.error(), s.errorKind() == pos::ErrorKind::System ? ExitFailure : ExitBadInput);
+            return failWith(s);
     }
     for (const auto &[id, name] : store.stores())
         out() << id << u"  "_s << name << u'\n';
@@ -170,7 +177,7 @@ int guides(HqStore &store, const QStringList &args)
     else
         return fail(PosHq::tr("use: pos-hq guides add ID NAME --store S01 | guides depart ID [--heir ID]"));
     if (!s)
-        return fail(s.error(), s.errorKind() == pos::ErrorKind::System ? ExitFailure : ExitBadInput);
+        return failWith(s);
     out() << PosHq::tr("Done; the store's tills get it at their next sync.") << Qt::endl;
     return ExitOk;
 }
@@ -186,7 +193,7 @@ int members(HqStore &store, const QStringList &args)
     if (auto s = store.addMember(p.positionalArguments()[1], p.value(u"phone"_s), p.value(u"name"_s), p.value(u"guide"_s),
                                  QDateTime::currentMSecsSinceEpoch());
         !s)
-        return fail(s.error(), s.errorKind() == pos::ErrorKind::System ? ExitFailure : ExitBadInput);
+        return failWith(s);
     out() << PosHq::tr("Done; every store's tills get it at their next sync.") << Qt::endl;
     return ExitOk;
 }
@@ -223,7 +230,7 @@ int catalog(HqStore &store, const QStringList &args)
         return fail(PosHq::tr("cannot read %1: %2").arg(in.fileName(), in.errorString()));
     auto result = store.importCatalog(QString::fromUtf8(in.readAll()), QDateTime::currentMSecsSinceEpoch());
     if (!result)
-        return fail(result.error(), result.errorKind() == pos::ErrorKind::System ? ExitFailure : ExitBadInput);
+        return failWith(result);
     for (const QString &e : result->errors)
         QTextStream(stderr) << "pos-hq: " << e << Qt::endl;
     out() << PosHq::tr("%1 product(s) changed (sent to every till), %2 unchanged, %3 bad line(s).")
@@ -245,7 +252,7 @@ int policy(HqStore &store, const QStringList &args)
         if (!in.open(QIODevice::ReadOnly))
             return fail(PosHq::tr("cannot read %1: %2").arg(in.fileName(), in.errorString()));
         if (auto s = store.setPolicy(QString::fromUtf8(in.readAll()), QDateTime::currentMSecsSinceEpoch()); !s)
-            return fail(s.error(), s.errorKind() == pos::ErrorKind::System ? ExitFailure : ExitBadInput);
+            return failWith(s);
     }
     const QString current = store.policy();
     out() << (current.isEmpty() ? PosHq::tr("No policy set: the tills use their own.") : current) << Qt::endl;
@@ -259,7 +266,7 @@ int reconcile(HqStore &store, const QStringList &args)
         return ExitBadInput;
     auto result = store.reconcile(QDateTime::currentMSecsSinceEpoch());
     if (!result)
-        return fail(result.error(), result.errorKind() == pos::ErrorKind::System ? ExitFailure : ExitBadInput);
+        return failWith(result);
     for (const QString &e : result->errors)
         QTextStream(stderr) << "pos-hq: " << e << Qt::endl;
     out() << PosHq::tr("%1 order(s) and refund(s) recomputed; %2 adjusting credit(s) sent to the stores.")
@@ -275,7 +282,7 @@ int adminToken(HqStore &store, const QStringList &args)
         return fail(PosHq::tr("use: pos-hq admin-token NAME"));
     auto token = store.createAdminToken(p.positionalArguments()[0], QDateTime::currentMSecsSinceEpoch());
     if (!token)
-        return fail(token.error(), token.errorKind() == pos::ErrorKind::System ? ExitFailure : ExitBadInput);
+        return failWith(token);
     out() << *token << Qt::endl;
     return ExitOk;
 }
@@ -295,7 +302,7 @@ int enroll(HqStore &store, const QStringList &args)
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     auto code = store.createEnrolment(p.value(u"store"_s), p.value(u"terminal"_s), now, now + hours * 3600'000LL);
     if (!code)
-        return fail(code.error(), code.errorKind() == pos::ErrorKind::System ? ExitFailure : ExitBadInput);
+        return failWith(code);
     out() << *code << Qt::endl;
     return ExitOk;
 }
