@@ -591,6 +591,14 @@
         <translation>%1 order(s) and refund(s) recomputed; %2 adjusting credit(s) sent to the stores.</translation>
     </message>
     <message>
+        <source>Recompute the store credits every so many minutes (0: never; default 15).</source>
+        <translation>Recompute the store credits every so many minutes (0: never; default 15).</translation>
+    </message>
+    <message>
+        <source>use: pos-hq admin-token NAME</source>
+        <translation>use: pos-hq admin-token NAME</translation>
+    </message>
+    <message>
         <source>Usage: pos-hq [--database URL] COMMAND [OPTIONS]
 
 Commands:
@@ -617,6 +625,8 @@ Commands:
                                       the orders HQ holds for a store
   leaderboard --store S01 --date YYYY-MM-DD [--json]
                                       the store&apos;s guides ranked for a day
+  ledger --store S01 --from YYYY-MM-DD [--to YYYY-MM-DD] [--json]
+                                      every credit (tills&apos;, HQ&apos;s adjustments, online)
 
 --database sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/NAME (default %1).
 --lang zh_CN|en overrides the system language.
@@ -648,6 +658,8 @@ Commands:
                                       the orders HQ holds for a store
   leaderboard --store S01 --date YYYY-MM-DD [--json]
                                       the store&apos;s guides ranked for a day
+  ledger --store S01 --from YYYY-MM-DD [--to YYYY-MM-DD] [--json]
+                                      every credit (tills&apos;, HQ&apos;s adjustments, online)
 
 --database sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/NAME (default %1).
 --lang zh_CN|en overrides the system language.
@@ -655,12 +667,20 @@ Exit status: 0 done, 1 HQ could not do it, 2 bad input.
 </translation>
     </message>
     <message>
-        <source>Recompute the store credits every so many minutes (0: never; default 15).</source>
-        <translation>Recompute the store credits every so many minutes (0: never; default 15).</translation>
+        <source>The first business day, YYYY-MM-DD.</source>
+        <translation>The first business day, YYYY-MM-DD.</translation>
     </message>
     <message>
-        <source>use: pos-hq admin-token NAME</source>
-        <translation>use: pos-hq admin-token NAME</translation>
+        <source>The last business day, YYYY-MM-DD (default: the first).</source>
+        <translation>The last business day, YYYY-MM-DD (default: the first).</translation>
+    </message>
+    <message>
+        <source>One JSON object per credit.</source>
+        <translation>One JSON object per credit.</translation>
+    </message>
+    <message>
+        <source>ledger needs --store ID and --from YYYY-MM-DD [--to YYYY-MM-DD]</source>
+        <translation>ledger needs --store ID and --from YYYY-MM-DD [--to YYYY-MM-DD]</translation>
     </message>
 </context>
 <context>
@@ -1205,92 +1225,6 @@ Exit status: 0 done, 1 HQ could not do it, 2 bad input.
         <translation>Keyboard-wedge scanner: always on (%1)</translation>
     </message>
     <message>
-        <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
-
-Commands:
-  init [--demo]                          create or upgrade the database; --demo loads the demo store
-  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
-  guides [--json]                        list the store&apos;s guides
-  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
-       [--no-receipt] [--json]           ring up and pay a sale (METHOD: cash, card, wechat, alipay);
-                                         its receipt prints when a receipt printer is set up
-  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
-  order NUMBER [--json]                  one sale by its order number
-  refund NUMBER [--line SKU[*QTY]]... [--no-receipt] [--json]
-                                         refund lines of a sale (the whole order without --line)
-                                         to its original tenders; its credit is reversed
-  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
-                                         the store&apos;s guides ranked for a day (today by default);
-                                         --guide lists that guide&apos;s credits and why each went to them
-  printers [--json]                      USB receipt printers found, and the configured one
-  printers --set URI [--width 58|80] [--profile ID] | --clear
-                                         choose the till&apos;s receipt printer (then sales and refunds print)
-  print [--printer URI] (--test | --order NUMBER | --refund NUMBER) [--copy] [--width 58|80] [--profile ID]
-                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
-                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
-  print-jobs [--all] [--json] | --retry JOB | --cancel JOB | --run
-                                         receipts not printed yet, and what to do about them
-  parse-barcode TEXT [--json]            what a scan says: product (check digit), weighted, GS1, member,
-                                         guide, receipt or binding link; exit 2 when it is not valid
-  scan-image FILE... [--json]            decode the barcodes in images; exit 1 when some had none,
-                                         2 when a file can&apos;t be read
-  scanners [--list] [--set serial:/dev/ttyACM0[?baud=N]|hidpos:auto|evdev:/dev/input/… | --clear]
-           [--weighted LAYOUT] [--wedge gap=MS,min=N,tab=on|off,prefix=P,suffix=S]
-                                         the till&apos;s scanners, its weighted-code layout (20-29:5:5:price)
-                                         and how the keyboard wedge tells a scanner from a person
-  enroll URL CODE --ca CA.pem [--pin SHA256]
-                                         enrol this till with HQ (the code comes from pos-hq enroll)
-  sync [--once] [--batch N]              send the events waiting for HQ (--once: until none is left)
-  sync-status [--json]                   online or not, what waits for HQ, the last problem
-  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
-                                         credits, summaries and the answers asked; exit 1 if a line was bad
-
---db PATH overrides the default database (%1).
-Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</source>
-        <translation>Usage: posctl [--db PATH] COMMAND [OPTIONS]
-
-Commands:
-  init [--demo]                          create or upgrade the database; --demo loads the demo store
-  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
-  guides [--json]                        list the store&apos;s guides
-  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
-       [--no-receipt] [--json]           ring up and pay a sale (METHOD: cash, card, wechat, alipay);
-                                         its receipt prints when a receipt printer is set up
-  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
-  order NUMBER [--json]                  one sale by its order number
-  refund NUMBER [--line SKU[*QTY]]... [--no-receipt] [--json]
-                                         refund lines of a sale (the whole order without --line)
-                                         to its original tenders; its credit is reversed
-  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
-                                         the store&apos;s guides ranked for a day (today by default);
-                                         --guide lists that guide&apos;s credits and why each went to them
-  printers [--json]                      USB receipt printers found, and the configured one
-  printers --set URI [--width 58|80] [--profile ID] | --clear
-                                         choose the till&apos;s receipt printer (then sales and refunds print)
-  print [--printer URI] (--test | --order NUMBER | --refund NUMBER) [--copy] [--width 58|80] [--profile ID]
-                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
-                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
-  print-jobs [--all] [--json] | --retry JOB | --cancel JOB | --run
-                                         receipts not printed yet, and what to do about them
-  parse-barcode TEXT [--json]            what a scan says: product (check digit), weighted, GS1, member,
-                                         guide, receipt or binding link; exit 2 when it is not valid
-  scan-image FILE... [--json]            decode the barcodes in images; exit 1 when some had none,
-                                         2 when a file can&apos;t be read
-  scanners [--list] [--set serial:/dev/ttyACM0[?baud=N]|hidpos:auto|evdev:/dev/input/… | --clear]
-           [--weighted LAYOUT] [--wedge gap=MS,min=N,tab=on|off,prefix=P,suffix=S]
-                                         the till&apos;s scanners, its weighted-code layout (20-29:5:5:price)
-                                         and how the keyboard wedge tells a scanner from a person
-  enroll URL CODE --ca CA.pem [--pin SHA256]
-                                         enrol this till with HQ (the code comes from pos-hq enroll)
-  sync [--once] [--batch N]              send the events waiting for HQ (--once: until none is left)
-  sync-status [--json]                   online or not, what waits for HQ, the last problem
-  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
-                                         credits, summaries and the answers asked; exit 1 if a line was bad
-
---db PATH overrides the default database (%1).
-Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</translation>
-    </message>
-    <message>
         <source>HQ&apos;s address, https://HOST[:PORT].</source>
         <translation>HQ&apos;s address, https://HOST[:PORT].</translation>
     </message>
@@ -1329,13 +1263,6 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>This till is not enrolled with HQ (posctl enroll URL CODE --ca CA.pem).</source>
         <translation>This till is not enrolled with HQ (posctl enroll URL CODE --ca CA.pem).</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n event(s) refused by HQ were parked (see posctl sync-status).</source>
-        <translation>
-            <numerusform>%n event refused by HQ was parked (see posctl sync-status).</numerusform>
-            <numerusform>%n events refused by HQ were parked (see posctl sync-status).</numerusform>
-        </translation>
     </message>
     <message>
         <source>Print the status as one JSON object.</source>
@@ -1380,6 +1307,114 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>sent %1 (%2 HQ had already), parked %3; received %4 change(s) from HQ</source>
         <translation>sent %1 (%2 HQ had already), parked %3; received %4 change(s) from HQ</translation>
+    </message>
+    <message>
+        <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
+
+Commands:
+  init [--demo]                          create or upgrade the database; --demo loads the demo store
+  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
+  guides [--json]                        list the store&apos;s guides
+  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
+       [--no-receipt] [--json]           ring up and pay a sale (METHOD: cash, card, wechat, alipay);
+                                         its receipt prints when a receipt printer is set up
+  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
+  order NUMBER [--json]                  one sale by its order number
+  refund NUMBER [--line SKU[*QTY]]... [--no-receipt] [--json]
+                                         refund lines of a sale (the whole order without --line)
+                                         to its original tenders; its credit is reversed
+  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
+                                         the store&apos;s guides ranked for a day (today by default);
+                                         --guide lists that guide&apos;s credits and why each went to them
+  printers [--json]                      USB receipt printers found, and the configured one
+  printers --set URI [--width 58|80] [--profile ID] | --clear
+                                         choose the till&apos;s receipt printer (then sales and refunds print)
+  print [--printer URI] (--test | --order NUMBER | --refund NUMBER) [--copy] [--width 58|80] [--profile ID]
+                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
+                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
+  print-jobs [--all] [--json] | --retry JOB | --cancel JOB | --run
+                                         receipts not printed yet, and what to do about them
+  parse-barcode TEXT [--json]            what a scan says: product (check digit), weighted, GS1, member,
+                                         guide, receipt or binding link; exit 2 when it is not valid
+  scan-image FILE... [--json]            decode the barcodes in images; exit 1 when some had none,
+                                         2 when a file can&apos;t be read
+  scanners [--list] [--set serial:/dev/ttyACM0[?baud=N]|hidpos:auto|evdev:/dev/input/… | --clear]
+           [--weighted LAYOUT] [--wedge gap=MS,min=N,tab=on|off,prefix=P,suffix=S]
+                                         the till&apos;s scanners, its weighted-code layout (20-29:5:5:price)
+                                         and how the keyboard wedge tells a scanner from a person
+  enroll URL CODE --ca CA.pem [--pin SHA256]
+                                         enrol this till with HQ (the code comes from pos-hq enroll)
+  sync [--once] [--batch N] [--retry-parked]
+                                         send the events waiting for HQ, then take HQ&apos;s changes
+                                         (--once: until none is left)
+  sync-status [--json]                   online or not, what waits for HQ, the last problem
+  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
+                                         credits, summaries and the answers asked; exit 1 if a line was bad
+
+--db PATH overrides the default database (%1).
+Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</source>
+        <translation>Usage: posctl [--db PATH] COMMAND [OPTIONS]
+
+Commands:
+  init [--demo]                          create or upgrade the database; --demo loads the demo store
+  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
+  guides [--json]                        list the store&apos;s guides
+  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
+       [--no-receipt] [--json]           ring up and pay a sale (METHOD: cash, card, wechat, alipay);
+                                         its receipt prints when a receipt printer is set up
+  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
+  order NUMBER [--json]                  one sale by its order number
+  refund NUMBER [--line SKU[*QTY]]... [--no-receipt] [--json]
+                                         refund lines of a sale (the whole order without --line)
+                                         to its original tenders; its credit is reversed
+  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
+                                         the store&apos;s guides ranked for a day (today by default);
+                                         --guide lists that guide&apos;s credits and why each went to them
+  printers [--json]                      USB receipt printers found, and the configured one
+  printers --set URI [--width 58|80] [--profile ID] | --clear
+                                         choose the till&apos;s receipt printer (then sales and refunds print)
+  print [--printer URI] (--test | --order NUMBER | --refund NUMBER) [--copy] [--width 58|80] [--profile ID]
+                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
+                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
+  print-jobs [--all] [--json] | --retry JOB | --cancel JOB | --run
+                                         receipts not printed yet, and what to do about them
+  parse-barcode TEXT [--json]            what a scan says: product (check digit), weighted, GS1, member,
+                                         guide, receipt or binding link; exit 2 when it is not valid
+  scan-image FILE... [--json]            decode the barcodes in images; exit 1 when some had none,
+                                         2 when a file can&apos;t be read
+  scanners [--list] [--set serial:/dev/ttyACM0[?baud=N]|hidpos:auto|evdev:/dev/input/… | --clear]
+           [--weighted LAYOUT] [--wedge gap=MS,min=N,tab=on|off,prefix=P,suffix=S]
+                                         the till&apos;s scanners, its weighted-code layout (20-29:5:5:price)
+                                         and how the keyboard wedge tells a scanner from a person
+  enroll URL CODE --ca CA.pem [--pin SHA256]
+                                         enrol this till with HQ (the code comes from pos-hq enroll)
+  sync [--once] [--batch N] [--retry-parked]
+                                         send the events waiting for HQ, then take HQ&apos;s changes
+                                         (--once: until none is left)
+  sync-status [--json]                   online or not, what waits for HQ, the last problem
+  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
+                                         credits, summaries and the answers asked; exit 1 if a line was bad
+
+--db PATH overrides the default database (%1).
+Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</translation>
+    </message>
+    <message>
+        <source>First put the events HQ refused back in the queue (after HQ was fixed).</source>
+        <translation>First put the events HQ refused back in the queue (after HQ was fixed).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused event(s) back in the queue.</source>
+        <translation>
+            <numerusform>%n refused event back in the queue.</numerusform>
+            <numerusform>%n refused events back in the queue.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) refused by HQ were parked (see posctl sync-status; posctl sync --retry-parked once HQ is fixed).</source>
+        <translation>
+            <numerusform>%n event refused by HQ was parked (see posctl sync-status; posctl sync --retry-parked once HQ is fixed).</numerusform>
+            <numerusform>%n events refused by HQ were parked (see posctl sync-status; posctl sync --retry-parked once HQ is fixed).</numerusform>
+        </translation>
     </message>
 </context>
 <context>

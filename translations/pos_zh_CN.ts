@@ -591,6 +591,14 @@
         <translation>已重算 %1 笔订单和退货；向门店下发 %2 笔调整业绩。</translation>
     </message>
     <message>
+        <source>Recompute the store credits every so many minutes (0: never; default 15).</source>
+        <translation>每隔多少分钟重算一次门店业绩（0：从不；默认 15）。</translation>
+    </message>
+    <message>
+        <source>use: pos-hq admin-token NAME</source>
+        <translation>用法：pos-hq admin-token 名称</translation>
+    </message>
+    <message>
         <source>Usage: pos-hq [--database URL] COMMAND [OPTIONS]
 
 Commands:
@@ -617,6 +625,8 @@ Commands:
                                       the orders HQ holds for a store
   leaderboard --store S01 --date YYYY-MM-DD [--json]
                                       the store&apos;s guides ranked for a day
+  ledger --store S01 --from YYYY-MM-DD [--to YYYY-MM-DD] [--json]
+                                      every credit (tills&apos;, HQ&apos;s adjustments, online)
 
 --database sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/NAME (default %1).
 --lang zh_CN|en overrides the system language.
@@ -648,6 +658,8 @@ Exit status: 0 done, 1 HQ could not do it, 2 bad input.
                                       总部收到的某门店订单
   leaderboard --store S01 --date YYYY-MM-DD [--json]
                                       某门店某天的导购业绩排行
+  ledger --store S01 --from YYYY-MM-DD [--to YYYY-MM-DD] [--json]
+                                      每一笔业绩（收银机的、总部调整的、线上的）
 
 --database 为 sqlite:路径 或 postgresql://用户:密码@主机:端口/库名（默认 %1）。
 --lang zh_CN|en 指定语言（默认跟随系统）。
@@ -655,12 +667,20 @@ Exit status: 0 done, 1 HQ could not do it, 2 bad input.
 </translation>
     </message>
     <message>
-        <source>Recompute the store credits every so many minutes (0: never; default 15).</source>
-        <translation>每隔多少分钟重算一次门店业绩（0：从不；默认 15）。</translation>
+        <source>The first business day, YYYY-MM-DD.</source>
+        <translation>起始营业日，YYYY-MM-DD。</translation>
     </message>
     <message>
-        <source>use: pos-hq admin-token NAME</source>
-        <translation>用法：pos-hq admin-token 名称</translation>
+        <source>The last business day, YYYY-MM-DD (default: the first).</source>
+        <translation>结束营业日，YYYY-MM-DD（默认同起始日）。</translation>
+    </message>
+    <message>
+        <source>One JSON object per credit.</source>
+        <translation>每笔业绩一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>ledger needs --store ID and --from YYYY-MM-DD [--to YYYY-MM-DD]</source>
+        <translation>ledger 需要 --store 编号 和 --from YYYY-MM-DD [--to YYYY-MM-DD]</translation>
     </message>
 </context>
 <context>
@@ -1204,92 +1224,6 @@ Exit status: 0 done, 1 HQ could not do it, 2 bad input.
         <translation>键盘模式扫码枪：始终启用（%1）</translation>
     </message>
     <message>
-        <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
-
-Commands:
-  init [--demo]                          create or upgrade the database; --demo loads the demo store
-  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
-  guides [--json]                        list the store&apos;s guides
-  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
-       [--no-receipt] [--json]           ring up and pay a sale (METHOD: cash, card, wechat, alipay);
-                                         its receipt prints when a receipt printer is set up
-  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
-  order NUMBER [--json]                  one sale by its order number
-  refund NUMBER [--line SKU[*QTY]]... [--no-receipt] [--json]
-                                         refund lines of a sale (the whole order without --line)
-                                         to its original tenders; its credit is reversed
-  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
-                                         the store&apos;s guides ranked for a day (today by default);
-                                         --guide lists that guide&apos;s credits and why each went to them
-  printers [--json]                      USB receipt printers found, and the configured one
-  printers --set URI [--width 58|80] [--profile ID] | --clear
-                                         choose the till&apos;s receipt printer (then sales and refunds print)
-  print [--printer URI] (--test | --order NUMBER | --refund NUMBER) [--copy] [--width 58|80] [--profile ID]
-                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
-                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
-  print-jobs [--all] [--json] | --retry JOB | --cancel JOB | --run
-                                         receipts not printed yet, and what to do about them
-  parse-barcode TEXT [--json]            what a scan says: product (check digit), weighted, GS1, member,
-                                         guide, receipt or binding link; exit 2 when it is not valid
-  scan-image FILE... [--json]            decode the barcodes in images; exit 1 when some had none,
-                                         2 when a file can&apos;t be read
-  scanners [--list] [--set serial:/dev/ttyACM0[?baud=N]|hidpos:auto|evdev:/dev/input/… | --clear]
-           [--weighted LAYOUT] [--wedge gap=MS,min=N,tab=on|off,prefix=P,suffix=S]
-                                         the till&apos;s scanners, its weighted-code layout (20-29:5:5:price)
-                                         and how the keyboard wedge tells a scanner from a person
-  enroll URL CODE --ca CA.pem [--pin SHA256]
-                                         enrol this till with HQ (the code comes from pos-hq enroll)
-  sync [--once] [--batch N]              send the events waiting for HQ (--once: until none is left)
-  sync-status [--json]                   online or not, what waits for HQ, the last problem
-  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
-                                         credits, summaries and the answers asked; exit 1 if a line was bad
-
---db PATH overrides the default database (%1).
-Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</source>
-        <translation>用法：posctl [--db 路径] 命令 [选项]
-
-命令：
-  init [--demo]                          创建或升级数据库；--demo 载入演示门店
-  products [--search 文本] [--json]      列出商品，或按名称、拼音首字母、货号、条码搜索
-  guides [--json]                        列出本店导购
-  sale [--guide 编号] [--member 会员码|手机号] [--discount 优惠] --scan 条码[*数量]... --pay 方式[:元][:参考号]...
-       [--no-receipt] [--json]           收银一笔销售（方式：cash、card、wechat、alipay）；
-                                         设置了小票打印机时自动打印小票
-  orders [--date YYYY-MM-DD] [--json]    某营业日的销售（默认今天）
-  order 订单号 [--json]                  按订单号查看一笔销售
-  refund 订单号 [--line 货号[*数量]]... [--no-receipt] [--json]
-                                         按原单退货（不带 --line 则整单退），退回原支付方式，
-                                         并冲回该单业绩
-  leaderboard [--date YYYY-MM-DD] [--guide 编号] [--json]
-                                         某天本店导购业绩排行（默认今天）；
-                                         --guide 列出该导购当天的每笔业绩及归属原因
-  printers [--json]                      已发现的 USB 小票打印机及已配置的打印机
-  printers --set 地址 [--width 58|80] [--profile 配置] | --clear
-                                         设置本机小票打印机（之后销售和退货自动打印）
-  print [--printer 地址] (--test | --order 订单号 | --refund 退货单号) [--copy] [--width 58|80] [--profile 配置]
-                                         打印测试页或小票；地址：usb://VID:PID、usb://auto、
-                                         tcp://主机[:9100]、file:/dev/usb/lp0、serial:/dev/ttyUSB0、png:文件
-  print-jobs [--all] [--json] | --retry 任务号 | --cancel 任务号 | --run
-                                         尚未打印的小票，以及如何处理
-  parse-barcode 内容 [--json]            解析扫码内容：商品（校验位）、称重码、GS1、会员、导购、
-                                         小票或绑定链接；无效时退出码为 2
-  scan-image 文件... [--json]            识别图片中的条码；有图片找不到条码时退出码为 1，
-                                         文件无法读取时为 2
-  scanners [--list] [--set serial:/dev/ttyACM0[?baud=N]|hidpos:auto|evdev:/dev/input/… | --clear]
-           [--weighted 格式] [--wedge gap=毫秒,min=位数,tab=on|off,prefix=前缀,suffix=后缀]
-                                         本机扫码设备、称重码格式（20-29:5:5:price）
-                                         以及键盘模式下如何区分扫码枪与人工输入
-  enroll 地址 注册码 --ca CA.pem [--pin SHA256]
-                                         把本收银机注册到总部（注册码来自 pos-hq enroll）
-  sync [--once] [--batch N]              上传待发给总部的记录（--once：传完即停）
-  sync-status [--json]                   是否在线、待上传的记录、最近的问题
-  attribute [--explain] 事件.jsonl       重放业绩归属事件（每行一个 JSON 对象），输出业绩、汇总
-                                         和所问结果；有错误行时退出码为 1
-
---db 路径 指定数据库（默认 %1）。
-退出码：0 成功，1 收银机无法完成（数据库、磁盘），2 输入有误（未写入任何数据）。</translation>
-    </message>
-    <message>
         <source>HQ&apos;s address, https://HOST[:PORT].</source>
         <translation>总部地址，https://主机[:端口]。</translation>
     </message>
@@ -1328,12 +1262,6 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>This till is not enrolled with HQ (posctl enroll URL CODE --ca CA.pem).</source>
         <translation>本收银机尚未在总部注册（posctl enroll 地址 注册码 --ca CA.pem）。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n event(s) refused by HQ were parked (see posctl sync-status).</source>
-        <translation>
-            <numerusform>%n 条记录被总部拒收，已搁置（见 posctl sync-status）。</numerusform>
-        </translation>
     </message>
     <message>
         <source>Print the status as one JSON object.</source>
@@ -1378,6 +1306,112 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>sent %1 (%2 HQ had already), parked %3; received %4 change(s) from HQ</source>
         <translation>已发送 %1 条（其中 %2 条总部已有），搁置 %3 条；从总部收到 %4 项变更</translation>
+    </message>
+    <message>
+        <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
+
+Commands:
+  init [--demo]                          create or upgrade the database; --demo loads the demo store
+  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
+  guides [--json]                        list the store&apos;s guides
+  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
+       [--no-receipt] [--json]           ring up and pay a sale (METHOD: cash, card, wechat, alipay);
+                                         its receipt prints when a receipt printer is set up
+  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
+  order NUMBER [--json]                  one sale by its order number
+  refund NUMBER [--line SKU[*QTY]]... [--no-receipt] [--json]
+                                         refund lines of a sale (the whole order without --line)
+                                         to its original tenders; its credit is reversed
+  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
+                                         the store&apos;s guides ranked for a day (today by default);
+                                         --guide lists that guide&apos;s credits and why each went to them
+  printers [--json]                      USB receipt printers found, and the configured one
+  printers --set URI [--width 58|80] [--profile ID] | --clear
+                                         choose the till&apos;s receipt printer (then sales and refunds print)
+  print [--printer URI] (--test | --order NUMBER | --refund NUMBER) [--copy] [--width 58|80] [--profile ID]
+                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
+                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
+  print-jobs [--all] [--json] | --retry JOB | --cancel JOB | --run
+                                         receipts not printed yet, and what to do about them
+  parse-barcode TEXT [--json]            what a scan says: product (check digit), weighted, GS1, member,
+                                         guide, receipt or binding link; exit 2 when it is not valid
+  scan-image FILE... [--json]            decode the barcodes in images; exit 1 when some had none,
+                                         2 when a file can&apos;t be read
+  scanners [--list] [--set serial:/dev/ttyACM0[?baud=N]|hidpos:auto|evdev:/dev/input/… | --clear]
+           [--weighted LAYOUT] [--wedge gap=MS,min=N,tab=on|off,prefix=P,suffix=S]
+                                         the till&apos;s scanners, its weighted-code layout (20-29:5:5:price)
+                                         and how the keyboard wedge tells a scanner from a person
+  enroll URL CODE --ca CA.pem [--pin SHA256]
+                                         enrol this till with HQ (the code comes from pos-hq enroll)
+  sync [--once] [--batch N] [--retry-parked]
+                                         send the events waiting for HQ, then take HQ&apos;s changes
+                                         (--once: until none is left)
+  sync-status [--json]                   online or not, what waits for HQ, the last problem
+  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
+                                         credits, summaries and the answers asked; exit 1 if a line was bad
+
+--db PATH overrides the default database (%1).
+Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</source>
+        <translation>用法：posctl [--db 路径] 命令 [选项]
+
+命令：
+  init [--demo]                          创建或升级数据库；--demo 载入演示门店
+  products [--search 文本] [--json]      列出商品，或按名称、拼音首字母、货号、条码搜索
+  guides [--json]                        列出本店导购
+  sale [--guide 编号] [--member 会员码|手机号] [--discount 优惠] --scan 条码[*数量]... --pay 方式[:元][:参考号]...
+       [--no-receipt] [--json]           收银一笔销售（方式：cash、card、wechat、alipay）；
+                                         设置了小票打印机时自动打印小票
+  orders [--date YYYY-MM-DD] [--json]    某营业日的销售（默认今天）
+  order 订单号 [--json]                  按订单号查看一笔销售
+  refund 订单号 [--line 货号[*数量]]... [--no-receipt] [--json]
+                                         按原单退货（不带 --line 则整单退），退回原支付方式，
+                                         并冲回该单业绩
+  leaderboard [--date YYYY-MM-DD] [--guide 编号] [--json]
+                                         某天本店导购业绩排行（默认今天）；
+                                         --guide 列出该导购当天的每笔业绩及归属原因
+  printers [--json]                      已发现的 USB 小票打印机及已配置的打印机
+  printers --set 地址 [--width 58|80] [--profile 配置] | --clear
+                                         设置本机小票打印机（之后销售和退货自动打印）
+  print [--printer 地址] (--test | --order 订单号 | --refund 退货单号) [--copy] [--width 58|80] [--profile 配置]
+                                         打印测试页或小票；地址：usb://VID:PID、usb://auto、
+                                         tcp://主机[:9100]、file:/dev/usb/lp0、serial:/dev/ttyUSB0、png:文件
+  print-jobs [--all] [--json] | --retry 任务号 | --cancel 任务号 | --run
+                                         尚未打印的小票，以及如何处理
+  parse-barcode 内容 [--json]            解析扫码内容：商品（校验位）、称重码、GS1、会员、导购、
+                                         小票或绑定链接；无效时退出码为 2
+  scan-image 文件... [--json]            识别图片中的条码；有图片找不到条码时退出码为 1，
+                                         文件无法读取时为 2
+  scanners [--list] [--set serial:/dev/ttyACM0[?baud=N]|hidpos:auto|evdev:/dev/input/… | --clear]
+           [--weighted 格式] [--wedge gap=毫秒,min=位数,tab=on|off,prefix=前缀,suffix=后缀]
+                                         本机扫码设备、称重码格式（20-29:5:5:price）
+                                         以及键盘模式下如何区分扫码枪与人工输入
+  enroll 地址 注册码 --ca CA.pem [--pin SHA256]
+                                         把本收银机注册到总部（注册码来自 pos-hq enroll）
+  sync [--once] [--batch N] [--retry-parked]
+                                         上传待发给总部的记录，再接收总部的变更
+                                         （--once：传完即停）
+  sync-status [--json]                   是否在线、待上传的记录、最近的问题
+  attribute [--explain] 事件.jsonl       重放业绩归属事件（每行一个 JSON 对象），输出业绩、汇总
+                                         和所问结果；有错误行时退出码为 1
+
+--db 路径 指定数据库（默认 %1）。
+退出码：0 成功，1 收银机无法完成（数据库、磁盘），2 输入有误（未写入任何数据）。</translation>
+    </message>
+    <message>
+        <source>First put the events HQ refused back in the queue (after HQ was fixed).</source>
+        <translation>先把被总部拒收的记录放回队列（总部修复之后）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused event(s) back in the queue.</source>
+        <translation>
+            <numerusform>%n 条被拒收的记录已放回队列。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) refused by HQ were parked (see posctl sync-status; posctl sync --retry-parked once HQ is fixed).</source>
+        <translation>
+            <numerusform>%n 条记录被总部拒收，已搁置（见 posctl sync-status；总部修复后用 posctl sync --retry-parked）。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -45,7 +45,9 @@ Commands:
                                          and how the keyboard wedge tells a scanner from a person
   enroll URL CODE --ca CA.pem [--pin SHA256]
                                          enrol this till with HQ (the code comes from pos-hq enroll)
-  sync [--once] [--batch N]              send the events waiting for HQ (--once: until none is left)
+  sync [--once] [--batch N] [--retry-parked]
+                                         send the events waiting for HQ, then take HQ's changes
+                                         (--once: until none is left)
   sync-status [--json]                   online or not, what waits for HQ, the last problem
   attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
                                          credits, summaries and the answers asked; exit 1 if a line was bad

@@ -65,6 +65,7 @@ int runSync(CliContext &ctx)
     QCommandLineParser parser;
     parser.addOption({u"once"_s, Posctl::tr("Send what is waiting, then stop (exit 1 if HQ could not take it all).")});
     parser.addOption({u"batch"_s, Posctl::tr("Events per call, 1 to 500 (default 500)."), u"N"_s, u"500"_s});
+    parser.addOption({u"retry-parked"_s, Posctl::tr("First put the events HQ refused back in the queue (after HQ was fixed).")});
     if (!parseCommand(ctx, parser, 0, 0))
         return ExitBadInput;
     bool ok = false;
@@ -77,12 +78,18 @@ int runSync(CliContext &ctx)
     SyncService sync(till);
     if (!sync.isEnrolled())
         return fail(ctx, Posctl::tr("This till is not enrolled with HQ (posctl enroll URL CODE --ca CA.pem)."));
+    if (parser.isSet(u"retry-parked"_s)) {
+        const auto again = sync.retryParked();
+        if (!again)
+            return fail(ctx, again.error(), ExitFailure);
+        ctx.out << Posctl::tr("%n refused event(s) back in the queue.", nullptr, *again) << Qt::endl;
+    }
     int failures = 0;
     for (;;) {
         const SyncRound round = sync.syncOnce(batch);
         ctx.out << roundLine(round) << Qt::endl;
         if (round.parked > 0)
-            ctx.err << u"posctl: "_s << Posctl::tr("%n event(s) refused by HQ were parked (see posctl sync-status).", nullptr, round.parked)
+            ctx.err << u"posctl: "_s << Posctl::tr("%n event(s) refused by HQ were parked (see posctl sync-status; posctl sync --retry-parked once HQ is fixed).", nullptr, round.parked)
                     << Qt::endl;
         if (parser.isSet(u"once"_s))
             return round.failed ? fail(ctx, SyncService::describe(round.failure), ExitFailure) : ExitOk;

@@ -286,6 +286,7 @@ Status SyncService::apply(const QJsonObject &change) const
         b.eventAt = binding.value(u"at"_s).toString();
         b.boundAt = QDateTime::fromString(b.eventAt, Qt::ISODateWithMs).toMSecsSinceEpoch();
         b.source = attribution::bindSourceFromKey(binding.value(u"source"_s).toString().toStdString()).value_or(attribution::BindSource::Assign);
+        b.inheritedFrom = binding.value(u"inherited_from"_s).toString();
         return AttributionRepository(m_till.database()).saveBinding(m.id, b);
     }
     if (kind == u"product"_s) {
@@ -346,6 +347,16 @@ Status SyncService::apply(const QJsonObject &change) const
     }
     qCInfo(lcSync) << "skipping a change of unknown kind" << kind;
     return {};
+}
+
+Result<int> SyncService::retryParked()
+{
+    const OutboxRepository outbox(m_till.database());
+    const QList<OutboxEvent> parked = outbox.parked();
+    for (const OutboxEvent &e : parked)
+        if (Status s = outbox.unpark(e.id); !s)
+            return Result<int>::failure(s.error(), ErrorKind::System);
+    return int(parked.size());
 }
 
 SyncStatus SyncService::status() const

@@ -76,6 +76,8 @@ public:
     sync::HqReply ping();
 
     SyncStatus status() const;
+    // The events HQ refused put back in the queue (once HQ has been fixed); how many.
+    Result<int> retryParked();
     // How long a call may take before HQ counts as unreachable.
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
     // Why a reply failed, in the cashier's words.

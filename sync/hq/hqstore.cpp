@@ -635,9 +635,30 @@ Status HqStore::departGuide(const QString &id, const QString &heir, qint64 nowMs
     return transaction([&]() -> Status {
         if (Status s = run(u"UPDATE guides SET departed_at = ?, heir = ? WHERE id = ?"_s, {at, heir, id}); !s)
             return s;
-        return publish({}, u"guide"_s, id,
-                       {{u"id"_s, id}, {u"name"_s, name}, {u"store"_s, store}, {u"active"_s, false}, {u"departed_at"_s, at}, {u"heir"_s, heir}},
-                       nowMs);
+        if (Status s = publish({}, u"guide"_s, id,
+                               {{u"id"_s, id}, {u"name"_s, name}, {u"store"_s, store}, {u"active"_s, false},
+                                {u"departed_at"_s, at}, {u"heir"_s, heir}},
+                               nowMs);
+            !s)
+            return s;
+        if (heir.isEmpty())
+            return {};
+        // 离职继承 (spec §5): the departed guide's customers pass to the heir, and every till hears.
+        QList<QJsonObject> inherited;
+        select(u"SELECT id, coalesce(phone, ''), name FROM members WHERE guide_id = ?"_s, {id}, [&](const QSqlQuery &q) {
+            inherited.append({{u"id"_s, q.value(0).toString()}, {u"phone"_s, q.value(1).toString()}, {u"name"_s, q.value(2).toString()},
+                              {u"binding"_s, QJsonObject{{u"guide"_s, heir}, {u"at"_s, at}, {u"source"_s, u"assign"_s},
+                                                          {u"inherited_from"_s, id}}}});
+        });
+        for (const QJsonObject &m : std::as_const(inherited)) {
+            if (Status s = run(u"UPDATE members SET guide_id = ?, bound_at = ?, source = 'assign' WHERE id = ?"_s,
+                               {heir, at, m.value(u"id"_s).toString()});
+                !s)
+                return s;
+            if (Status s = publish({}, u"member"_s, m.value(u"id"_s).toString(), m, nowMs); !s)
+                return s;
+        }
+        return {};
     });
 }
 

@@ -49,7 +49,9 @@ public:
                   "  orders --store S01 [--date YYYY-MM-DD] [--json]\n"
                   "                                      the orders HQ holds for a store\n"
                   "  leaderboard --store S01 --date YYYY-MM-DD [--json]\n"
-                  "                                      the store's guides ranked for a day\n\n"
+                  "                                      the store's guides ranked for a day\n"
+                  "  ledger --store S01 --from YYYY-MM-DD [--to YYYY-MM-DD] [--json]\n"
+                  "                                      every credit (tills', HQ's adjustments, online)\n\n"
                   "--database sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/NAME (default %1).\n"
                   "--lang zh_CN|en overrides the system language.\n"
                   "Exit status: 0 done, 1 HQ could not do it, 2 bad input.\n")
@@ -275,6 +277,36 @@ int reconcile(HqStore &store, const QStringList &args)
     return ExitOk;
 }
 
+bool validDate(const QString &date)
+{
+    return date.isEmpty() || QDate::fromString(date, Qt::ISODate).isValid();
+}
+
+int ledger(HqStore &store, const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addOption({u"store"_s, PosHq::tr("The store, e.g. S01."), u"ID"_s});
+    p.addOption({u"from"_s, PosHq::tr("The first business day, YYYY-MM-DD."), u"DATE"_s});
+    p.addOption({u"to"_s, PosHq::tr("The last business day, YYYY-MM-DD (default: the first)."), u"DATE"_s});
+    p.addOption({u"json"_s, PosHq::tr("One JSON object per credit.")});
+    if (!parseCommand(p, args, 0, 0))
+        return ExitBadInput;
+    const QString from = p.value(u"from"_s);
+    const QString to = p.isSet(u"to"_s) ? p.value(u"to"_s) : from;
+    if (!p.isSet(u"store"_s) || from.isEmpty() || !validDate(from) || !validDate(to))
+        return fail(PosHq::tr("ledger needs --store ID and --from YYYY-MM-DD [--to YYYY-MM-DD]"));
+    for (const QJsonObject &row : store.ledger(p.value(u"store"_s), from, to)) {
+        if (p.isSet(u"json"_s))
+            out() << jsonLine(row) << u'\n';
+        else
+            out() << row.value(u"business_date"_s).toString() << u"  "_s << row.value(u"doc"_s).toString() << u"  "_s
+                  << row.value(u"guide"_s).toString() << u"  "_s << row.value(u"kind"_s).toString() << u"  "_s
+                  << row.value(u"channel"_s).toString() << u"  "_s << row.value(u"amount_fen"_s).toInteger() << u'\n';
+    }
+    out().flush();
+    return ExitOk;
+}
+
 int adminToken(HqStore &store, const QStringList &args)
 {
     QCommandLineParser p;
@@ -326,11 +358,6 @@ int terminals(HqStore &store, const QStringList &args)
               << u'\n';
     out().flush();
     return ExitOk;
-}
-
-bool validDate(const QString &date)
-{
-    return date.isEmpty() || QDate::fromString(date, Qt::ISODate).isValid();
 }
 
 int orders(HqStore &store, const QStringList &args)
@@ -420,7 +447,7 @@ int main(int argc, char *argv[])
                                            {u"guides"_s, guides},       {u"members"_s, members},
                                            {u"online-order"_s, onlineOrders}, {u"catalog"_s, catalog},
                                            {u"policy"_s, policy},       {u"reconcile"_s, reconcile},
-                                           {u"admin-token"_s, adminToken}};
+                                           {u"admin-token"_s, adminToken}, {u"ledger"_s, ledger}};
     const Command run = commands.value(command);
     if (!run)
         return fail(PosHq::tr("unknown command \"%1\" (see pos-hq --help)").arg(command));

@@ -23,7 +23,9 @@
 #include "store/outboxrepository.h"
 #include "store/peoplerepository.h"
 
+#include <QCryptographicHash>
 #include <QJsonDocument>
+#include <QSslKey>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
@@ -188,6 +190,11 @@ private slots:
                                 [&](const QSqlQuery &q) { expected = q.value(0).toLongLong(); });
         QCOMPARE(g01.value(u"guide"_s).toString(), u"G01"_s);
         QCOMPARE(g01.value(u"total_fen"_s).toInteger(), expected);
+        // The ledger export: one line per credit, the refund's reversal among them.
+        const QStringList credits = hq.admin({u"ledger"_s, u"--store"_s, u"S01"_s, u"--from"_s, day, u"--json"_s}).split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(credits.size(), 201);
+        QVERIFY(hq.admin({u"ledger"_s, u"--store"_s, u"S01"_s}).isNull()); // no day: refused (exit 2)
+        QVERIFY(hq.admin({u"orders"_s, u"--store"_s, u"S01"_s, u"--date"_s, u"2026-02-30"_s}).isNull());
     }
 
     // 20 rounds of selling while posctl sync runs, with HQ or the sync process killed at a
@@ -320,6 +327,8 @@ private slots:
         QCOMPARE(r.accepted, 1);
         QCOMPARE(sync.status().parked, 1);
         QCOMPARE(pending(t.till()), 0);
+        QCOMPARE(*sync.retryParked(), 1); // put back (say HQ learnt the topic): refused again, parked again
+        QCOMPARE(sync.push(10).parked, 1);
     }
 
     // The till's own sync worker (its thread, its connection): woken by a sale, it pushes and
@@ -416,10 +425,14 @@ private slots:
         QCOMPARE(imported->newCredits, 0);
         QCOMPARE(imported->errors.size(), 1);
         // A departure reaches the till too.
+        // A departure reaches the till, and the departed guide's member passes to the heir.
+        QVERIFY(hq->store.addGuide(u"G09"_s, u"小周"_s, u"S01"_s, now));
         QVERIFY(!hq->store.departGuide(u"G07"_s, u"G42"_s, now)); // no such heir
-        QVERIFY(hq->store.departGuide(u"G07"_s, {}, now));
-        QCOMPARE(sync.pull().received, 1);
+        QVERIFY(hq->store.departGuide(u"G07"_s, u"G09"_s, now));
+        QCOMPARE(sync.pull().received, 3); // G09, G07 departed, M0099 inherited
         QVERIFY(!LookupService(t.till()).guide(u"G07"_s)->active);
+        const auto inherited = AttributionRepository(t.till().database()).binding(u"M0099"_s);
+        QVERIFY(inherited && inherited->guide == u"G09"_s && inherited->inheritedFrom == u"G07"_s);
     }
 
     // A member registered at one till with their guide reaches HQ as a binding, and another
@@ -644,6 +657,21 @@ private slots:
         t.clock().set(wallClock());
         QVERIFY(!sync.push().failed);
         QCOMPARE(pending(t.till()), 0);
+
+        // HQ's key pinned: the right pin works, a wrong one stops the call before anything is sent.
+        const QSslCertificate hqCert = QSslCertificate::fromData(test::TestPki::read(m_pki.hqCert)).front();
+        const QString pin = QString::fromLatin1(QCryptographicHash::hash(hqCert.publicKey().toDer(), QCryptographicHash::Sha256).toBase64());
+        SettingsRepository(t.till().database()).setValue(QString::fromLatin1(SyncService::pinKey), pin);
+        sell(t.till(), 1);
+        QVERIFY(!sync.push().failed);
+        SettingsRepository(t.till().database()).setValue(QString::fromLatin1(SyncService::pinKey), QString::fromLatin1(QByteArray(32, 'p').toBase64()));
+        sell(t.till(), 1);
+        r = sync.push();
+        QVERIFY(r.failed && r.failure.tlsFailure);
+        QVERIFY2(SyncService::describe(r.failure).contains(u"pinned"_s), qPrintable(SyncService::describe(r.failure)));
+        QCOMPARE(pending(t.till()), 1);
+        SettingsRepository(t.till().database()).setValue(QString::fromLatin1(SyncService::pinKey), pin);
+        QVERIFY(!sync.push().failed);
 
         // Revoked at HQ: the secret stops working at once.
         QVERIFY(hq->store.revoke(u"S01"_s, u"T01"_s, QDateTime::currentMSecsSinceEpoch()));
