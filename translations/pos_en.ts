@@ -2249,6 +2249,105 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     </message>
 </context>
 <context>
+    <name>pos::HqDialog</name>
+    <message>
+        <source>Headquarters</source>
+        <translation>Headquarters</translation>
+    </message>
+    <message>
+        <source>The one-time code from HQ (pos-hq enroll)</source>
+        <translation>The one-time code from HQ (pos-hq enroll)</translation>
+    </message>
+    <message>
+        <source>The chain&apos;s CA certificate (PEM file)</source>
+        <translation>The chain&apos;s CA certificate (PEM file)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>HQ address</source>
+        <translation>HQ address</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <source>Chain CA</source>
+        <translation>Chain CA</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>Enrol</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Syncing… the status bar shows the outcome.</source>
+        <translation>Syncing… the status bar shows the outcome.</translation>
+    </message>
+    <message>
+        <source>Not enrolled with HQ: the till sells offline and keeps everything for HQ.</source>
+        <translation>Not enrolled with HQ: the till sells offline and keeps everything for HQ.</translation>
+    </message>
+    <message>
+        <source>Online with %1</source>
+        <translation>Online with %1</translation>
+    </message>
+    <message>
+        <source>Offline from %1 — selling normally</source>
+        <translation>Offline from %1 — selling normally</translation>
+    </message>
+    <message>
+        <source>Waiting for HQ: %1</source>
+        <translation>Waiting for HQ: %1</translation>
+    </message>
+    <message>
+        <source>(oldest %1)</source>
+        <translation>(oldest %1)</translation>
+    </message>
+    <message>
+        <source>Refused by HQ and kept: %1 (posctl sync --retry-parked once HQ is fixed)</source>
+        <translation>Refused by HQ and kept: %1 (posctl sync --retry-parked once HQ is fixed)</translation>
+    </message>
+    <message>
+        <source>Last reached HQ: %1</source>
+        <translation>Last reached HQ: %1</translation>
+    </message>
+    <message>
+        <source>Last problem: %1</source>
+        <translation>Last problem: %1</translation>
+    </message>
+    <message>
+        <source>This till&apos;s clock is %1 s off HQ&apos;s.</source>
+        <translation>This till&apos;s clock is %1 s off HQ&apos;s.</translation>
+    </message>
+    <message>
+        <source>The chain&apos;s CA certificate</source>
+        <translation>The chain&apos;s CA certificate</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt)</source>
+        <translation>Certificates (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <source>Cannot read the CA file %1.</source>
+        <translation>Cannot read the CA file %1.</translation>
+    </message>
+    <message>
+        <source>Enrolled with HQ as %1/%2.</source>
+        <translation>Enrolled with HQ as %1/%2.</translation>
+    </message>
+</context>
+<context>
     <name>pos::LeaderboardDialog</name>
     <message>
         <source>Guide leaderboard</source>
@@ -2449,6 +2548,10 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
             <numerusform>%n refused by HQ</numerusform>
             <numerusform>%n refused by HQ</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>HQ</source>
+        <translation>HQ</translation>
     </message>
 </context>
 <context>

@@ -2245,6 +2245,105 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     </message>
 </context>
 <context>
+    <name>pos::HqDialog</name>
+    <message>
+        <source>Headquarters</source>
+        <translation>总部连接</translation>
+    </message>
+    <message>
+        <source>The one-time code from HQ (pos-hq enroll)</source>
+        <translation>总部给出的一次性注册码（pos-hq enroll）</translation>
+    </message>
+    <message>
+        <source>The chain&apos;s CA certificate (PEM file)</source>
+        <translation>连锁的 CA 证书（PEM 文件）</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>HQ address</source>
+        <translation>总部地址</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>注册码</translation>
+    </message>
+    <message>
+        <source>Chain CA</source>
+        <translation>连锁 CA</translation>
+    </message>
+    <message>
+        <source>Enrol</source>
+        <translation>注册</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Syncing… the status bar shows the outcome.</source>
+        <translation>正在同步…结果显示在状态栏。</translation>
+    </message>
+    <message>
+        <source>Not enrolled with HQ: the till sells offline and keeps everything for HQ.</source>
+        <translation>尚未在总部注册：收银机离线收银，所有记录都为总部保留。</translation>
+    </message>
+    <message>
+        <source>Online with %1</source>
+        <translation>已连接 %1</translation>
+    </message>
+    <message>
+        <source>Offline from %1 — selling normally</source>
+        <translation>与 %1 断开 — 正常收银</translation>
+    </message>
+    <message>
+        <source>Waiting for HQ: %1</source>
+        <translation>待上传总部：%1</translation>
+    </message>
+    <message>
+        <source>(oldest %1)</source>
+        <translation>（最早 %1）</translation>
+    </message>
+    <message>
+        <source>Refused by HQ and kept: %1 (posctl sync --retry-parked once HQ is fixed)</source>
+        <translation>被总部拒收并保留：%1（总部修复后用 posctl sync --retry-parked）</translation>
+    </message>
+    <message>
+        <source>Last reached HQ: %1</source>
+        <translation>最近连上总部：%1</translation>
+    </message>
+    <message>
+        <source>Last problem: %1</source>
+        <translation>最近的问题：%1</translation>
+    </message>
+    <message>
+        <source>This till&apos;s clock is %1 s off HQ&apos;s.</source>
+        <translation>本收银机时钟与总部相差 %1 秒。</translation>
+    </message>
+    <message>
+        <source>The chain&apos;s CA certificate</source>
+        <translation>连锁的 CA 证书</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt)</source>
+        <translation>证书 (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <source>Cannot read the CA file %1.</source>
+        <translation>无法读取 CA 文件 %1。</translation>
+    </message>
+    <message>
+        <source>Enrolled with HQ as %1/%2.</source>
+        <translation>已在总部注册为 %1/%2。</translation>
+    </message>
+</context>
+<context>
     <name>pos::LeaderboardDialog</name>
     <message>
         <source>Guide leaderboard</source>
@@ -2442,6 +2541,10 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <translation>
             <numerusform>%n 条被总部拒收</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>HQ</source>
+        <translation>总部</translation>
     </message>
 </context>
 <context>

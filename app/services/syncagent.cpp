@@ -37,6 +37,12 @@ void SyncWorker::wake()
         m_timer->start(0);
 }
 
+void SyncWorker::syncNow()
+{
+    m_waitingForHq = false;
+    wake();
+}
+
 void SyncWorker::round()
 {
     SyncService sync(*m_till);
@@ -83,6 +89,11 @@ SyncAgent::~SyncAgent()
 void SyncAgent::wake()
 {
     QMetaObject::invokeMethod(m_worker, &SyncWorker::wake, Qt::QueuedConnection);
+}
+
+void SyncAgent::syncNow()
+{
+    QMetaObject::invokeMethod(m_worker, &SyncWorker::syncNow, Qt::QueuedConnection);
 }
 
 } // namespace pos

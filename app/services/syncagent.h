@@ -27,6 +27,7 @@ public:
 
     void start(); // on the worker thread
     void wake();  // something new waits for HQ: try now unless HQ asked to wait
+    void syncNow(); // a person asked: try now whatever HQ said last
 
     static constexpr int idlePollMs = 30000; // a look at HQ when nothing is waiting
 
@@ -51,6 +52,7 @@ public:
     explicit SyncAgent(const Till &till, QObject *parent = nullptr);
     ~SyncAgent() override;
     void wake();
+    void syncNow();
 
 signals:
     void statusChanged(const pos::SyncStatus &status);

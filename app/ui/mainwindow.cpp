@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "hqdialog.h"
 #include "printstatusbar.h"
 #include "salescreen.h"
 #include "theme.h"
@@ -86,12 +87,18 @@ QWidget *MainWindow::buildHeader()
     auto *leaderboard = Theme::touchButton(tr("Leaderboard"), u"leaderboardButton"_s, header);
     auto *refund = Theme::touchButton(tr("Refund"), u"refundButton"_s, header);
     auto *reprint = Theme::touchButton(tr("Reprint"), u"reprintButton"_s, header);
+    auto *hq = Theme::touchButton(tr("HQ"), u"hqButton"_s, header);
+    connect(hq, &QPushButton::clicked, this, [this] {
+        HqDialog dialog(m_till, m_sync, this);
+        dialog.exec();
+    });
     connect(leaderboard, &QPushButton::clicked, m_sale, &SaleScreen::openLeaderboard);
     connect(refund, &QPushButton::clicked, m_sale, [this] { m_sale->openRefund(); });
     connect(reprint, &QPushButton::clicked, this, &MainWindow::reprintReceipt);
     h->addWidget(leaderboard);
     h->addWidget(refund);
     h->addWidget(reprint);
+    h->addWidget(hq);
     h->addSpacing(16);
     h->addWidget(m_clock);
     return header;

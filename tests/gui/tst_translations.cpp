@@ -9,6 +9,7 @@
 #include "services/lookupservice.h"
 #include "services/refundservice.h"
 #include "ui/camerascandialog.h"
+#include "ui/hqdialog.h"
 #include "ui/guidecreditsdialog.h"
 #include "ui/paymentdialog.h"
 
@@ -129,6 +130,22 @@ private slots:
         const QString dir = qEnvironmentVariable("POS_SCREENSHOT_DIR");
         if (!dir.isEmpty())
             QVERIFY(dialog.grab().save(dir + u"/camera-zh_CN.png"_s));
+    }
+
+    // The HQ dialog in Chinese, on a till not enrolled yet.
+    void hqDialogInChinese()
+    {
+        test::TestTill t;
+        MainWindow window(t.till());
+        QCOMPARE(window.findChild<QPushButton *>(u"hqButton"_s)->text(), u"总部"_s);
+        HqDialog dialog(t.till(), nullptr, &window);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QCOMPARE(dialog.windowTitle(), u"总部连接"_s);
+        QVERIFY(dialog.findChild<QLabel *>(u"hqState"_s)->text().contains(u"尚未在总部注册"_s));
+        const QString dir = qEnvironmentVariable("POS_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            QVERIFY(dialog.grab().save(dir + u"/hq-zh_CN.png"_s));
     }
 
     // The manager's "why?" in Chinese: a split sale and its refund, each credit explained.

@@ -18,13 +18,21 @@
 #include "core/money.h"
 #include "services/refundservice.h"
 #include "services/syncagent.h"
+#include "../gui/showwindow.h"
+#include "ui/hqdialog.h"
+#include "ui/mainwindow.h"
 #include "services/syncservice.h"
 #include "store/database.h"
 #include "store/outboxrepository.h"
 #include "store/peoplerepository.h"
 
 #include <QCryptographicHash>
+#include <QApplication>
 #include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTimer>
 #include <QSslKey>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -570,6 +578,41 @@ private slots:
         QCOMPARE(report(u"/v1/hq/leaderboard?store=S01&date=yesterday"_s, token).first, 400);
     }
 
+    // The store manager enrols the till from its own screen (HQ), with a wrong code first;
+    // the status bar then says it is online.
+    void enrolFromTheTill()
+    {
+        test::TestTill t(true, wallClock());
+        auto hq = startInProcessHq(m_dir.filePath(u"hq-screen.db"_s));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const QString code = *hq->store.createEnrolment(u"S01"_s, u"T01"_s, now, now + 60'000);
+        MainWindow window(t.till());
+        window.resize(1280, 800);
+        QVERIFY(test::showActive(window));
+        auto *connection = window.findChild<QLabel *>(u"connectionStatus"_s);
+        QVERIFY(!connection->text().contains(u"Online"_s));
+        QStringList messages;
+        QTimer::singleShot(200, this, [&] {
+            auto *dialog = qobject_cast<HqDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->findChild<QLineEdit *>(u"hqUrl"_s)->setText(u"https://127.0.0.1:%1"_s.arg(hq->port));
+            dialog->findChild<QLineEdit *>(u"hqCa"_s)->setText(m_pki.caPem);
+            dialog->findChild<QLineEdit *>(u"hqCode"_s)->setText(u"WRONG-CODE-0000"_s);
+            QTest::mouseClick(dialog->findChild<QPushButton *>(u"hqEnrol"_s), Qt::LeftButton);
+            messages << dialog->findChild<QLabel *>(u"hqMessage"_s)->text();
+            dialog->findChild<QLineEdit *>(u"hqCode"_s)->setText(code);
+            QTest::mouseClick(dialog->findChild<QPushButton *>(u"hqEnrol"_s), Qt::LeftButton);
+            messages << dialog->findChild<QLabel *>(u"hqMessage"_s)->text();
+            dialog->accept();
+        });
+        QTest::mouseClick(window.findChild<QPushButton *>(u"hqButton"_s), Qt::LeftButton);
+        QCOMPARE(messages.size(), 2);
+        QVERIFY2(messages[0].contains(u"refused"_s), qPrintable(messages[0]));
+        QVERIFY2(messages[1].contains(u"S01/T01"_s), qPrintable(messages[1]));
+        QVERIFY(SyncService(t.till()).isEnrolled());
+        QTRY_VERIFY_WITH_TIMEOUT(connection->text().contains(u"Online"_s), 10000);
+    }
+
     // HQ's ingest on its own: each event's fate, on both databases.
     void ingestDecidesEachEvent_data() { databaseKinds(); }
     void ingestDecidesEachEvent()
@@ -689,5 +732,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestSync)
+QTEST_MAIN(TestSync)
 #include "tst_sync.moc"
