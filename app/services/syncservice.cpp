@@ -255,6 +255,23 @@ SyncRound SyncService::pull()
     }
 }
 
+// A credit as HQ sends it (online or an adjustment), as a row of the till's ledger.
+static LedgerRow ledgerRowFrom(const QJsonObject &d, attribution::Channel channel)
+{
+    LedgerRow row;
+    row.docId = d.value(u"doc"_s).toString();
+    row.orderId = d.value(u"order"_s).toString();
+    row.guideId = d.value(u"guide"_s).toString();
+    row.kind = d.value(u"kind"_s).toString() == u"exclusive"_s ? attribution::CreditKind::Exclusive : attribution::CreditKind::Sales;
+    row.amount = d.value(u"amount"_s).toInteger();
+    row.at = QDateTime::fromString(d.value(u"at"_s).toString(), Qt::ISODateWithMs);
+    row.businessDate = d.value(u"business_date"_s).toString();
+    row.channel = channel;
+    row.storeId = d.value(u"store"_s).toString();
+    row.isRefund = row.amount < 0;
+    return row;
+}
+
 // One change from HQ onto the till's own tables. Kinds this till does not know (from a
 // newer HQ) are skipped.
 Status SyncService::apply(const QJsonObject &change) const
@@ -314,32 +331,15 @@ Status SyncService::apply(const QJsonObject &change) const
     if (kind == u"credit_adjustment"_s) {
         // HQ's recomputation differs from what this till credited: a new ledger row on top,
         // on the day of the sale; nothing already credited is rewritten.
-        LedgerRow row;
+        LedgerRow row = ledgerRowFrom(d, attribution::Channel::Store);
         row.docId = u"adj:"_s + QString::number(d.value(u"adjustment"_s).toInteger());
-        row.orderId = d.value(u"order"_s).toString();
-        row.guideId = d.value(u"guide"_s).toString();
-        row.kind = d.value(u"kind"_s).toString() == u"exclusive"_s ? attribution::CreditKind::Exclusive : attribution::CreditKind::Sales;
-        row.amount = d.value(u"amount"_s).toInteger();
-        row.at = QDateTime::fromString(d.value(u"at"_s).toString(), Qt::ISODateWithMs);
-        row.businessDate = d.value(u"business_date"_s).toString();
-        row.channel = attribution::Channel::Store;
-        row.storeId = d.value(u"store"_s).toString();
+        row.isRefund = false; // a correction of the sale, counted with it
         row.why = tr("Adjusted by HQ, which knows more than this till did at the sale (e.g. a binding made at another store): "
                      "%1 for order %2.").arg(Money::fromFen(row.amount).toString(), row.orderId);
         return row.amount == 0 ? Status() : AttributionRepository(m_till.database()).insertLedger(row);
     }
     if (kind == u"online_credit"_s) {
-        LedgerRow row;
-        row.docId = d.value(u"doc"_s).toString();
-        row.orderId = d.value(u"order"_s).toString();
-        row.guideId = d.value(u"guide"_s).toString();
-        row.kind = d.value(u"kind"_s).toString() == u"exclusive"_s ? attribution::CreditKind::Exclusive : attribution::CreditKind::Sales;
-        row.amount = d.value(u"amount"_s).toInteger();
-        row.at = QDateTime::fromString(d.value(u"at"_s).toString(), Qt::ISODate);
-        row.businessDate = d.value(u"business_date"_s).toString();
-        row.channel = attribution::Channel::Online;
-        row.storeId = d.value(u"store"_s).toString();
-        row.isRefund = row.amount < 0;
+        LedgerRow row = ledgerRowFrom(d, attribution::Channel::Online);
         row.why = tr("Online order %1, credited by HQ.").arg(row.orderId);
         if (row.amount == 0)
             return {};
