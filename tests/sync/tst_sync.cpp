@@ -104,11 +104,13 @@ class TestSync : public QObject
         quint16 port = 0;
     };
 
-    std::unique_ptr<InProcessHq> startInProcessHq(const QString &dbFile)
+    // HQ on the database the test row asks for (SQLite or PostgreSQL), fresh.
+    std::unique_ptr<InProcessHq> startInProcessHq(const QString &name)
     {
+        QFETCH(QString, kind);
         auto hq = std::make_unique<InProcessHq>();
         QString error;
-        const Status opened = hq->store.open(*hq::DatabaseUrl::parse(u"sqlite:"_s + dbFile, &error));
+        const Status opened = hq->store.open(*hq::DatabaseUrl::parse(hqDatabase(kind, name), &error));
         if (!opened)
             qWarning() << opened.error();
         hq->store.addStore(u"S01"_s, u"西湖店"_s);
@@ -255,10 +257,14 @@ private slots:
     }
 
     // HQ's faults, each with what the till does about it.
+    void hqFaults_data() { databaseKinds(); }
     void hqFaults()
     {
+        QFETCH(QString, kind);
+        if (kind == u"postgresql"_s && !m_postgresUp)
+            QSKIP("no PostgreSQL server here");
         test::TestTill t(true, wallClock());
-        auto hq = startInProcessHq(m_dir.filePath(u"hq-faults.db"_s));
+        auto hq = startInProcessHq(u"hq_faults"_s);
         QVERIFY(hq->port != 0);
         test::Relay relay(hq->port);
         QVERIFY(enrollInProcess(t.till(), *hq, relay.url(), test::TestPki::read(m_pki.caPem)));
@@ -341,10 +347,14 @@ private slots:
 
     // The till's own sync worker (its thread, its connection): woken by a sale, it pushes and
     // says it is online with nothing waiting; when HQ goes away it says offline and what waits.
+    void syncWorkerKeepsTheStatus_data() { databaseKinds(); }
     void syncWorkerKeepsTheStatus()
     {
+        QFETCH(QString, kind);
+        if (kind == u"postgresql"_s && !m_postgresUp)
+            QSKIP("no PostgreSQL server here");
         test::TestTill t(true, wallClock());
-        auto hq = startInProcessHq(m_dir.filePath(u"hq-worker.db"_s));
+        auto hq = startInProcessHq(u"hq_worker"_s);
         test::Relay relay(hq->port);
         QVERIFY(enrollInProcess(t.till(), *hq, relay.url(), test::TestPki::read(m_pki.caPem)));
         SyncAgent agent(t.till());
@@ -370,10 +380,14 @@ private slots:
     // HQ → till: a guide and a member bound to them, made at HQ, and the web shop's online
     // order credited by the same engine; the till applies them once, and its leaderboard shows
     // the online amount with HQ's time.
+    void changesFlowDown_data() { databaseKinds(); }
     void changesFlowDown()
     {
+        QFETCH(QString, kind);
+        if (kind == u"postgresql"_s && !m_postgresUp)
+            QSKIP("no PostgreSQL server here");
         test::TestTill t(true, wallClock());
-        auto hq = startInProcessHq(m_dir.filePath(u"hq-down.db"_s));
+        auto hq = startInProcessHq(u"hq_down"_s);
         QVERIFY(enrollInProcess(t.till(), *hq, u"https://127.0.0.1:%1"_s.arg(hq->port), test::TestPki::read(m_pki.caPem)));
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         QVERIFY(hq->store.addGuide(u"G07"_s, u"小林"_s, u"S01"_s, now));
@@ -445,14 +459,18 @@ private slots:
 
     // A member registered at one till with their guide reaches HQ as a binding, and another
     // till of the chain learns it at its next pull.
+    void bindingMadeAtOneTillReachesAnother_data() { databaseKinds(); }
     void bindingMadeAtOneTillReachesAnother()
     {
+        QFETCH(QString, kind);
+        if (kind == u"postgresql"_s && !m_postgresUp)
+            QSKIP("no PostgreSQL server here");
         test::TestTill a(true, wallClock());
         test::TestTill b(true, wallClock());
         StoreInfo t02 = b.till().store();
         t02.terminalId = u"T02"_s;
         QVERIFY(b.till().provision(t02));
-        auto hq = startInProcessHq(m_dir.filePath(u"hq-binding.db"_s));
+        auto hq = startInProcessHq(u"hq_binding"_s);
         const QString url = u"https://127.0.0.1:%1"_s.arg(hq->port);
         QVERIFY(enrollInProcess(a.till(), *hq, url, test::TestPki::read(m_pki.caPem)));
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -478,14 +496,18 @@ private slots:
     // The two-store story at HQ: a member bound to G03 at one till while another till, not
     // yet told, sells to them with G01. HQ recomputes with the same engine and policy, and
     // the selling till gets adjusting credits — its own credits stay as they were.
+    void hqReconcilesWhatATillCouldNotKnow_data() { databaseKinds(); }
     void hqReconcilesWhatATillCouldNotKnow()
     {
+        QFETCH(QString, kind);
+        if (kind == u"postgresql"_s && !m_postgresUp)
+            QSKIP("no PostgreSQL server here");
         test::TestTill a(true, wallClock());
         test::TestTill b(true, wallClock());
         StoreInfo t02 = b.till().store();
         t02.terminalId = u"T02"_s;
         QVERIFY(b.till().provision(t02));
-        auto hq = startInProcessHq(m_dir.filePath(u"hq-reconcile.db"_s));
+        auto hq = startInProcessHq(u"hq_reconcile"_s);
         const QString url = u"https://127.0.0.1:%1"_s.arg(hq->port);
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         QVERIFY(!hq->store.reconcile(now)); // no policy yet: HQ won't guess the tills' rules
@@ -580,10 +602,14 @@ private slots:
 
     // The store manager enrols the till from its own screen (HQ), with a wrong code first;
     // the status bar then says it is online.
+    void enrolFromTheTill_data() { databaseKinds(); }
     void enrolFromTheTill()
     {
+        QFETCH(QString, kind);
+        if (kind == u"postgresql"_s && !m_postgresUp)
+            QSKIP("no PostgreSQL server here");
         test::TestTill t(true, wallClock());
-        auto hq = startInProcessHq(m_dir.filePath(u"hq-screen.db"_s));
+        auto hq = startInProcessHq(u"hq_screen"_s);
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         const QString code = *hq->store.createEnrolment(u"S01"_s, u"T01"_s, now, now + 60'000);
         MainWindow window(t.till());
@@ -663,10 +689,14 @@ private slots:
     }
 
     // A wrong CA, a bad signature, a skewed clock, a revoked till: refused, nothing marked.
+    void securityRefusals_data() { databaseKinds(); }
     void securityRefusals()
     {
+        QFETCH(QString, kind);
+        if (kind == u"postgresql"_s && !m_postgresUp)
+            QSKIP("no PostgreSQL server here");
         test::TestTill t(true, wallClock());
-        auto hq = startInProcessHq(m_dir.filePath(u"hq-security.db"_s));
+        auto hq = startInProcessHq(u"hq_security"_s);
         const QString url = u"https://127.0.0.1:%1"_s.arg(hq->port);
 
         // HQ's certificate is not from the CA the till was given: no enrolment.
