@@ -1309,6 +1309,24 @@ Exit status: 0 done, 1 HQ could not do it, 2 bad input.
         <translation>sent %1 (%2 HQ had already), parked %3; received %4 change(s) from HQ</translation>
     </message>
     <message>
+        <source>First put the events HQ refused back in the queue (after HQ was fixed).</source>
+        <translation>First put the events HQ refused back in the queue (after HQ was fixed).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused event(s) back in the queue.</source>
+        <translation>
+            <numerusform>%n refused event back in the queue.</numerusform>
+            <numerusform>%n refused events back in the queue.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) refused by HQ were parked (see posctl sync-status; posctl sync --retry-parked once HQ is fixed).</source>
+        <translation>
+            <numerusform>%n event refused by HQ was parked (see posctl sync-status; posctl sync --retry-parked once HQ is fixed).</numerusform>
+            <numerusform>%n events refused by HQ were parked (see posctl sync-status; posctl sync --retry-parked once HQ is fixed).</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
 
 Commands:
@@ -1348,6 +1366,11 @@ Commands:
                                          send the events waiting for HQ, then take HQ&apos;s changes
                                          (--once: until none is left)
   sync-status [--json]                   online or not, what waits for HQ, the last problem
+  shift open --float YUAN [--by NAME] | shift cash --in|--out YUAN --reason TEXT
+  shift close --count 100x3,50x2,… [--by NAME] | shift status [--json]
+                                         the drawer&apos;s shift: float, petty cash, blind count at the close
+  report x|z [--date YYYY-MM-DD] [--reprint] [--json]
+                                         the day&apos;s X report, or its Z report (once per day, kept)
   attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
                                          credits, summaries and the answers asked; exit 1 if a line was bad
 
@@ -1392,6 +1415,11 @@ Commands:
                                          send the events waiting for HQ, then take HQ&apos;s changes
                                          (--once: until none is left)
   sync-status [--json]                   online or not, what waits for HQ, the last problem
+  shift open --float YUAN [--by NAME] | shift cash --in|--out YUAN --reason TEXT
+  shift close --count 100x3,50x2,… [--by NAME] | shift status [--json]
+                                         the drawer&apos;s shift: float, petty cash, blind count at the close
+  report x|z [--date YYYY-MM-DD] [--reprint] [--json]
+                                         the day&apos;s X report, or its Z report (once per day, kept)
   attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
                                          credits, summaries and the answers asked; exit 1 if a line was bad
 
@@ -1399,22 +1427,128 @@ Commands:
 Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</translation>
     </message>
     <message>
-        <source>First put the events HQ refused back in the queue (after HQ was fixed).</source>
-        <translation>First put the events HQ refused back in the queue (after HQ was fixed).</translation>
+        <source>Shift %1, opened %2 by %3</source>
+        <translation>Shift %1, opened %2 by %3</translation>
     </message>
-    <message numerus="yes">
-        <source>%n refused event(s) back in the queue.</source>
-        <translation>
-            <numerusform>%n refused event back in the queue.</numerusform>
-            <numerusform>%n refused events back in the queue.</numerusform>
-        </translation>
+    <message>
+        <source>  float %1 + cash sales %2 − cash refunds %3 + cash in/out %4 = expected %5</source>
+        <translation>  float %1 + cash sales %2 − cash refunds %3 + cash in/out %4 = expected %5</translation>
     </message>
-    <message numerus="yes">
-        <source>%n event(s) refused by HQ were parked (see posctl sync-status; posctl sync --retry-parked once HQ is fixed).</source>
-        <translation>
-            <numerusform>%n event refused by HQ was parked (see posctl sync-status; posctl sync --retry-parked once HQ is fixed).</numerusform>
-            <numerusform>%n events refused by HQ were parked (see posctl sync-status; posctl sync --retry-parked once HQ is fixed).</numerusform>
-        </translation>
+    <message>
+        <source>  closed %1: counted %2, difference %3</source>
+        <translation>  closed %1: counted %2, difference %3</translation>
+    </message>
+    <message>
+        <source>Z report %1</source>
+        <translation>Z report %1</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>X report</translation>
+    </message>
+    <message>
+        <source>  sales %1 in %2 order(s) (before discounts %3, discounts %4)</source>
+        <translation>  sales %1 in %2 order(s) (before discounts %3, discounts %4)</translation>
+    </message>
+    <message>
+        <source>  refunds %1 in %2 refund(s); net %3</source>
+        <translation>  refunds %1 in %2 refund(s); net %3</translation>
+    </message>
+    <message>
+        <source>taken %1, given back %2, net %3</source>
+        <translation>taken %1, given back %2, net %3</translation>
+    </message>
+    <message>
+        <source>guide %1: credited %2, refunds %3, net %4</source>
+        <translation>guide %1: credited %2, refunds %3, net %4</translation>
+    </message>
+    <message>
+        <source>  new members %1; records waiting for HQ %2</source>
+        <translation>  new members %1; records waiting for HQ %2</translation>
+    </message>
+    <message>
+        <source>shift %1: expected %2</source>
+        <translation>shift %1: expected %2</translation>
+    </message>
+    <message>
+        <source>, counted %1, difference %2</source>
+        <translation>, counted %1, difference %2</translation>
+    </message>
+    <message>
+        <source>open, cash, close or status.</source>
+        <translation>open, cash, close or status.</translation>
+    </message>
+    <message>
+        <source>With open: the opening float in yuan.</source>
+        <translation>With open: the opening float in yuan.</translation>
+    </message>
+    <message>
+        <source>Who opens or closes the shift.</source>
+        <translation>Who opens or closes the shift.</translation>
+    </message>
+    <message>
+        <source>With cash: yuan put into the drawer.</source>
+        <translation>With cash: yuan put into the drawer.</translation>
+    </message>
+    <message>
+        <source>With cash: yuan taken out of the drawer.</source>
+        <translation>With cash: yuan taken out of the drawer.</translation>
+    </message>
+    <message>
+        <source>With cash: why.</source>
+        <translation>With cash: why.</translation>
+    </message>
+    <message>
+        <source>With close: the drawer counted by denomination, e.g. 100x3,50x2,1x7,0.5x2.</source>
+        <translation>With close: the drawer counted by denomination, e.g. 100x3,50x2,1x7,0.5x2.</translation>
+    </message>
+    <message>
+        <source>Print the shift as one JSON object.</source>
+        <translation>Print the shift as one JSON object.</translation>
+    </message>
+    <message>
+        <source>shift open needs --float YUAN (0 for none).</source>
+        <translation>shift open needs --float YUAN (0 for none).</translation>
+    </message>
+    <message>
+        <source>shift cash needs --in YUAN or --out YUAN, and --reason.</source>
+        <translation>shift cash needs --in YUAN or --out YUAN, and --reason.</translation>
+    </message>
+    <message>
+        <source>shift close needs --count, the drawer counted by denomination (blind: before the till says what it expects).</source>
+        <translation>shift close needs --count, the drawer counted by denomination (blind: before the till says what it expects).</translation>
+    </message>
+    <message>
+        <source>unknown shift action &quot;%1&quot; (open, cash, close, status)</source>
+        <translation>unknown shift action &quot;%1&quot; (open, cash, close, status)</translation>
+    </message>
+    <message>
+        <source>No shift is open.</source>
+        <translation>No shift is open.</translation>
+    </message>
+    <message>
+        <source>x (any time) or z (closes the business day, once).</source>
+        <translation>x (any time) or z (closes the business day, once).</translation>
+    </message>
+    <message>
+        <source>The business day, YYYY-MM-DD (today by default).</source>
+        <translation>The business day, YYYY-MM-DD (today by default).</translation>
+    </message>
+    <message>
+        <source>With z: show the Z report already made.</source>
+        <translation>With z: show the Z report already made.</translation>
+    </message>
+    <message>
+        <source>Print the report as one JSON object.</source>
+        <translation>Print the report as one JSON object.</translation>
+    </message>
+    <message>
+        <source>report needs x or z, not &quot;%1&quot;</source>
+        <translation>report needs x or z, not &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>There is no Z report for %1 yet.</source>
+        <translation>There is no Z report for %1 yet.</translation>
     </message>
 </context>
 <context>
@@ -1811,6 +1945,49 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>the printer on %1 stopped taking data (offline, or paper out?)</source>
         <translation>the printer on %1 stopped taking data (offline, or paper out?)</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftService</name>
+    <message>
+        <source>The opening float can&apos;t be negative.</source>
+        <translation>The opening float can&apos;t be negative.</translation>
+    </message>
+    <message>
+        <source>Shift %1 is still open (since %2): close it first.</source>
+        <translation>Shift %1 is still open (since %2): close it first.</translation>
+    </message>
+    <message>
+        <source>No shift is open: open one first.</source>
+        <translation>No shift is open: open one first.</translation>
+    </message>
+    <message>
+        <source>Cash in or out needs an amount.</source>
+        <translation>Cash in or out needs an amount.</translation>
+    </message>
+    <message>
+        <source>Cash in or out needs a reason.</source>
+        <translation>Cash in or out needs a reason.</translation>
+    </message>
+    <message>
+        <source>Count the drawer as NOTExCOUNT, e.g. 100x3,50x2,10x4,1x7,0.5x2 (notes and coins of 100, 50, 20, 10, 5, 1, 0.5, 0.1 yuan); &quot;%1&quot; is not one.</source>
+        <translation>Count the drawer as NOTExCOUNT, e.g. 100x3,50x2,10x4,1x7,0.5x2 (notes and coins of 100, 50, 20, 10, 5, 1, 0.5, 0.1 yuan); &quot;%1&quot; is not one.</translation>
+    </message>
+    <message>
+        <source>No shift is open.</source>
+        <translation>No shift is open.</translation>
+    </message>
+    <message>
+        <source>The Z report of %1 was made already (Z%2): reprint it, it can&apos;t be redone.</source>
+        <translation>The Z report of %1 was made already (Z%2): reprint it, it can&apos;t be redone.</translation>
+    </message>
+    <message>
+        <source>Shift %1 is still open: count the drawer and close it before the Z report.</source>
+        <translation>Shift %1 is still open: count the drawer and close it before the Z report.</translation>
+    </message>
+    <message>
+        <source>The drawer should hold only %1: that much can&apos;t come out of it.</source>
+        <translation>The drawer should hold only %1: that much can&apos;t come out of it.</translation>
     </message>
 </context>
 <context>

@@ -1308,6 +1308,22 @@ Exit status: 0 done, 1 HQ could not do it, 2 bad input.
         <translation>已发送 %1 条（其中 %2 条总部已有），搁置 %3 条；从总部收到 %4 项变更</translation>
     </message>
     <message>
+        <source>First put the events HQ refused back in the queue (after HQ was fixed).</source>
+        <translation>先把被总部拒收的记录放回队列（总部修复之后）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused event(s) back in the queue.</source>
+        <translation>
+            <numerusform>%n 条被拒收的记录已放回队列。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) refused by HQ were parked (see posctl sync-status; posctl sync --retry-parked once HQ is fixed).</source>
+        <translation>
+            <numerusform>%n 条记录被总部拒收，已搁置（见 posctl sync-status；总部修复后用 posctl sync --retry-parked）。</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
 
 Commands:
@@ -1347,6 +1363,11 @@ Commands:
                                          send the events waiting for HQ, then take HQ&apos;s changes
                                          (--once: until none is left)
   sync-status [--json]                   online or not, what waits for HQ, the last problem
+  shift open --float YUAN [--by NAME] | shift cash --in|--out YUAN --reason TEXT
+  shift close --count 100x3,50x2,… [--by NAME] | shift status [--json]
+                                         the drawer&apos;s shift: float, petty cash, blind count at the close
+  report x|z [--date YYYY-MM-DD] [--reprint] [--json]
+                                         the day&apos;s X report, or its Z report (once per day, kept)
   attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
                                          credits, summaries and the answers asked; exit 1 if a line was bad
 
@@ -1391,6 +1412,11 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
                                          上传待发给总部的记录，再接收总部的变更
                                          （--once：传完即停）
   sync-status [--json]                   是否在线、待上传的记录、最近的问题
+  shift open --float 元 [--by 姓名] | shift cash --in|--out 元 --reason 原因
+  shift close --count 100x3,50x2,… [--by 姓名] | shift status [--json]
+                                         收银班次：备用金、零用现金、交班时盲点钱箱
+  report x|z [--date YYYY-MM-DD] [--reprint] [--json]
+                                         当天的 X 报表，或 Z 报表（每天一次，永久保存）
   attribute [--explain] 事件.jsonl       重放业绩归属事件（每行一个 JSON 对象），输出业绩、汇总
                                          和所问结果；有错误行时退出码为 1
 
@@ -1398,20 +1424,128 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
 退出码：0 成功，1 收银机无法完成（数据库、磁盘），2 输入有误（未写入任何数据）。</translation>
     </message>
     <message>
-        <source>First put the events HQ refused back in the queue (after HQ was fixed).</source>
-        <translation>先把被总部拒收的记录放回队列（总部修复之后）。</translation>
+        <source>Shift %1, opened %2 by %3</source>
+        <translation>班次 %1，%2 由 %3 开班</translation>
     </message>
-    <message numerus="yes">
-        <source>%n refused event(s) back in the queue.</source>
-        <translation>
-            <numerusform>%n 条被拒收的记录已放回队列。</numerusform>
-        </translation>
+    <message>
+        <source>  float %1 + cash sales %2 − cash refunds %3 + cash in/out %4 = expected %5</source>
+        <translation>  备用金 %1 + 现金销售 %2 − 现金退款 %3 + 存取现金 %4 = 应有 %5</translation>
     </message>
-    <message numerus="yes">
-        <source>%n event(s) refused by HQ were parked (see posctl sync-status; posctl sync --retry-parked once HQ is fixed).</source>
-        <translation>
-            <numerusform>%n 条记录被总部拒收，已搁置（见 posctl sync-status；总部修复后用 posctl sync --retry-parked）。</numerusform>
-        </translation>
+    <message>
+        <source>  closed %1: counted %2, difference %3</source>
+        <translation>  %1 交班：实点 %2，差额 %3</translation>
+    </message>
+    <message>
+        <source>Z report %1</source>
+        <translation>Z 报表 %1</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>X 报表</translation>
+    </message>
+    <message>
+        <source>  sales %1 in %2 order(s) (before discounts %3, discounts %4)</source>
+        <translation>  销售 %1，共 %2 单（折前 %3，优惠 %4）</translation>
+    </message>
+    <message>
+        <source>  refunds %1 in %2 refund(s); net %3</source>
+        <translation>  退款 %1，共 %2 笔；净额 %3</translation>
+    </message>
+    <message>
+        <source>taken %1, given back %2, net %3</source>
+        <translation>收 %1，退 %2，净额 %3</translation>
+    </message>
+    <message>
+        <source>guide %1: credited %2, refunds %3, net %4</source>
+        <translation>导购 %1：业绩 %2，退货冲减 %3，净额 %4</translation>
+    </message>
+    <message>
+        <source>  new members %1; records waiting for HQ %2</source>
+        <translation>  新会员 %1；待上传总部记录 %2</translation>
+    </message>
+    <message>
+        <source>shift %1: expected %2</source>
+        <translation>班次 %1：应有 %2</translation>
+    </message>
+    <message>
+        <source>, counted %1, difference %2</source>
+        <translation>，实点 %1，差额 %2</translation>
+    </message>
+    <message>
+        <source>open, cash, close or status.</source>
+        <translation>open（开班）、cash（存取现金）、close（交班）或 status（状态）。</translation>
+    </message>
+    <message>
+        <source>With open: the opening float in yuan.</source>
+        <translation>与 open 一起：开班备用金（元）。</translation>
+    </message>
+    <message>
+        <source>Who opens or closes the shift.</source>
+        <translation>开班或交班的人。</translation>
+    </message>
+    <message>
+        <source>With cash: yuan put into the drawer.</source>
+        <translation>与 cash 一起：放入钱箱的金额（元）。</translation>
+    </message>
+    <message>
+        <source>With cash: yuan taken out of the drawer.</source>
+        <translation>与 cash 一起：从钱箱取出的金额（元）。</translation>
+    </message>
+    <message>
+        <source>With cash: why.</source>
+        <translation>与 cash 一起：原因。</translation>
+    </message>
+    <message>
+        <source>With close: the drawer counted by denomination, e.g. 100x3,50x2,1x7,0.5x2.</source>
+        <translation>与 close 一起：按面额清点的钱箱，例如 100x3,50x2,1x7,0.5x2。</translation>
+    </message>
+    <message>
+        <source>Print the shift as one JSON object.</source>
+        <translation>以一个 JSON 对象输出班次。</translation>
+    </message>
+    <message>
+        <source>shift open needs --float YUAN (0 for none).</source>
+        <translation>shift open 需要 --float 元（没有备用金写 0）。</translation>
+    </message>
+    <message>
+        <source>shift cash needs --in YUAN or --out YUAN, and --reason.</source>
+        <translation>shift cash 需要 --in 元 或 --out 元，以及 --reason。</translation>
+    </message>
+    <message>
+        <source>shift close needs --count, the drawer counted by denomination (blind: before the till says what it expects).</source>
+        <translation>shift close 需要 --count，即按面额清点的钱箱（盲点：在收银机给出应有金额之前清点）。</translation>
+    </message>
+    <message>
+        <source>unknown shift action &quot;%1&quot; (open, cash, close, status)</source>
+        <translation>未知的班次操作“%1”（open、cash、close、status）</translation>
+    </message>
+    <message>
+        <source>No shift is open.</source>
+        <translation>没有进行中的班次。</translation>
+    </message>
+    <message>
+        <source>x (any time) or z (closes the business day, once).</source>
+        <translation>x（随时）或 z（结束营业日，每天一次）。</translation>
+    </message>
+    <message>
+        <source>The business day, YYYY-MM-DD (today by default).</source>
+        <translation>营业日，YYYY-MM-DD（默认今天）。</translation>
+    </message>
+    <message>
+        <source>With z: show the Z report already made.</source>
+        <translation>与 z 一起：显示已生成的 Z 报表。</translation>
+    </message>
+    <message>
+        <source>Print the report as one JSON object.</source>
+        <translation>以一个 JSON 对象输出报表。</translation>
+    </message>
+    <message>
+        <source>report needs x or z, not &quot;%1&quot;</source>
+        <translation>report 需要 x 或 z，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>There is no Z report for %1 yet.</source>
+        <translation>%1 还没有 Z 报表。</translation>
     </message>
 </context>
 <context>
@@ -1808,6 +1942,49 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>the printer on %1 stopped taking data (offline, or paper out?)</source>
         <translation>%1 上的打印机不再接收数据（离线或缺纸？）</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftService</name>
+    <message>
+        <source>The opening float can&apos;t be negative.</source>
+        <translation>开班备用金不能为负。</translation>
+    </message>
+    <message>
+        <source>Shift %1 is still open (since %2): close it first.</source>
+        <translation>班次 %1 仍在进行（自 %2 起）：请先交班。</translation>
+    </message>
+    <message>
+        <source>No shift is open: open one first.</source>
+        <translation>没有进行中的班次：请先开班。</translation>
+    </message>
+    <message>
+        <source>Cash in or out needs an amount.</source>
+        <translation>存取现金需要金额。</translation>
+    </message>
+    <message>
+        <source>Cash in or out needs a reason.</source>
+        <translation>存取现金需要原因。</translation>
+    </message>
+    <message>
+        <source>Count the drawer as NOTExCOUNT, e.g. 100x3,50x2,10x4,1x7,0.5x2 (notes and coins of 100, 50, 20, 10, 5, 1, 0.5, 0.1 yuan); &quot;%1&quot; is not one.</source>
+        <translation>请按“面额x张数”清点钱箱，例如 100x3,50x2,10x4,1x7,0.5x2（面额 100、50、20、10、5、1、0.5、0.1 元）；“%1”不是。</translation>
+    </message>
+    <message>
+        <source>No shift is open.</source>
+        <translation>没有进行中的班次。</translation>
+    </message>
+    <message>
+        <source>The Z report of %1 was made already (Z%2): reprint it, it can&apos;t be redone.</source>
+        <translation>%1 的 Z 报表已经生成（Z%2）：可以重印，不能重做。</translation>
+    </message>
+    <message>
+        <source>Shift %1 is still open: count the drawer and close it before the Z report.</source>
+        <translation>班次 %1 仍在进行：请先清点钱箱并交班，再做 Z 报表。</translation>
+    </message>
+    <message>
+        <source>The drawer should hold only %1: that much can&apos;t come out of it.</source>
+        <translation>钱箱应有金额只有 %1：取不出这么多。</translation>
     </message>
 </context>
 <context>

@@ -49,6 +49,11 @@ Commands:
                                          send the events waiting for HQ, then take HQ's changes
                                          (--once: until none is left)
   sync-status [--json]                   online or not, what waits for HQ, the last problem
+  shift open --float YUAN [--by NAME] | shift cash --in|--out YUAN --reason TEXT
+  shift close --count 100x3,50x2,… [--by NAME] | shift status [--json]
+                                         the drawer's shift: float, petty cash, blind count at the close
+  report x|z [--date YYYY-MM-DD] [--reprint] [--json]
+                                         the day's X report, or its Z report (once per day, kept)
   attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
                                          credits, summaries and the answers asked; exit 1 if a line was bad
 
@@ -125,6 +130,8 @@ int Posctl::run(const QStringList &arguments, QTextStream &out, QTextStream &err
         {u"enroll"_s, runEnroll},
         {u"sync"_s, runSync},
         {u"sync-status"_s, runSyncStatus},
+        {u"shift"_s, runShift},
+        {u"report"_s, runReport},
     };
     if (const auto run = commands.value(command))
         return run(ctx);

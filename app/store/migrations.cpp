@@ -254,6 +254,39 @@ const QList<QStringList> &steps()
             u"DROP INDEX outbox_pending"_s,
             u"CREATE INDEX outbox_pending ON outbox(sent_at, parked_at)"_s,
         },
+        // v8: shifts and the day's close. At most one shift is open; cash movements and Z
+        // reports are append-only, and one Z report per business day (it can't be redone).
+        {
+            uR"(CREATE TABLE shifts (
+                id           INTEGER PRIMARY KEY,
+                opened_at    TEXT NOT NULL,
+                opened_utc_ms INTEGER NOT NULL,
+                opened_by    TEXT NOT NULL DEFAULT '',
+                float_fen    INTEGER NOT NULL CHECK (float_fen >= 0),
+                closed_at    TEXT,
+                closed_utc_ms INTEGER,
+                closed_by    TEXT,
+                expected_fen INTEGER,
+                counted_fen  INTEGER,
+                count_detail TEXT))"_s,
+            u"CREATE UNIQUE INDEX shifts_one_open ON shifts(closed_at IS NULL) WHERE closed_at IS NULL"_s,
+            uR"(CREATE TABLE cash_movements (
+                id         INTEGER PRIMARY KEY,
+                shift_id   INTEGER NOT NULL REFERENCES shifts(id),
+                at         TEXT NOT NULL,
+                at_utc_ms  INTEGER NOT NULL,
+                amount_fen INTEGER NOT NULL CHECK (amount_fen <> 0),
+                reason     TEXT NOT NULL CHECK (reason <> '')))"_s,
+            uR"(CREATE TABLE z_reports (
+                number        INTEGER PRIMARY KEY,
+                business_date TEXT NOT NULL UNIQUE,
+                created_at    TEXT NOT NULL,
+                report        TEXT NOT NULL))"_s,
+            u"CREATE TRIGGER cash_movements_no_update BEFORE UPDATE ON cash_movements BEGIN SELECT RAISE(ABORT, 'cash movements are append-only'); END"_s,
+            u"CREATE TRIGGER cash_movements_no_delete BEFORE DELETE ON cash_movements BEGIN SELECT RAISE(ABORT, 'cash movements are append-only'); END"_s,
+            u"CREATE TRIGGER z_reports_no_update BEFORE UPDATE ON z_reports BEGIN SELECT RAISE(ABORT, 'Z reports are final'); END"_s,
+            u"CREATE TRIGGER z_reports_no_delete BEFORE DELETE ON z_reports BEGIN SELECT RAISE(ABORT, 'Z reports are final'); END"_s,
+        },
     };
     return all;
 }

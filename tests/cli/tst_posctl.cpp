@@ -259,6 +259,12 @@ private slots:
         QTest::newRow("unknown command") << QStringList{u"sell"_s} << u"sell"_s;
         QTest::newRow("unknown order") << QStringList{u"order"_s, u"S01-T01-999999"_s} << u"S01-T01-999999"_s;
         QTest::newRow("bad date") << QStringList{u"orders"_s, u"--date"_s, u"2026-13-40"_s} << u"2026-13-40"_s;
+        QTest::newRow("shift without float") << QStringList{u"shift"_s, u"open"_s} << u"--float"_s;
+        QTest::newRow("shift cash both ways") << QStringList{u"shift"_s, u"cash"_s, u"--in"_s, u"5"_s, u"--out"_s, u"5"_s} << u"--in"_s;
+        QTest::newRow("shift close blind") << QStringList{u"shift"_s, u"close"_s} << u"--count"_s;
+        QTest::newRow("shift close, none open") << QStringList{u"shift"_s, u"close"_s, u"--count"_s, u"100x1"_s} << u"No shift"_s;
+        QTest::newRow("report y") << QStringList{u"report"_s, u"y"_s} << u"x or z"_s;
+        QTest::newRow("report bad date") << QStringList{u"report"_s, u"x"_s, u"--date"_s, u"2026-02-30"_s} << u"2026-02-30"_s;
     }
     void badInput()
     {
