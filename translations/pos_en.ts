@@ -1327,106 +1327,6 @@ Exit status: 0 done, 1 HQ could not do it, 2 bad input.
         </translation>
     </message>
     <message>
-        <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
-
-Commands:
-  init [--demo]                          create or upgrade the database; --demo loads the demo store
-  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
-  guides [--json]                        list the store&apos;s guides
-  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
-       [--no-receipt] [--json]           ring up and pay a sale (METHOD: cash, card, wechat, alipay);
-                                         its receipt prints when a receipt printer is set up
-  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
-  order NUMBER [--json]                  one sale by its order number
-  refund NUMBER [--line SKU[*QTY]]... [--no-receipt] [--json]
-                                         refund lines of a sale (the whole order without --line)
-                                         to its original tenders; its credit is reversed
-  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
-                                         the store&apos;s guides ranked for a day (today by default);
-                                         --guide lists that guide&apos;s credits and why each went to them
-  printers [--json]                      USB receipt printers found, and the configured one
-  printers --set URI [--width 58|80] [--profile ID] | --clear
-                                         choose the till&apos;s receipt printer (then sales and refunds print)
-  print [--printer URI] (--test | --order NUMBER | --refund NUMBER) [--copy] [--width 58|80] [--profile ID]
-                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
-                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
-  print-jobs [--all] [--json] | --retry JOB | --cancel JOB | --run
-                                         receipts not printed yet, and what to do about them
-  parse-barcode TEXT [--json]            what a scan says: product (check digit), weighted, GS1, member,
-                                         guide, receipt or binding link; exit 2 when it is not valid
-  scan-image FILE... [--json]            decode the barcodes in images; exit 1 when some had none,
-                                         2 when a file can&apos;t be read
-  scanners [--list] [--set serial:/dev/ttyACM0[?baud=N]|hidpos:auto|evdev:/dev/input/… | --clear]
-           [--weighted LAYOUT] [--wedge gap=MS,min=N,tab=on|off,prefix=P,suffix=S]
-                                         the till&apos;s scanners, its weighted-code layout (20-29:5:5:price)
-                                         and how the keyboard wedge tells a scanner from a person
-  enroll URL CODE --ca CA.pem [--pin SHA256]
-                                         enrol this till with HQ (the code comes from pos-hq enroll)
-  sync [--once] [--batch N] [--retry-parked]
-                                         send the events waiting for HQ, then take HQ&apos;s changes
-                                         (--once: until none is left)
-  sync-status [--json]                   online or not, what waits for HQ, the last problem
-  shift open --float YUAN [--by NAME] | shift cash --in|--out YUAN --reason TEXT
-  shift close --count 100x3,50x2,… [--by NAME] | shift status [--json]
-                                         the drawer&apos;s shift: float, petty cash, blind count at the close
-  report x|z [--date YYYY-MM-DD] [--reprint] [--json]
-                                         the day&apos;s X report, or its Z report (once per day, kept)
-  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
-                                         credits, summaries and the answers asked; exit 1 if a line was bad
-
---db PATH overrides the default database (%1).
-Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</source>
-        <translation>Usage: posctl [--db PATH] COMMAND [OPTIONS]
-
-Commands:
-  init [--demo]                          create or upgrade the database; --demo loads the demo store
-  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
-  guides [--json]                        list the store&apos;s guides
-  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
-       [--no-receipt] [--json]           ring up and pay a sale (METHOD: cash, card, wechat, alipay);
-                                         its receipt prints when a receipt printer is set up
-  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
-  order NUMBER [--json]                  one sale by its order number
-  refund NUMBER [--line SKU[*QTY]]... [--no-receipt] [--json]
-                                         refund lines of a sale (the whole order without --line)
-                                         to its original tenders; its credit is reversed
-  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
-                                         the store&apos;s guides ranked for a day (today by default);
-                                         --guide lists that guide&apos;s credits and why each went to them
-  printers [--json]                      USB receipt printers found, and the configured one
-  printers --set URI [--width 58|80] [--profile ID] | --clear
-                                         choose the till&apos;s receipt printer (then sales and refunds print)
-  print [--printer URI] (--test | --order NUMBER | --refund NUMBER) [--copy] [--width 58|80] [--profile ID]
-                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
-                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
-  print-jobs [--all] [--json] | --retry JOB | --cancel JOB | --run
-                                         receipts not printed yet, and what to do about them
-  parse-barcode TEXT [--json]            what a scan says: product (check digit), weighted, GS1, member,
-                                         guide, receipt or binding link; exit 2 when it is not valid
-  scan-image FILE... [--json]            decode the barcodes in images; exit 1 when some had none,
-                                         2 when a file can&apos;t be read
-  scanners [--list] [--set serial:/dev/ttyACM0[?baud=N]|hidpos:auto|evdev:/dev/input/… | --clear]
-           [--weighted LAYOUT] [--wedge gap=MS,min=N,tab=on|off,prefix=P,suffix=S]
-                                         the till&apos;s scanners, its weighted-code layout (20-29:5:5:price)
-                                         and how the keyboard wedge tells a scanner from a person
-  enroll URL CODE --ca CA.pem [--pin SHA256]
-                                         enrol this till with HQ (the code comes from pos-hq enroll)
-  sync [--once] [--batch N] [--retry-parked]
-                                         send the events waiting for HQ, then take HQ&apos;s changes
-                                         (--once: until none is left)
-  sync-status [--json]                   online or not, what waits for HQ, the last problem
-  shift open --float YUAN [--by NAME] | shift cash --in|--out YUAN --reason TEXT
-  shift close --count 100x3,50x2,… [--by NAME] | shift status [--json]
-                                         the drawer&apos;s shift: float, petty cash, blind count at the close
-  report x|z [--date YYYY-MM-DD] [--reprint] [--json]
-                                         the day&apos;s X report, or its Z report (once per day, kept)
-  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
-                                         credits, summaries and the answers asked; exit 1 if a line was bad
-
---db PATH overrides the default database (%1).
-Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</translation>
-    </message>
-    <message>
         <source>Shift %1, opened %2 by %3</source>
         <translation>Shift %1, opened %2 by %3</translation>
     </message>
@@ -1549,6 +1449,164 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>There is no Z report for %1 yet.</source>
         <translation>There is no Z report for %1 yet.</translation>
+    </message>
+    <message>
+        <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
+
+Commands:
+  init [--demo]                          create or upgrade the database; --demo loads the demo store
+  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
+  guides [--json]                        list the store&apos;s guides
+  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
+       [--no-receipt] [--json]           ring up and pay a sale (METHOD: cash, card, wechat, alipay);
+                                         its receipt prints when a receipt printer is set up
+  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
+  order NUMBER [--json]                  one sale by its order number
+  refund NUMBER [--line SKU[*QTY]]... [--no-receipt] [--json]
+                                         refund lines of a sale (the whole order without --line)
+                                         to its original tenders; its credit is reversed
+  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
+                                         the store&apos;s guides ranked for a day (today by default);
+                                         --guide lists that guide&apos;s credits and why each went to them
+  printers [--json]                      USB receipt printers found, and the configured one
+  printers --set URI [--width 58|80] [--profile ID] | --clear
+                                         choose the till&apos;s receipt printer (then sales and refunds print)
+  print [--printer URI] (--test | --order NUMBER | --refund NUMBER) [--copy] [--width 58|80] [--profile ID]
+                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
+                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
+  print-jobs [--all] [--json] | --retry JOB | --cancel JOB | --run
+                                         receipts not printed yet, and what to do about them
+  parse-barcode TEXT [--json]            what a scan says: product (check digit), weighted, GS1, member,
+                                         guide, receipt or binding link; exit 2 when it is not valid
+  scan-image FILE... [--json]            decode the barcodes in images; exit 1 when some had none,
+                                         2 when a file can&apos;t be read
+  scanners [--list] [--set serial:/dev/ttyACM0[?baud=N]|hidpos:auto|evdev:/dev/input/… | --clear]
+           [--weighted LAYOUT] [--wedge gap=MS,min=N,tab=on|off,prefix=P,suffix=S]
+                                         the till&apos;s scanners, its weighted-code layout (20-29:5:5:price)
+                                         and how the keyboard wedge tells a scanner from a person
+  enroll URL CODE --ca CA.pem [--pin SHA256]
+                                         enrol this till with HQ (the code comes from pos-hq enroll)
+  sync [--once] [--batch N] [--retry-parked]
+                                         send the events waiting for HQ, then take HQ&apos;s changes
+                                         (--once: until none is left)
+  sync-status [--json]                   online or not, what waits for HQ, the last problem
+  shift open --float YUAN [--by NAME] | shift cash --in|--out YUAN --reason TEXT
+  shift close --count 100x3,50x2,… [--by NAME] | shift status [--json]
+                                         the drawer&apos;s shift: float, petty cash, blind count at the close
+  report x|z [--date YYYY-MM-DD] [--reprint] [--json]
+                                         the day&apos;s X report, or its Z report (once per day, kept)
+  staff [--json] | staff add ID --name N --role cashier|guide|manager --pin P|- | staff check ID --pin P|-
+                                         who works the till (PINs kept as salted, peppered PBKDF2 hashes)
+  audit [--limit N] [--json]             the audit log: sign-ins, lockouts, overrides…, newest first
+  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
+                                         credits, summaries and the answers asked; exit 1 if a line was bad
+
+--db PATH overrides the default database (%1).
+Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</source>
+        <translation>Usage: posctl [--db PATH] COMMAND [OPTIONS]
+
+Commands:
+  init [--demo]                          create or upgrade the database; --demo loads the demo store
+  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
+  guides [--json]                        list the store&apos;s guides
+  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
+       [--no-receipt] [--json]           ring up and pay a sale (METHOD: cash, card, wechat, alipay);
+                                         its receipt prints when a receipt printer is set up
+  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
+  order NUMBER [--json]                  one sale by its order number
+  refund NUMBER [--line SKU[*QTY]]... [--no-receipt] [--json]
+                                         refund lines of a sale (the whole order without --line)
+                                         to its original tenders; its credit is reversed
+  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
+                                         the store&apos;s guides ranked for a day (today by default);
+                                         --guide lists that guide&apos;s credits and why each went to them
+  printers [--json]                      USB receipt printers found, and the configured one
+  printers --set URI [--width 58|80] [--profile ID] | --clear
+                                         choose the till&apos;s receipt printer (then sales and refunds print)
+  print [--printer URI] (--test | --order NUMBER | --refund NUMBER) [--copy] [--width 58|80] [--profile ID]
+                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
+                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
+  print-jobs [--all] [--json] | --retry JOB | --cancel JOB | --run
+                                         receipts not printed yet, and what to do about them
+  parse-barcode TEXT [--json]            what a scan says: product (check digit), weighted, GS1, member,
+                                         guide, receipt or binding link; exit 2 when it is not valid
+  scan-image FILE... [--json]            decode the barcodes in images; exit 1 when some had none,
+                                         2 when a file can&apos;t be read
+  scanners [--list] [--set serial:/dev/ttyACM0[?baud=N]|hidpos:auto|evdev:/dev/input/… | --clear]
+           [--weighted LAYOUT] [--wedge gap=MS,min=N,tab=on|off,prefix=P,suffix=S]
+                                         the till&apos;s scanners, its weighted-code layout (20-29:5:5:price)
+                                         and how the keyboard wedge tells a scanner from a person
+  enroll URL CODE --ca CA.pem [--pin SHA256]
+                                         enrol this till with HQ (the code comes from pos-hq enroll)
+  sync [--once] [--batch N] [--retry-parked]
+                                         send the events waiting for HQ, then take HQ&apos;s changes
+                                         (--once: until none is left)
+  sync-status [--json]                   online or not, what waits for HQ, the last problem
+  shift open --float YUAN [--by NAME] | shift cash --in|--out YUAN --reason TEXT
+  shift close --count 100x3,50x2,… [--by NAME] | shift status [--json]
+                                         the drawer&apos;s shift: float, petty cash, blind count at the close
+  report x|z [--date YYYY-MM-DD] [--reprint] [--json]
+                                         the day&apos;s X report, or its Z report (once per day, kept)
+  staff [--json] | staff add ID --name N --role cashier|guide|manager --pin P|- | staff check ID --pin P|-
+                                         who works the till (PINs kept as salted, peppered PBKDF2 hashes)
+  audit [--limit N] [--json]             the audit log: sign-ins, lockouts, overrides…, newest first
+  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
+                                         credits, summaries and the answers asked; exit 1 if a line was bad
+
+--db PATH overrides the default database (%1).
+Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</translation>
+    </message>
+    <message>
+        <source>add ID, check ID, or nothing to list.</source>
+        <translation>add ID, check ID, or nothing to list.</translation>
+    </message>
+    <message>
+        <source>With add: the person&apos;s name.</source>
+        <translation>With add: the person&apos;s name.</translation>
+    </message>
+    <message>
+        <source>With add: cashier, guide or manager.</source>
+        <translation>With add: cashier, guide or manager.</translation>
+    </message>
+    <message>
+        <source>4 to 6 digits; - reads it from standard input.</source>
+        <translation>4 to 6 digits; - reads it from standard input.</translation>
+    </message>
+    <message>
+        <source>One JSON object per person.</source>
+        <translation>One JSON object per person.</translation>
+    </message>
+    <message>
+        <source>use: posctl staff [add ID --name N --role R --pin P | check ID --pin P]</source>
+        <translation>use: posctl staff [add ID --name N --role R --pin P | check ID --pin P]</translation>
+    </message>
+    <message>
+        <source>--role is cashier, guide or manager</source>
+        <translation>--role is cashier, guide or manager</translation>
+    </message>
+    <message>
+        <source>a PIN is needed (--pin, or --pin - to type it)</source>
+        <translation>a PIN is needed (--pin, or --pin - to type it)</translation>
+    </message>
+    <message>
+        <source>PIN right: %1 (%2)</source>
+        <translation>PIN right: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>How many entries, newest first (default 50).</source>
+        <translation>How many entries, newest first (default 50).</translation>
+    </message>
+    <message>
+        <source>One JSON object per entry.</source>
+        <translation>One JSON object per entry.</translation>
+    </message>
+    <message>
+        <source>--limit is a number from 1</source>
+        <translation>--limit is a number from 1</translation>
+    </message>
+    <message>
+        <source>approved by %1</source>
+        <translation>approved by %1</translation>
     </message>
 </context>
 <context>
@@ -1988,6 +2046,53 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>The drawer should hold only %1: that much can&apos;t come out of it.</source>
         <translation>The drawer should hold only %1: that much can&apos;t come out of it.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffService</name>
+    <message>
+        <source>Cannot read the PIN pepper %1: %2</source>
+        <translation>Cannot read the PIN pepper %1: %2</translation>
+    </message>
+    <message>
+        <source>The PIN pepper %1 is damaged.</source>
+        <translation>The PIN pepper %1 is damaged.</translation>
+    </message>
+    <message>
+        <source>Cannot write the PIN pepper %1: %2</source>
+        <translation>Cannot write the PIN pepper %1: %2</translation>
+    </message>
+    <message>
+        <source>Staff need an id (letters and digits, like E01) and a name.</source>
+        <translation>Staff need an id (letters and digits, like E01) and a name.</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 6 digits.</source>
+        <translation>A PIN is 4 to 6 digits.</translation>
+    </message>
+    <message>
+        <source>The PIN could not be hashed.</source>
+        <translation>The PIN could not be hashed.</translation>
+    </message>
+    <message>
+        <source>Wrong staff id or PIN.</source>
+        <translation>Wrong staff id or PIN.</translation>
+    </message>
+    <message>
+        <source>%1 is locked out after %2 wrong PINs; try again after %3.</source>
+        <translation>%1 is locked out after %2 wrong PINs; try again after %3.</translation>
+    </message>
+    <message>
+        <source>Nobody with id %1 works here.</source>
+        <translation>Nobody with id %1 works here.</translation>
+    </message>
+    <message>
+        <source>%1 may not do this (%2): a manager&apos;s PIN is needed.</source>
+        <translation>%1 may not do this (%2): a manager&apos;s PIN is needed.</translation>
+    </message>
+    <message>
+        <source>%1 is not a manager and can&apos;t approve this.</source>
+        <translation>%1 is not a manager and can&apos;t approve this.</translation>
     </message>
 </context>
 <context>

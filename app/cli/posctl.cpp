@@ -54,6 +54,9 @@ Commands:
                                          the drawer's shift: float, petty cash, blind count at the close
   report x|z [--date YYYY-MM-DD] [--reprint] [--json]
                                          the day's X report, or its Z report (once per day, kept)
+  staff [--json] | staff add ID --name N --role cashier|guide|manager --pin P|- | staff check ID --pin P|-
+                                         who works the till (PINs kept as salted, peppered PBKDF2 hashes)
+  audit [--limit N] [--json]             the audit log: sign-ins, lockouts, overrides…, newest first
   attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
                                          credits, summaries and the answers asked; exit 1 if a line was bad
 
@@ -132,6 +135,8 @@ int Posctl::run(const QStringList &arguments, QTextStream &out, QTextStream &err
         {u"sync-status"_s, runSyncStatus},
         {u"shift"_s, runShift},
         {u"report"_s, runReport},
+        {u"staff"_s, runStaff},
+        {u"audit"_s, runAudit},
     };
     if (const auto run = commands.value(command))
         return run(ctx);

@@ -287,6 +287,32 @@ const QList<QStringList> &steps()
             u"CREATE TRIGGER z_reports_no_update BEFORE UPDATE ON z_reports BEGIN SELECT RAISE(ABORT, 'Z reports are final'); END"_s,
             u"CREATE TRIGGER z_reports_no_delete BEFORE DELETE ON z_reports BEGIN SELECT RAISE(ABORT, 'Z reports are final'); END"_s,
         },
+        // v9: staff and the audit log. PINs are kept only as PBKDF2-HMAC-SHA256 hashes, salted
+        // per person and peppered with a secret kept outside the database; the audit log is
+        // append-only.
+        {
+            uR"(CREATE TABLE staff (
+                id              TEXT PRIMARY KEY,
+                name            TEXT NOT NULL,
+                role            TEXT NOT NULL CHECK (role IN ('cashier','guide','manager')),
+                pin_salt        TEXT NOT NULL,
+                pin_hash        TEXT NOT NULL,
+                pin_iterations  INTEGER NOT NULL,
+                failed_attempts INTEGER NOT NULL DEFAULT 0,
+                locked_until_ms INTEGER NOT NULL DEFAULT 0,
+                active          INTEGER NOT NULL DEFAULT 1))"_s,
+            uR"(CREATE TABLE audit_log (
+                id          INTEGER PRIMARY KEY,
+                at          TEXT NOT NULL,
+                at_utc_ms   INTEGER NOT NULL,
+                actor       TEXT NOT NULL,
+                action      TEXT NOT NULL,
+                subject     TEXT NOT NULL DEFAULT '',
+                detail      TEXT NOT NULL DEFAULT '',
+                approved_by TEXT NOT NULL DEFAULT ''))"_s,
+            u"CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"_s,
+            u"CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"_s,
+        },
     };
     return all;
 }

@@ -1,0 +1,103 @@
+// posctl staff, audit: who works the till, and what the audit log says they did.
+#include "cliparse.h"
+#include "posctl.h"
+
+#include "services/staffservice.h"
+#include "services/till.h"
+
+#include <QJsonObject>
+
+#include <cstdio>
+
+namespace pos {
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+// "--pin -" reads the PIN from standard input, so it shows in no process list or history.
+QString pinFrom(const QCommandLineParser &parser)
+{
+    const QString value = parser.value(u"pin"_s);
+    if (value != u"-"_s)
+        return value;
+    QTextStream in(stdin);
+    return in.readLine().trimmed();
+}
+
+} // namespace
+
+int runStaff(CliContext &ctx)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(u"ACTION"_s, Posctl::tr("add ID, check ID, or nothing to list."));
+    parser.addOption({u"name"_s, Posctl::tr("With add: the person's name."), u"NAME"_s});
+    parser.addOption({u"role"_s, Posctl::tr("With add: cashier, guide or manager."), u"ROLE"_s});
+    parser.addOption({u"pin"_s, Posctl::tr("4 to 6 digits; - reads it from standard input."), u"PIN"_s});
+    parser.addOption({u"json"_s, Posctl::tr("One JSON object per person.")});
+    if (!parseCommand(ctx, parser, 0, 2))
+        return ExitBadInput;
+    const QStringList pos = parser.positionalArguments();
+    const QString action = pos.value(0);
+    if (!action.isEmpty() && !((action == u"add"_s || action == u"check"_s) && pos.size() == 2))
+        return fail(ctx, Posctl::tr("use: posctl staff [add ID --name N --role R --pin P | check ID --pin P]"));
+    std::optional<Role> role;
+    if (action == u"add"_s) {
+        role = roleFromKey(parser.value(u"role"_s));
+        if (!role)
+            return fail(ctx, Posctl::tr("--role is cashier, guide or manager"));
+    }
+    if (!action.isEmpty() && !parser.isSet(u"pin"_s))
+        return fail(ctx, Posctl::tr("a PIN is needed (--pin, or --pin - to type it)"));
+    Till till;
+    if (!openTill(ctx, till))
+        return ExitFailure;
+    StaffService staff(till);
+    if (action == u"add"_s) {
+        if (Status s = staff.add(pos[1], parser.value(u"name"_s), *role, pinFrom(parser)); !s)
+            return fail(ctx, s.error(), s.errorKind() == ErrorKind::System ? ExitFailure : ExitBadInput);
+    } else if (action == u"check"_s) {
+        auto who = staff.signIn(pos[1], pinFrom(parser));
+        if (!who)
+            return fail(ctx, who.error(), who.errorKind() == ErrorKind::System ? ExitFailure : ExitBadInput);
+        ctx.out << Posctl::tr("PIN right: %1 (%2)").arg(who->name, roleKey(who->role)) << Qt::endl;
+        return ExitOk;
+    }
+    for (const StaffMember &m : staff.all()) {
+        if (parser.isSet(u"json"_s))
+            ctx.out << jsonLine({{u"id"_s, m.id}, {u"name"_s, m.name}, {u"role"_s, roleKey(m.role)}, {u"active"_s, m.active}}) << u'\n';
+        else
+            ctx.out << m.id << u"  "_s << m.name << u"  "_s << roleKey(m.role) << u'\n';
+    }
+    ctx.out.flush();
+    return ExitOk;
+}
+
+int runAudit(CliContext &ctx)
+{
+    QCommandLineParser parser;
+    parser.addOption({u"limit"_s, Posctl::tr("How many entries, newest first (default 50)."), u"N"_s, u"50"_s});
+    parser.addOption({u"json"_s, Posctl::tr("One JSON object per entry.")});
+    if (!parseCommand(ctx, parser, 0, 0))
+        return ExitBadInput;
+    bool ok = false;
+    const int limit = parser.value(u"limit"_s).toInt(&ok);
+    if (!ok || limit < 1)
+        return fail(ctx, Posctl::tr("--limit is a number from 1"));
+    Till till;
+    if (!openTill(ctx, till))
+        return ExitFailure;
+    for (const AuditEntry &e : StaffService(till).auditLog(limit)) {
+        if (parser.isSet(u"json"_s))
+            ctx.out << jsonLine({{u"at"_s, e.at}, {u"actor"_s, e.actor}, {u"action"_s, e.action}, {u"subject"_s, e.subject},
+                                 {u"detail"_s, e.detail}, {u"approved_by"_s, e.approvedBy}})
+                    << u'\n';
+        else
+            ctx.out << e.at << u"  "_s << e.actor << u"  "_s << e.action << u"  "_s << e.subject
+                    << (e.approvedBy.isEmpty() ? QString() : u"  "_s + Posctl::tr("approved by %1").arg(e.approvedBy)) << u'\n';
+    }
+    ctx.out.flush();
+    return ExitOk;
+}
+
+} // namespace pos

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "core/permissions.h"
+#include "core/result.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
+
+namespace pos {
+
+class Till;
+
+struct StaffMember
+{
+    QString id;
+    QString name;
+    Role role = Role::Cashier;
+    bool active = true;
+};
+
+struct AuditEntry
+{
+    QString at;
+    QString actor;
+    QString action;
+    QString subject;
+    QString detail;
+    QString approvedBy;
+};
+
+// Who works the till. PINs (4 to 6 digits) are kept only as PBKDF2-HMAC-SHA256 hashes with a
+// salt per person and a pepper — a secret in a file beside the database, not in it — so a
+// copied database alone does not give the PINs away. Five wrong PINs lock that person out for
+// a while. Sign-ins, failures and overrides go to the append-only audit log.
+class StaffService
+{
+    Q_DECLARE_TR_FUNCTIONS(StaffService)
+public:
+    explicit StaffService(const Till &till) : m_till(till) {}
+
+    static constexpr int defaultIterations = 600000; // ~0.25 s here: slow for a guesser, fine for a person
+    static constexpr int maxAttempts = 5;
+    static constexpr int lockoutSeconds = 300;
+
+    Status add(const QString &id, const QString &name, Role role, const QString &pin, int iterations = defaultIterations);
+    QList<StaffMember> all() const;
+
+    // Signs someone in with their PIN; refused (and counted) when wrong or locked out.
+    Result<StaffMember> signIn(const QString &id, const QString &pin);
+
+    // May `actorId` do `action`? Yes on their own role, or with a manager's id and PIN given
+    // on the spot — recorded with both names. `subject` names what it is about (an order…).
+    Result<QString> authorize(const QString &actorId, Action action, const QString &subject = {},
+                              const QString &managerId = {}, const QString &managerPin = {});
+
+    Status audit(const QString &actor, const QString &action, const QString &subject = {}, const QString &detail = {},
+                 const QString &approvedBy = {}) const;
+    QList<AuditEntry> auditLog(int limit = 200) const;
+
+    // The PIN hash as stored (hex), for a salt and pepper: exposed for the tests.
+    static QByteArray hashPin(const QString &pin, const QByteArray &salt, const QByteArray &pepper, int iterations);
+    // The pepper file beside the database, made on first use (0600).
+    Result<QByteArray> pepper() const;
+
+private:
+    const Till &m_till;
+};
+
+} // namespace pos

@@ -1,0 +1,140 @@
+// Staff, PINs and permissions on a real till database: the permission matrix with and without
+// a manager's override, PIN hashes, the pepper outside the database, lockout, the audit log.
+#include "testtill.h"
+
+#include "services/staffservice.h"
+#include "store/database.h"
+
+#include <QFile>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace pos;
+using namespace Qt::Literals::StringLiterals;
+
+Q_DECLARE_METATYPE(pos::Role)
+Q_DECLARE_METATYPE(pos::Action)
+
+namespace {
+constexpr int fast = 1000; // PBKDF2 iterations for the tests that sign in many times
+}
+
+class TestStaff : public QObject
+{
+    Q_OBJECT
+
+    static void addTeam(StaffService &staff)
+    {
+        QVERIFY(staff.add(u"E01"_s, u"小王"_s, Role::Cashier, u"1234"_s, fast));
+        QVERIFY(staff.add(u"E02"_s, u"小野"_s, Role::Guide, u"1234"_s, fast));
+        QVERIFY(staff.add(u"M01"_s, u"李店长"_s, Role::Manager, u"908172"_s, fast));
+    }
+
+private slots:
+    void matrix_data()
+    {
+        QTest::addColumn<Role>("role");
+        QTest::addColumn<Action>("action");
+        QTest::addColumn<bool>("alone");
+        for (int a = 0; a < actionCount; ++a) {
+            const auto action = Action(a);
+            for (Role role : {Role::Cashier, Role::Guide, Role::Manager}) {
+                const bool alone = role == Role::Manager || (role == Role::Cashier && action == Action::Reprint);
+                QTest::newRow(qPrintable(roleKey(role) + u' ' + actionKey(action))) << role << action << alone;
+            }
+        }
+    }
+    // Each action × role, alone and with a manager's PIN on the spot (and with a wrong one).
+    void matrix()
+    {
+        QFETCH(Role, role);
+        QFETCH(Action, action);
+        QFETCH(bool, alone);
+        QCOMPARE(allowed(role, action), alone);
+        QCOMPARE(actionFromKey(actionKey(action)), action);
+        test::TestTill t;
+        StaffService staff(t.till());
+        addTeam(staff);
+        const QString actor = role == Role::Cashier ? u"E01"_s : role == Role::Guide ? u"E02"_s : u"M01"_s;
+        const auto self = staff.authorize(actor, action, u"S01-T01-000001"_s);
+        QCOMPARE(bool(self), alone);
+        if (alone)
+            return;
+        QVERIFY(!staff.authorize(actor, action, u"S01-T01-000001"_s, u"M01"_s, u"000000"_s)); // wrong manager PIN
+        QVERIFY(!staff.authorize(actor, action, u"S01-T01-000001"_s, u"E01"_s, u"1234"_s));   // not a manager
+        const auto approved = staff.authorize(actor, action, u"S01-T01-000001"_s, u"M01"_s, u"908172"_s);
+        QVERIFY2(approved, qPrintable(approved.error()));
+        QCOMPARE(*approved, u"M01"_s);
+        const AuditEntry last = staff.auditLog(5).front();
+        QCOMPARE(last.actor, actor); // both names recorded
+        QCOMPARE(last.approvedBy, u"M01"_s);
+        QCOMPARE(last.action, actionKey(action));
+        QCOMPARE(last.subject, u"S01-T01-000001"_s);
+    }
+
+    void pinsAreHashedSaltedAndPeppered()
+    {
+        test::TestTill t;
+        StaffService staff(t.till());
+        addTeam(staff);
+        QVERIFY(staff.add(u"E03"_s, u"雪娇"_s, Role::Cashier, u"1234"_s)); // the real cost
+        QStringList hashes;
+        int iterations = 0;
+        t.till().database().run(u"SELECT pin_hash, pin_iterations FROM staff WHERE id IN ('E01', 'E02', 'E03')"_s, {},
+                                [&](const QSqlQuery &q) {
+                                    hashes.append(q.value(0).toString());
+                                    iterations = qMax(iterations, q.value(1).toInt());
+                                });
+        QCOMPARE(hashes.size(), 3);
+        QCOMPARE(QSet<QString>(hashes.cbegin(), hashes.cend()).size(), 3); // the same PIN, three hashes
+        QCOMPARE(iterations, StaffService::defaultIterations);
+        for (const QString &h : hashes)
+            QVERIFY(!h.contains(u"1234"_s));
+        QVERIFY(staff.signIn(u"E03"_s, u"1234"_s));
+
+        // The pepper lives beside the database, readable by the till's user only…
+        QFile pepper(t.dbPath() + u".pepper"_s);
+        QVERIFY(pepper.exists());
+        QCOMPARE(pepper.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+        // …so the database with another pepper (a copy taken alone) knows no PIN.
+        QVERIFY(pepper.open(QIODevice::WriteOnly));
+        pepper.write(QByteArray(32, 'z'));
+        pepper.close();
+        QVERIFY(!staff.signIn(u"E01"_s, u"1234"_s));
+        QCOMPARE(StaffService::hashPin(u"1234"_s, "salt", "pepper", fast), StaffService::hashPin(u"1234"_s, "salt", "pepper", fast));
+        QVERIFY(StaffService::hashPin(u"1234"_s, "salt", "pepper", fast) != StaffService::hashPin(u"1234"_s, "salt", "other", fast));
+    }
+
+    void fiveWrongPinsLockOut()
+    {
+        test::TestTill t;
+        StaffService staff(t.till());
+        addTeam(staff);
+        QVERIFY(!staff.add(u"E09"_s, u"x"_s, Role::Cashier, u"12a4"_s, fast)); // PINs are digits
+        QVERIFY(!staff.add(u"E09"_s, u"x"_s, Role::Cashier, u"123"_s, fast));
+        QVERIFY(!staff.signIn(u"NOBODY"_s, u"1234"_s));
+        for (int i = 0; i < StaffService::maxAttempts; ++i)
+            QVERIFY(!staff.signIn(u"E01"_s, u"0000"_s));
+        const auto locked = staff.signIn(u"E01"_s, u"1234"_s); // right PIN, but locked
+        QVERIFY(!locked);
+        QVERIFY2(locked.error().contains(u"locked"_s), qPrintable(locked.error()));
+        QVERIFY(staff.signIn(u"E02"_s, u"1234"_s)); // only that person
+        t.clock().advanceSecs(StaffService::lockoutSeconds + 1);
+        QVERIFY(staff.signIn(u"E01"_s, u"1234"_s));
+        for (int i = 0; i < StaffService::maxAttempts - 1; ++i) // the count starts again
+            QVERIFY(!staff.signIn(u"E01"_s, u"0000"_s));
+        QVERIFY(staff.signIn(u"E01"_s, u"1234"_s));
+
+        QStringList actions;
+        for (const AuditEntry &e : staff.auditLog(50))
+            actions.append(e.action);
+        QVERIFY(actions.contains(u"locked_out"_s));
+        QVERIFY(actions.contains(u"sign_in_locked"_s));
+        QVERIFY(actions.contains(u"sign_in"_s));
+        QVERIFY(!t.till().database().exec(u"UPDATE audit_log SET actor = 'x'"_s)); // append-only
+        QVERIFY(!t.till().database().exec(u"DELETE FROM audit_log"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStaff)
+#include "tst_staff.moc"
