@@ -418,6 +418,10 @@ int main(int argc, char *argv[])
     // Global options come before the command.
     int at = 1;
     while (at < args.size() && args[at].startsWith(u"--"_s)) {
+        if (args[at] == u"--version"_s) {
+            out() << u"pos-hq "_s << QStringLiteral(POS_VERSION) << Qt::endl;
+            return ExitOk;
+        }
         if (args[at] == u"--help"_s || args[at] == u"-h"_s) {
             out() << PosHq::usage();
             return ExitOk;
