@@ -2343,6 +2343,10 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <source>The till cannot start</source>
         <translation>The till cannot start</translation>
     </message>
+    <message>
+        <source>Full screen without window decorations; closing needs a manager&apos;s PIN.</source>
+        <translation>Full screen without window decorations; closing needs a manager&apos;s PIN.</translation>
+    </message>
 </context>
 <context>
     <name>pos::CameraScanDialog</name>
@@ -2834,6 +2838,49 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>HQ</source>
         <translation>HQ</translation>
+    </message>
+    <message>
+        <source>Close the till</source>
+        <translation>Close the till</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ManagerPinDialog</name>
+    <message>
+        <source>Manager&apos;s approval</source>
+        <translation>Manager&apos;s approval</translation>
+    </message>
+    <message>
+        <source>%1 needs a manager&apos;s PIN.</source>
+        <translation>%1 needs a manager&apos;s PIN.</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>%1 is not a manager.</source>
+        <translation>%1 is not a manager.</translation>
+    </message>
+    <message>
+        <source>No manager set up</source>
+        <translation>No manager set up</translation>
+    </message>
+    <message>
+        <source>No manager is set up on this till (posctl staff add … --role manager), so nobody is asked.</source>
+        <translation>No manager is set up on this till (posctl staff add … --role manager), so nobody is asked.</translation>
     </message>
 </context>
 <context>

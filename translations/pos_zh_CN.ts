@@ -2340,6 +2340,10 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <source>The till cannot start</source>
         <translation>收银台无法启动</translation>
     </message>
+    <message>
+        <source>Full screen without window decorations; closing needs a manager&apos;s PIN.</source>
+        <translation>全屏且无窗口边框；关闭收银机需要店长密码。</translation>
+    </message>
 </context>
 <context>
     <name>pos::CameraScanDialog</name>
@@ -2827,6 +2831,49 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>HQ</source>
         <translation>总部</translation>
+    </message>
+    <message>
+        <source>Close the till</source>
+        <translation>关闭收银机</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ManagerPinDialog</name>
+    <message>
+        <source>Manager&apos;s approval</source>
+        <translation>店长授权</translation>
+    </message>
+    <message>
+        <source>%1 needs a manager&apos;s PIN.</source>
+        <translation>“%1”需要店长输入密码。</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>店长</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>授权</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%1 is not a manager.</source>
+        <translation>%1 不是店长。</translation>
+    </message>
+    <message>
+        <source>No manager set up</source>
+        <translation>未设置店长</translation>
+    </message>
+    <message>
+        <source>No manager is set up on this till (posctl staff add … --role manager), so nobody is asked.</source>
+        <translation>本收银机尚未设置店长（posctl staff add … --role manager），因此无需授权。</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,7 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     parser.addOption({u"db"_s, QApplication::translate("main", "Database file."), u"PATH"_s, pos::Database::defaultPath()});
     parser.addOption({u"lang"_s, QApplication::translate("main", "Language (zh_CN or en)."), u"LANG"_s});
+    parser.addOption({u"kiosk"_s, QApplication::translate("main", "Full screen without window decorations; closing needs a manager's PIN.")});
     parser.addOption({u"screenshot"_s, QApplication::translate("main", "Save the first painted screen as PNG and exit."), u"PNG"_s});
     parser.addOption({u"exit-after-paint"_s, QApplication::translate("main", "Print the start-up time as JSON once the sale screen is painted, then exit.")});
     parser.process(app);
@@ -65,6 +66,11 @@ int main(int argc, char *argv[])
             });
         }
     });
-    window.show();
+    if (parser.isSet(u"kiosk"_s)) {
+        window.setKiosk(true);
+        window.showFullScreen();
+    } else {
+        window.show();
+    }
     return app.exec();
 }

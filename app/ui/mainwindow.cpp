@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "hqdialog.h"
+#include "managerpindialog.h"
 #include "printstatusbar.h"
 #include "salescreen.h"
 #include "theme.h"
@@ -12,6 +13,7 @@
 #include "services/syncagent.h"
 #include "services/till.h"
 
+#include <QCloseEvent>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
@@ -121,6 +123,21 @@ void MainWindow::startScannerDevice()
     connect(device, &scanner::ScannerDevice::scanned, this, [this](const QString &code) { scanned(code, scanner::ScanMerger::Source::Device); });
     connect(device, &scanner::ScannerDevice::stateChanged, label, &QLabel::setText);
     device->start();
+}
+
+void MainWindow::setKiosk(bool kiosk)
+{
+    m_kiosk = kiosk;
+    setWindowFlag(Qt::FramelessWindowHint, kiosk);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_kiosk || ManagerPinDialog::approve(m_till, tr("Close the till"), this)) {
+        event->accept();
+        return;
+    }
+    event->ignore();
 }
 
 void MainWindow::scanned(const QString &code, scanner::ScanMerger::Source source)

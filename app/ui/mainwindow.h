@@ -33,6 +33,12 @@ public:
     PrintStatusBar *printStatus() const { return m_printStatus; }
     // Asks which receipt to print again (the last sale's by default) and queues a copy.
     void reprintReceipt();
+    // Kiosk: no window decorations, and closing the till needs a manager's id and PIN.
+    void setKiosk(bool kiosk);
+    bool isKiosk() const { return m_kiosk; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     QWidget *buildHeader();
@@ -57,6 +63,7 @@ private:
     SyncAgent *m_sync;
     scanner::ScanMerger m_merger;
     QElapsedTimer m_sinceStart;
+    bool m_kiosk = false;
 };
 
 } // namespace pos

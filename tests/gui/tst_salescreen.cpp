@@ -9,6 +9,7 @@
 #include "services/checkoutservice.h"
 #include "services/printqueue.h"
 #include "services/scanservice.h"
+#include "services/staffservice.h"
 #include "ui/mainwindow.h"
 #include "ui/printstatusbar.h"
 #include "ui/salescreen.h"
@@ -294,6 +295,42 @@ private slots:
         QTest::qWait(100);
         QCOMPARE(quantity(), 2);
         ::close(writer);
+    }
+
+    // Kiosk: closing the till asks for a manager; a wrong PIN or a cashier's keeps it open.
+    void kioskClosesOnlyWithAManagersPin()
+    {
+        test::TestTill t;
+        StaffService staff(t.till());
+        QVERIFY(staff.add(u"M01"_s, u"李店长"_s, Role::Manager, u"908172"_s, 1000));
+        QVERIFY(staff.add(u"E01"_s, u"小王"_s, Role::Cashier, u"1234"_s, 1000));
+        MainWindow window(t.till());
+        window.setKiosk(true);
+        QVERIFY(test::showActive(window));
+        QStringList messages;
+        auto answer = [&](const QString &id, const QString &pin, bool thenCancel) {
+            QTimer::singleShot(200, this, [&, id, pin, thenCancel] {
+                QWidget *dialog = QApplication::activeModalWidget();
+                QVERIFY(dialog && dialog->objectName() == u"managerPinDialog"_s);
+                dialog->findChild<QLineEdit *>(u"managerId"_s)->setText(id);
+                dialog->findChild<QLineEdit *>(u"managerPin"_s)->setText(pin);
+                QTest::mouseClick(dialog->findChild<QPushButton *>(u"managerApprove"_s), Qt::LeftButton);
+                messages << dialog->findChild<QLabel *>(u"managerPinMessage"_s)->text();
+                if (thenCancel)
+                    QTest::mouseClick(dialog->findChild<QPushButton *>(u"managerCancel"_s), Qt::LeftButton);
+            });
+        };
+        answer(u"M01"_s, u"000000"_s, true);
+        window.close();
+        QVERIFY(window.isVisible()); // still selling
+        QVERIFY2(messages.last().contains(u"PIN"_s), qPrintable(messages.last()));
+        answer(u"E01"_s, u"1234"_s, true);
+        window.close();
+        QVERIFY(window.isVisible());
+        QVERIFY2(messages.last().contains(u"not a manager"_s), qPrintable(messages.last()));
+        answer(u"M01"_s, u"908172"_s, false);
+        window.close();
+        QVERIFY(!window.isVisible());
     }
 
     void unknownBarcodeChangesNothing()
