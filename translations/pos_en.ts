@@ -1451,112 +1451,6 @@ Exit status: 0 done, 1 HQ could not do it, 2 bad input.
         <translation>There is no Z report for %1 yet.</translation>
     </message>
     <message>
-        <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
-
-Commands:
-  init [--demo]                          create or upgrade the database; --demo loads the demo store
-  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
-  guides [--json]                        list the store&apos;s guides
-  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
-       [--no-receipt] [--json]           ring up and pay a sale (METHOD: cash, card, wechat, alipay);
-                                         its receipt prints when a receipt printer is set up
-  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
-  order NUMBER [--json]                  one sale by its order number
-  refund NUMBER [--line SKU[*QTY]]... [--no-receipt] [--json]
-                                         refund lines of a sale (the whole order without --line)
-                                         to its original tenders; its credit is reversed
-  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
-                                         the store&apos;s guides ranked for a day (today by default);
-                                         --guide lists that guide&apos;s credits and why each went to them
-  printers [--json]                      USB receipt printers found, and the configured one
-  printers --set URI [--width 58|80] [--profile ID] | --clear
-                                         choose the till&apos;s receipt printer (then sales and refunds print)
-  print [--printer URI] (--test | --order NUMBER | --refund NUMBER) [--copy] [--width 58|80] [--profile ID]
-                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
-                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
-  print-jobs [--all] [--json] | --retry JOB | --cancel JOB | --run
-                                         receipts not printed yet, and what to do about them
-  parse-barcode TEXT [--json]            what a scan says: product (check digit), weighted, GS1, member,
-                                         guide, receipt or binding link; exit 2 when it is not valid
-  scan-image FILE... [--json]            decode the barcodes in images; exit 1 when some had none,
-                                         2 when a file can&apos;t be read
-  scanners [--list] [--set serial:/dev/ttyACM0[?baud=N]|hidpos:auto|evdev:/dev/input/… | --clear]
-           [--weighted LAYOUT] [--wedge gap=MS,min=N,tab=on|off,prefix=P,suffix=S]
-                                         the till&apos;s scanners, its weighted-code layout (20-29:5:5:price)
-                                         and how the keyboard wedge tells a scanner from a person
-  enroll URL CODE --ca CA.pem [--pin SHA256]
-                                         enrol this till with HQ (the code comes from pos-hq enroll)
-  sync [--once] [--batch N] [--retry-parked]
-                                         send the events waiting for HQ, then take HQ&apos;s changes
-                                         (--once: until none is left)
-  sync-status [--json]                   online or not, what waits for HQ, the last problem
-  shift open --float YUAN [--by NAME] | shift cash --in|--out YUAN --reason TEXT
-  shift close --count 100x3,50x2,… [--by NAME] | shift status [--json]
-                                         the drawer&apos;s shift: float, petty cash, blind count at the close
-  report x|z [--date YYYY-MM-DD] [--reprint] [--json]
-                                         the day&apos;s X report, or its Z report (once per day, kept)
-  staff [--json] | staff add ID --name N --role cashier|guide|manager --pin P|- | staff check ID --pin P|-
-                                         who works the till (PINs kept as salted, peppered PBKDF2 hashes)
-  audit [--limit N] [--json]             the audit log: sign-ins, lockouts, overrides…, newest first
-  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
-                                         credits, summaries and the answers asked; exit 1 if a line was bad
-
---db PATH overrides the default database (%1).
-Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</source>
-        <translation>Usage: posctl [--db PATH] COMMAND [OPTIONS]
-
-Commands:
-  init [--demo]                          create or upgrade the database; --demo loads the demo store
-  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
-  guides [--json]                        list the store&apos;s guides
-  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
-       [--no-receipt] [--json]           ring up and pay a sale (METHOD: cash, card, wechat, alipay);
-                                         its receipt prints when a receipt printer is set up
-  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
-  order NUMBER [--json]                  one sale by its order number
-  refund NUMBER [--line SKU[*QTY]]... [--no-receipt] [--json]
-                                         refund lines of a sale (the whole order without --line)
-                                         to its original tenders; its credit is reversed
-  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
-                                         the store&apos;s guides ranked for a day (today by default);
-                                         --guide lists that guide&apos;s credits and why each went to them
-  printers [--json]                      USB receipt printers found, and the configured one
-  printers --set URI [--width 58|80] [--profile ID] | --clear
-                                         choose the till&apos;s receipt printer (then sales and refunds print)
-  print [--printer URI] (--test | --order NUMBER | --refund NUMBER) [--copy] [--width 58|80] [--profile ID]
-                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
-                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
-  print-jobs [--all] [--json] | --retry JOB | --cancel JOB | --run
-                                         receipts not printed yet, and what to do about them
-  parse-barcode TEXT [--json]            what a scan says: product (check digit), weighted, GS1, member,
-                                         guide, receipt or binding link; exit 2 when it is not valid
-  scan-image FILE... [--json]            decode the barcodes in images; exit 1 when some had none,
-                                         2 when a file can&apos;t be read
-  scanners [--list] [--set serial:/dev/ttyACM0[?baud=N]|hidpos:auto|evdev:/dev/input/… | --clear]
-           [--weighted LAYOUT] [--wedge gap=MS,min=N,tab=on|off,prefix=P,suffix=S]
-                                         the till&apos;s scanners, its weighted-code layout (20-29:5:5:price)
-                                         and how the keyboard wedge tells a scanner from a person
-  enroll URL CODE --ca CA.pem [--pin SHA256]
-                                         enrol this till with HQ (the code comes from pos-hq enroll)
-  sync [--once] [--batch N] [--retry-parked]
-                                         send the events waiting for HQ, then take HQ&apos;s changes
-                                         (--once: until none is left)
-  sync-status [--json]                   online or not, what waits for HQ, the last problem
-  shift open --float YUAN [--by NAME] | shift cash --in|--out YUAN --reason TEXT
-  shift close --count 100x3,50x2,… [--by NAME] | shift status [--json]
-                                         the drawer&apos;s shift: float, petty cash, blind count at the close
-  report x|z [--date YYYY-MM-DD] [--reprint] [--json]
-                                         the day&apos;s X report, or its Z report (once per day, kept)
-  staff [--json] | staff add ID --name N --role cashier|guide|manager --pin P|- | staff check ID --pin P|-
-                                         who works the till (PINs kept as salted, peppered PBKDF2 hashes)
-  audit [--limit N] [--json]             the audit log: sign-ins, lockouts, overrides…, newest first
-  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
-                                         credits, summaries and the answers asked; exit 1 if a line was bad
-
---db PATH overrides the default database (%1).
-Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</translation>
-    </message>
-    <message>
         <source>add ID, check ID, or nothing to list.</source>
         <translation>add ID, check ID, or nothing to list.</translation>
     </message>
@@ -1607,6 +1501,122 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>approved by %1</source>
         <translation>approved by %1</translation>
+    </message>
+    <message>
+        <source>Also print it on the receipt printer (or --printer URI).</source>
+        <translation>Also print it on the receipt printer (or --printer URI).</translation>
+    </message>
+    <message>
+        <source>With --print: where, e.g. png:z.png or tcp://192.168.1.87.</source>
+        <translation>With --print: where, e.g. png:z.png or tcp://192.168.1.87.</translation>
+    </message>
+    <message>
+        <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
+
+Commands:
+  init [--demo]                          create or upgrade the database; --demo loads the demo store
+  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
+  guides [--json]                        list the store&apos;s guides
+  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
+       [--no-receipt] [--json]           ring up and pay a sale (METHOD: cash, card, wechat, alipay);
+                                         its receipt prints when a receipt printer is set up
+  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
+  order NUMBER [--json]                  one sale by its order number
+  refund NUMBER [--line SKU[*QTY]]... [--no-receipt] [--json]
+                                         refund lines of a sale (the whole order without --line)
+                                         to its original tenders; its credit is reversed
+  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
+                                         the store&apos;s guides ranked for a day (today by default);
+                                         --guide lists that guide&apos;s credits and why each went to them
+  printers [--json]                      USB receipt printers found, and the configured one
+  printers --set URI [--width 58|80] [--profile ID] | --clear
+                                         choose the till&apos;s receipt printer (then sales and refunds print)
+  print [--printer URI] (--test | --order NUMBER | --refund NUMBER) [--copy] [--width 58|80] [--profile ID]
+                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
+                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
+  print-jobs [--all] [--json] | --retry JOB | --cancel JOB | --run
+                                         receipts not printed yet, and what to do about them
+  parse-barcode TEXT [--json]            what a scan says: product (check digit), weighted, GS1, member,
+                                         guide, receipt or binding link; exit 2 when it is not valid
+  scan-image FILE... [--json]            decode the barcodes in images; exit 1 when some had none,
+                                         2 when a file can&apos;t be read
+  scanners [--list] [--set serial:/dev/ttyACM0[?baud=N]|hidpos:auto|evdev:/dev/input/… | --clear]
+           [--weighted LAYOUT] [--wedge gap=MS,min=N,tab=on|off,prefix=P,suffix=S]
+                                         the till&apos;s scanners, its weighted-code layout (20-29:5:5:price)
+                                         and how the keyboard wedge tells a scanner from a person
+  enroll URL CODE --ca CA.pem [--pin SHA256]
+                                         enrol this till with HQ (the code comes from pos-hq enroll)
+  sync [--once] [--batch N] [--retry-parked]
+                                         send the events waiting for HQ, then take HQ&apos;s changes
+                                         (--once: until none is left)
+  sync-status [--json]                   online or not, what waits for HQ, the last problem
+  shift open --float YUAN [--by NAME] | shift cash --in|--out YUAN --reason TEXT
+  shift close --count 100x3,50x2,… [--by NAME] | shift status [--json]
+                                         the drawer&apos;s shift: float, petty cash, blind count at the close
+  report x|z [--date YYYY-MM-DD] [--reprint] [--print [--printer URI]] [--json]
+                                         the day&apos;s X report, or its Z report (once per day, kept);
+                                         --print also prints it on the receipt printer
+  staff [--json] | staff add ID --name N --role cashier|guide|manager --pin P|- | staff check ID --pin P|-
+                                         who works the till (PINs kept as salted, peppered PBKDF2 hashes)
+  audit [--limit N] [--json]             the audit log: sign-ins, lockouts, overrides…, newest first
+  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
+                                         credits, summaries and the answers asked; exit 1 if a line was bad
+
+--db PATH overrides the default database (%1).
+Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</source>
+        <translation>Usage: posctl [--db PATH] COMMAND [OPTIONS]
+
+Commands:
+  init [--demo]                          create or upgrade the database; --demo loads the demo store
+  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
+  guides [--json]                        list the store&apos;s guides
+  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
+       [--no-receipt] [--json]           ring up and pay a sale (METHOD: cash, card, wechat, alipay);
+                                         its receipt prints when a receipt printer is set up
+  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
+  order NUMBER [--json]                  one sale by its order number
+  refund NUMBER [--line SKU[*QTY]]... [--no-receipt] [--json]
+                                         refund lines of a sale (the whole order without --line)
+                                         to its original tenders; its credit is reversed
+  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
+                                         the store&apos;s guides ranked for a day (today by default);
+                                         --guide lists that guide&apos;s credits and why each went to them
+  printers [--json]                      USB receipt printers found, and the configured one
+  printers --set URI [--width 58|80] [--profile ID] | --clear
+                                         choose the till&apos;s receipt printer (then sales and refunds print)
+  print [--printer URI] (--test | --order NUMBER | --refund NUMBER) [--copy] [--width 58|80] [--profile ID]
+                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
+                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
+  print-jobs [--all] [--json] | --retry JOB | --cancel JOB | --run
+                                         receipts not printed yet, and what to do about them
+  parse-barcode TEXT [--json]            what a scan says: product (check digit), weighted, GS1, member,
+                                         guide, receipt or binding link; exit 2 when it is not valid
+  scan-image FILE... [--json]            decode the barcodes in images; exit 1 when some had none,
+                                         2 when a file can&apos;t be read
+  scanners [--list] [--set serial:/dev/ttyACM0[?baud=N]|hidpos:auto|evdev:/dev/input/… | --clear]
+           [--weighted LAYOUT] [--wedge gap=MS,min=N,tab=on|off,prefix=P,suffix=S]
+                                         the till&apos;s scanners, its weighted-code layout (20-29:5:5:price)
+                                         and how the keyboard wedge tells a scanner from a person
+  enroll URL CODE --ca CA.pem [--pin SHA256]
+                                         enrol this till with HQ (the code comes from pos-hq enroll)
+  sync [--once] [--batch N] [--retry-parked]
+                                         send the events waiting for HQ, then take HQ&apos;s changes
+                                         (--once: until none is left)
+  sync-status [--json]                   online or not, what waits for HQ, the last problem
+  shift open --float YUAN [--by NAME] | shift cash --in|--out YUAN --reason TEXT
+  shift close --count 100x3,50x2,… [--by NAME] | shift status [--json]
+                                         the drawer&apos;s shift: float, petty cash, blind count at the close
+  report x|z [--date YYYY-MM-DD] [--reprint] [--print [--printer URI]] [--json]
+                                         the day&apos;s X report, or its Z report (once per day, kept);
+                                         --print also prints it on the receipt printer
+  staff [--json] | staff add ID --name N --role cashier|guide|manager --pin P|- | staff check ID --pin P|-
+                                         who works the till (PINs kept as salted, peppered PBKDF2 hashes)
+  audit [--limit N] [--json]             the audit log: sign-ins, lockouts, overrides…, newest first
+  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
+                                         credits, summaries and the answers asked; exit 1 if a line was bad
+
+--db PATH overrides the default database (%1).
+Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</translation>
     </message>
 </context>
 <context>
@@ -1862,6 +1872,62 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>Till: %1</source>
         <translation>Till: %1</translation>
+    </message>
+    <message>
+        <source>Z report %1</source>
+        <translation>Z report %1</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>X report</translation>
+    </message>
+    <message>
+        <source>Business day %1, till %2</source>
+        <translation>Business day %1, till %2</translation>
+    </message>
+    <message>
+        <source>Made %1</source>
+        <translation>Made %1</translation>
+    </message>
+    <message>
+        <source>Sales %1 (%2 orders)</source>
+        <translation>Sales %1 (%2 orders)</translation>
+    </message>
+    <message>
+        <source>Discounts %1</source>
+        <translation>Discounts %1</translation>
+    </message>
+    <message>
+        <source>Refunds %1 (%2)</source>
+        <translation>Refunds %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Net %1</source>
+        <translation>Net %1</translation>
+    </message>
+    <message>
+        <source>%1: in %2, back %3, net %4</source>
+        <translation>%1: in %2, back %3, net %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 (refunds %3)</source>
+        <translation>%1: %2 (refunds %3)</translation>
+    </message>
+    <message>
+        <source>New members %1</source>
+        <translation>New members %1</translation>
+    </message>
+    <message>
+        <source>Waiting for HQ %1</source>
+        <translation>Waiting for HQ %1</translation>
+    </message>
+    <message>
+        <source>Shift %1: float %2, expected %3</source>
+        <translation>Shift %1: float %2, expected %3</translation>
+    </message>
+    <message>
+        <source>Counted %1, difference %2</source>
+        <translation>Counted %1, difference %2</translation>
     </message>
 </context>
 <context>

@@ -1448,112 +1448,6 @@ Exit status: 0 done, 1 HQ could not do it, 2 bad input.
         <translation>%1 还没有 Z 报表。</translation>
     </message>
     <message>
-        <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
-
-Commands:
-  init [--demo]                          create or upgrade the database; --demo loads the demo store
-  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
-  guides [--json]                        list the store&apos;s guides
-  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
-       [--no-receipt] [--json]           ring up and pay a sale (METHOD: cash, card, wechat, alipay);
-                                         its receipt prints when a receipt printer is set up
-  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
-  order NUMBER [--json]                  one sale by its order number
-  refund NUMBER [--line SKU[*QTY]]... [--no-receipt] [--json]
-                                         refund lines of a sale (the whole order without --line)
-                                         to its original tenders; its credit is reversed
-  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
-                                         the store&apos;s guides ranked for a day (today by default);
-                                         --guide lists that guide&apos;s credits and why each went to them
-  printers [--json]                      USB receipt printers found, and the configured one
-  printers --set URI [--width 58|80] [--profile ID] | --clear
-                                         choose the till&apos;s receipt printer (then sales and refunds print)
-  print [--printer URI] (--test | --order NUMBER | --refund NUMBER) [--copy] [--width 58|80] [--profile ID]
-                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
-                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
-  print-jobs [--all] [--json] | --retry JOB | --cancel JOB | --run
-                                         receipts not printed yet, and what to do about them
-  parse-barcode TEXT [--json]            what a scan says: product (check digit), weighted, GS1, member,
-                                         guide, receipt or binding link; exit 2 when it is not valid
-  scan-image FILE... [--json]            decode the barcodes in images; exit 1 when some had none,
-                                         2 when a file can&apos;t be read
-  scanners [--list] [--set serial:/dev/ttyACM0[?baud=N]|hidpos:auto|evdev:/dev/input/… | --clear]
-           [--weighted LAYOUT] [--wedge gap=MS,min=N,tab=on|off,prefix=P,suffix=S]
-                                         the till&apos;s scanners, its weighted-code layout (20-29:5:5:price)
-                                         and how the keyboard wedge tells a scanner from a person
-  enroll URL CODE --ca CA.pem [--pin SHA256]
-                                         enrol this till with HQ (the code comes from pos-hq enroll)
-  sync [--once] [--batch N] [--retry-parked]
-                                         send the events waiting for HQ, then take HQ&apos;s changes
-                                         (--once: until none is left)
-  sync-status [--json]                   online or not, what waits for HQ, the last problem
-  shift open --float YUAN [--by NAME] | shift cash --in|--out YUAN --reason TEXT
-  shift close --count 100x3,50x2,… [--by NAME] | shift status [--json]
-                                         the drawer&apos;s shift: float, petty cash, blind count at the close
-  report x|z [--date YYYY-MM-DD] [--reprint] [--json]
-                                         the day&apos;s X report, or its Z report (once per day, kept)
-  staff [--json] | staff add ID --name N --role cashier|guide|manager --pin P|- | staff check ID --pin P|-
-                                         who works the till (PINs kept as salted, peppered PBKDF2 hashes)
-  audit [--limit N] [--json]             the audit log: sign-ins, lockouts, overrides…, newest first
-  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
-                                         credits, summaries and the answers asked; exit 1 if a line was bad
-
---db PATH overrides the default database (%1).
-Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</source>
-        <translation>用法：posctl [--db 路径] 命令 [选项]
-
-命令：
-  init [--demo]                          创建或升级数据库；--demo 载入演示门店
-  products [--search 文本] [--json]      列出商品，或按名称、拼音首字母、货号、条码搜索
-  guides [--json]                        列出本店导购
-  sale [--guide 编号] [--member 会员码|手机号] [--discount 优惠] --scan 条码[*数量]... --pay 方式[:元][:参考号]...
-       [--no-receipt] [--json]           收银一笔销售（方式：cash、card、wechat、alipay）；
-                                         设置了小票打印机时自动打印小票
-  orders [--date YYYY-MM-DD] [--json]    某营业日的销售（默认今天）
-  order 订单号 [--json]                  按订单号查看一笔销售
-  refund 订单号 [--line 货号[*数量]]... [--no-receipt] [--json]
-                                         按原单退货（不带 --line 则整单退），退回原支付方式，
-                                         并冲回该单业绩
-  leaderboard [--date YYYY-MM-DD] [--guide 编号] [--json]
-                                         某天本店导购业绩排行（默认今天）；
-                                         --guide 列出该导购当天的每笔业绩及归属原因
-  printers [--json]                      已发现的 USB 小票打印机及已配置的打印机
-  printers --set 地址 [--width 58|80] [--profile 配置] | --clear
-                                         设置本机小票打印机（之后销售和退货自动打印）
-  print [--printer 地址] (--test | --order 订单号 | --refund 退货单号) [--copy] [--width 58|80] [--profile 配置]
-                                         打印测试页或小票；地址：usb://VID:PID、usb://auto、
-                                         tcp://主机[:9100]、file:/dev/usb/lp0、serial:/dev/ttyUSB0、png:文件
-  print-jobs [--all] [--json] | --retry 任务号 | --cancel 任务号 | --run
-                                         尚未打印的小票，以及如何处理
-  parse-barcode 内容 [--json]            解析扫码内容：商品（校验位）、称重码、GS1、会员、导购、
-                                         小票或绑定链接；无效时退出码为 2
-  scan-image 文件... [--json]            识别图片中的条码；有图片找不到条码时退出码为 1，
-                                         文件无法读取时为 2
-  scanners [--list] [--set serial:/dev/ttyACM0[?baud=N]|hidpos:auto|evdev:/dev/input/… | --clear]
-           [--weighted 格式] [--wedge gap=毫秒,min=位数,tab=on|off,prefix=前缀,suffix=后缀]
-                                         本机扫码设备、称重码格式（20-29:5:5:price）
-                                         以及键盘模式下如何区分扫码枪与人工输入
-  enroll 地址 注册码 --ca CA.pem [--pin SHA256]
-                                         把本收银机注册到总部（注册码来自 pos-hq enroll）
-  sync [--once] [--batch N] [--retry-parked]
-                                         上传待发给总部的记录，再接收总部的变更
-                                         （--once：传完即停）
-  sync-status [--json]                   是否在线、待上传的记录、最近的问题
-  shift open --float 元 [--by 姓名] | shift cash --in|--out 元 --reason 原因
-  shift close --count 100x3,50x2,… [--by 姓名] | shift status [--json]
-                                         收银班次：备用金、零用现金、交班时盲点钱箱
-  report x|z [--date YYYY-MM-DD] [--reprint] [--json]
-                                         当天的 X 报表，或 Z 报表（每天一次，永久保存）
-  staff [--json] | staff add 编号 --name 姓名 --role cashier|guide|manager --pin 密码|- | staff check 编号 --pin 密码|-
-                                         收银机的员工（密码仅以加盐加胡椒的 PBKDF2 哈希保存）
-  audit [--limit N] [--json]             审计日志：登录、锁定、授权…，最新的在前
-  attribute [--explain] 事件.jsonl       重放业绩归属事件（每行一个 JSON 对象），输出业绩、汇总
-                                         和所问结果；有错误行时退出码为 1
-
---db 路径 指定数据库（默认 %1）。
-退出码：0 成功，1 收银机无法完成（数据库、磁盘），2 输入有误（未写入任何数据）。</translation>
-    </message>
-    <message>
         <source>add ID, check ID, or nothing to list.</source>
         <translation>add 编号、check 编号，或不带参数列出员工。</translation>
     </message>
@@ -1604,6 +1498,122 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>approved by %1</source>
         <translation>由 %1 授权</translation>
+    </message>
+    <message>
+        <source>Also print it on the receipt printer (or --printer URI).</source>
+        <translation>同时在小票打印机上打印（或用 --printer 指定）。</translation>
+    </message>
+    <message>
+        <source>With --print: where, e.g. png:z.png or tcp://192.168.1.87.</source>
+        <translation>与 --print 一起：打印到哪里，例如 png:z.png 或 tcp://192.168.1.87。</translation>
+    </message>
+    <message>
+        <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
+
+Commands:
+  init [--demo]                          create or upgrade the database; --demo loads the demo store
+  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
+  guides [--json]                        list the store&apos;s guides
+  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
+       [--no-receipt] [--json]           ring up and pay a sale (METHOD: cash, card, wechat, alipay);
+                                         its receipt prints when a receipt printer is set up
+  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
+  order NUMBER [--json]                  one sale by its order number
+  refund NUMBER [--line SKU[*QTY]]... [--no-receipt] [--json]
+                                         refund lines of a sale (the whole order without --line)
+                                         to its original tenders; its credit is reversed
+  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
+                                         the store&apos;s guides ranked for a day (today by default);
+                                         --guide lists that guide&apos;s credits and why each went to them
+  printers [--json]                      USB receipt printers found, and the configured one
+  printers --set URI [--width 58|80] [--profile ID] | --clear
+                                         choose the till&apos;s receipt printer (then sales and refunds print)
+  print [--printer URI] (--test | --order NUMBER | --refund NUMBER) [--copy] [--width 58|80] [--profile ID]
+                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
+                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
+  print-jobs [--all] [--json] | --retry JOB | --cancel JOB | --run
+                                         receipts not printed yet, and what to do about them
+  parse-barcode TEXT [--json]            what a scan says: product (check digit), weighted, GS1, member,
+                                         guide, receipt or binding link; exit 2 when it is not valid
+  scan-image FILE... [--json]            decode the barcodes in images; exit 1 when some had none,
+                                         2 when a file can&apos;t be read
+  scanners [--list] [--set serial:/dev/ttyACM0[?baud=N]|hidpos:auto|evdev:/dev/input/… | --clear]
+           [--weighted LAYOUT] [--wedge gap=MS,min=N,tab=on|off,prefix=P,suffix=S]
+                                         the till&apos;s scanners, its weighted-code layout (20-29:5:5:price)
+                                         and how the keyboard wedge tells a scanner from a person
+  enroll URL CODE --ca CA.pem [--pin SHA256]
+                                         enrol this till with HQ (the code comes from pos-hq enroll)
+  sync [--once] [--batch N] [--retry-parked]
+                                         send the events waiting for HQ, then take HQ&apos;s changes
+                                         (--once: until none is left)
+  sync-status [--json]                   online or not, what waits for HQ, the last problem
+  shift open --float YUAN [--by NAME] | shift cash --in|--out YUAN --reason TEXT
+  shift close --count 100x3,50x2,… [--by NAME] | shift status [--json]
+                                         the drawer&apos;s shift: float, petty cash, blind count at the close
+  report x|z [--date YYYY-MM-DD] [--reprint] [--print [--printer URI]] [--json]
+                                         the day&apos;s X report, or its Z report (once per day, kept);
+                                         --print also prints it on the receipt printer
+  staff [--json] | staff add ID --name N --role cashier|guide|manager --pin P|- | staff check ID --pin P|-
+                                         who works the till (PINs kept as salted, peppered PBKDF2 hashes)
+  audit [--limit N] [--json]             the audit log: sign-ins, lockouts, overrides…, newest first
+  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
+                                         credits, summaries and the answers asked; exit 1 if a line was bad
+
+--db PATH overrides the default database (%1).
+Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</source>
+        <translation>用法：posctl [--db 路径] 命令 [选项]
+
+命令：
+  init [--demo]                          创建或升级数据库；--demo 载入演示门店
+  products [--search 文本] [--json]      列出商品，或按名称、拼音首字母、货号、条码搜索
+  guides [--json]                        列出本店导购
+  sale [--guide 编号] [--member 会员码|手机号] [--discount 优惠] --scan 条码[*数量]... --pay 方式[:元][:参考号]...
+       [--no-receipt] [--json]           收银一笔销售（方式：cash、card、wechat、alipay）；
+                                         设置了小票打印机时自动打印小票
+  orders [--date YYYY-MM-DD] [--json]    某营业日的销售（默认今天）
+  order 订单号 [--json]                  按订单号查看一笔销售
+  refund 订单号 [--line 货号[*数量]]... [--no-receipt] [--json]
+                                         按原单退货（不带 --line 则整单退），退回原支付方式，
+                                         并冲回该单业绩
+  leaderboard [--date YYYY-MM-DD] [--guide 编号] [--json]
+                                         某天本店导购业绩排行（默认今天）；
+                                         --guide 列出该导购当天的每笔业绩及归属原因
+  printers [--json]                      已发现的 USB 小票打印机及已配置的打印机
+  printers --set 地址 [--width 58|80] [--profile 配置] | --clear
+                                         设置本机小票打印机（之后销售和退货自动打印）
+  print [--printer 地址] (--test | --order 订单号 | --refund 退货单号) [--copy] [--width 58|80] [--profile 配置]
+                                         打印测试页或小票；地址：usb://VID:PID、usb://auto、
+                                         tcp://主机[:9100]、file:/dev/usb/lp0、serial:/dev/ttyUSB0、png:文件
+  print-jobs [--all] [--json] | --retry 任务号 | --cancel 任务号 | --run
+                                         尚未打印的小票，以及如何处理
+  parse-barcode 内容 [--json]            解析扫码内容：商品（校验位）、称重码、GS1、会员、导购、
+                                         小票或绑定链接；无效时退出码为 2
+  scan-image 文件... [--json]            识别图片中的条码；有图片找不到条码时退出码为 1，
+                                         文件无法读取时为 2
+  scanners [--list] [--set serial:/dev/ttyACM0[?baud=N]|hidpos:auto|evdev:/dev/input/… | --clear]
+           [--weighted 格式] [--wedge gap=毫秒,min=位数,tab=on|off,prefix=前缀,suffix=后缀]
+                                         本机扫码设备、称重码格式（20-29:5:5:price）
+                                         以及键盘模式下如何区分扫码枪与人工输入
+  enroll 地址 注册码 --ca CA.pem [--pin SHA256]
+                                         把本收银机注册到总部（注册码来自 pos-hq enroll）
+  sync [--once] [--batch N] [--retry-parked]
+                                         上传待发给总部的记录，再接收总部的变更
+                                         （--once：传完即停）
+  sync-status [--json]                   是否在线、待上传的记录、最近的问题
+  shift open --float 元 [--by 姓名] | shift cash --in|--out 元 --reason 原因
+  shift close --count 100x3,50x2,… [--by 姓名] | shift status [--json]
+                                         收银班次：备用金、零用现金、交班时盲点钱箱
+  report x|z [--date YYYY-MM-DD] [--reprint] [--print [--printer 地址]] [--json]
+                                         当天的 X 报表，或 Z 报表（每天一次，永久保存）；
+                                         --print 同时在小票打印机上打印
+  staff [--json] | staff add 编号 --name 姓名 --role cashier|guide|manager --pin 密码|- | staff check 编号 --pin 密码|-
+                                         收银机的员工（密码仅以加盐加胡椒的 PBKDF2 哈希保存）
+  audit [--limit N] [--json]             审计日志：登录、锁定、授权…，最新的在前
+  attribute [--explain] 事件.jsonl       重放业绩归属事件（每行一个 JSON 对象），输出业绩、汇总
+                                         和所问结果；有错误行时退出码为 1
+
+--db 路径 指定数据库（默认 %1）。
+退出码：0 成功，1 收银机无法完成（数据库、磁盘），2 输入有误（未写入任何数据）。</translation>
     </message>
 </context>
 <context>
@@ -1859,6 +1869,62 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>Till: %1</source>
         <translation>收银机：%1</translation>
+    </message>
+    <message>
+        <source>Z report %1</source>
+        <translation>Z 报表 %1</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>X 报表</translation>
+    </message>
+    <message>
+        <source>Business day %1, till %2</source>
+        <translation>营业日 %1，收银机 %2</translation>
+    </message>
+    <message>
+        <source>Made %1</source>
+        <translation>生成于 %1</translation>
+    </message>
+    <message>
+        <source>Sales %1 (%2 orders)</source>
+        <translation>销售 %1（%2 单）</translation>
+    </message>
+    <message>
+        <source>Discounts %1</source>
+        <translation>优惠 %1</translation>
+    </message>
+    <message>
+        <source>Refunds %1 (%2)</source>
+        <translation>退款 %1（%2 笔）</translation>
+    </message>
+    <message>
+        <source>Net %1</source>
+        <translation>净额 %1</translation>
+    </message>
+    <message>
+        <source>%1: in %2, back %3, net %4</source>
+        <translation>%1：收 %2，退 %3，净额 %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 (refunds %3)</source>
+        <translation>%1：%2（退货冲减 %3）</translation>
+    </message>
+    <message>
+        <source>New members %1</source>
+        <translation>新会员 %1</translation>
+    </message>
+    <message>
+        <source>Waiting for HQ %1</source>
+        <translation>待上传总部 %1</translation>
+    </message>
+    <message>
+        <source>Shift %1: float %2, expected %3</source>
+        <translation>班次 %1：备用金 %2，应有 %3</translation>
+    </message>
+    <message>
+        <source>Counted %1, difference %2</source>
+        <translation>实点 %1，差额 %2</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,7 @@ namespace {
 bool needsGui(int argc, char *argv[])
 {
     for (int i = 1; i < argc; ++i)
-        for (const char *command : {"print", "print-jobs", "sale", "refund", "scan-image"})
+        for (const char *command : {"print", "print-jobs", "sale", "refund", "scan-image", "report"})
             if (qstrcmp(argv[i], command) == 0)
                 return true;
     return false;

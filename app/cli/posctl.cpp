@@ -52,8 +52,9 @@ Commands:
   shift open --float YUAN [--by NAME] | shift cash --in|--out YUAN --reason TEXT
   shift close --count 100x3,50x2,… [--by NAME] | shift status [--json]
                                          the drawer's shift: float, petty cash, blind count at the close
-  report x|z [--date YYYY-MM-DD] [--reprint] [--json]
-                                         the day's X report, or its Z report (once per day, kept)
+  report x|z [--date YYYY-MM-DD] [--reprint] [--print [--printer URI]] [--json]
+                                         the day's X report, or its Z report (once per day, kept);
+                                         --print also prints it on the receipt printer
   staff [--json] | staff add ID --name N --role cashier|guide|manager --pin P|- | staff check ID --pin P|-
                                          who works the till (PINs kept as salted, peppered PBKDF2 hashes)
   audit [--limit N] [--json]             the audit log: sign-ins, lockouts, overrides…, newest first

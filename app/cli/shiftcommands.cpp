@@ -3,6 +3,9 @@
 #include "posctl.h"
 
 #include "core/money.h"
+#include "printer/printer.h"
+#include "services/printqueue.h"
+#include "services/receiptlayout.h"
 #include "services/shiftservice.h"
 #include "services/till.h"
 
@@ -158,9 +161,14 @@ int runReport(CliContext &ctx)
     parser.addOption({u"date"_s, Posctl::tr("The business day, YYYY-MM-DD (today by default)."), u"DATE"_s});
     parser.addOption({u"reprint"_s, Posctl::tr("With z: show the Z report already made.")});
     parser.addOption({u"json"_s, Posctl::tr("Print the report as one JSON object.")});
+    parser.addOption({u"print"_s, Posctl::tr("Also print it on the receipt printer (or --printer URI).")});
+    parser.addOption({u"printer"_s, Posctl::tr("With --print: where, e.g. png:z.png or tcp://192.168.1.87."), u"URI"_s});
     if (!parseCommand(ctx, parser, 1, 1))
         return ExitBadInput;
     const QString kind = parser.positionalArguments().constFirst();
+    QString uriError;
+    if (parser.isSet(u"printer"_s) && !printer::PrinterUri::parse(parser.value(u"printer"_s), &uriError))
+        return fail(ctx, uriError);
     if (kind != u"x"_s && kind != u"z"_s)
         return fail(ctx, Posctl::tr("report needs x or z, not \"%1\"").arg(kind));
     const QDate date = parser.isSet(u"date"_s) ? QDate::fromString(parser.value(u"date"_s), Qt::ISODate) : QDate();
@@ -189,6 +197,19 @@ int runReport(CliContext &ctx)
         ctx.out << jsonLine(report) << Qt::endl;
     else
         printReport(ctx, report);
+    if (!parser.isSet(u"print"_s))
+        return ExitOk;
+    // On paper too: the report is made (and a Z kept) whether or not the printer takes it.
+    PrinterChoice choice = PrintQueue(till).receiptPrinter();
+    if (parser.isSet(u"printer"_s))
+        choice = {parser.value(u"printer"_s), {}, 80};
+    if (choice.isEmpty())
+        return fail(ctx, Posctl::tr("no receipt printer is set up: give --printer URI, or set one with posctl printers --set URI."));
+    auto device = PrintQueue::printerFor(choice);
+    if (!device)
+        return fail(ctx, device.error());
+    if (!device->print(ReceiptLayout(till).dayReport(report, {.paperMm = choice.paperMm ? choice.paperMm : 80})))
+        return fail(ctx, Posctl::tr("not printed: %1").arg(device->errorString()));
     return ExitOk;
 }
 

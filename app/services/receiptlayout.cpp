@@ -5,6 +5,8 @@
 
 #include "store/peoplerepository.h"
 
+#include <QJsonArray>
+
 namespace pos {
 
 using namespace Qt::Literals::StringLiterals;
@@ -172,6 +174,41 @@ PrintDocument ReceiptLayout::refund(const Refund &refund, const Order &original,
     doc.rule();
     doc.qrCode(refund.number, receiptQrModule(options));
     footer(doc, options);
+    return doc;
+}
+
+PrintDocument ReceiptLayout::dayReport(const QJsonObject &r, const ReceiptOptions &options) const
+{
+    PrintDocument doc;
+    const bool z = r.contains(u"z"_s);
+    header(doc, z ? tr("Z report %1").arg(r.value(u"z"_s).toInt(), 4, 10, QChar(u'0')) : tr("X report"), options);
+    auto fen = [&](const QJsonValue &v) { return Money::fromFen(v.toInteger()).toString(); };
+    doc.text(tr("Business day %1, till %2").arg(r.value(u"business_date"_s).toString(), r.value(u"terminal"_s).toString()));
+    doc.text(tr("Made %1").arg(QDateTime::fromString(r.value(u"made_at"_s).toString(), Qt::ISODate).toString(u"yyyy-MM-dd HH:mm"_s)));
+    doc.rule();
+    doc.text(tr("Sales %1 (%2 orders)").arg(fen(r.value(u"sales"_s))).arg(r.value(u"orders"_s).toInt()));
+    doc.text(tr("Discounts %1").arg(fen(r.value(u"discounts"_s))));
+    doc.text(tr("Refunds %1 (%2)").arg(fen(r.value(u"refunds"_s))).arg(r.value(u"refund_count"_s).toInt()));
+    doc.text(tr("Net %1").arg(fen(r.value(u"net"_s))), TextStyle{.bold = true});
+    doc.rule();
+    const QJsonObject tenders = r.value(u"tenders"_s).toObject();
+    for (auto it = tenders.constBegin(); it != tenders.constEnd(); ++it)
+        doc.text(tr("%1: in %2, back %3, net %4")
+                     .arg(it.key(), fen(it->toObject().value(u"sales"_s)), fen(it->toObject().value(u"refunds"_s)),
+                          fen(it->toObject().value(u"net"_s))));
+    doc.rule();
+    for (const QJsonValue &g : r.value(u"guides"_s).toArray())
+        doc.text(tr("%1: %2 (refunds %3)").arg(guideName(g[u"guide"_s].toString()), fen(g[u"net"_s]), fen(g[u"refunded"_s])));
+    doc.text(tr("New members %1").arg(r.value(u"member_signups"_s).toInt()));
+    doc.text(tr("Waiting for HQ %1").arg(r.value(u"pending_for_hq"_s).toInt()));
+    for (const QJsonValue &s : r.value(u"shifts"_s).toArray()) {
+        doc.rule();
+        doc.text(tr("Shift %1: float %2, expected %3").arg(s[u"shift"_s].toInt()).arg(fen(s[u"float"_s]), fen(s[u"expected"_s])));
+        if (s.toObject().contains(u"counted"_s))
+            doc.text(tr("Counted %1, difference %2").arg(fen(s[u"counted"_s]), fen(s[u"difference"_s])));
+    }
+    doc.feed(2);
+    doc.cut();
     return doc;
 }
 

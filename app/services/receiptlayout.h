@@ -5,6 +5,7 @@
 #include "store/refundrepository.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 
 namespace pos {
 
@@ -30,6 +31,8 @@ public:
 
     printer::PrintDocument sale(const Order &order, const ReceiptOptions &options = {}) const;
     printer::PrintDocument refund(const Refund &refund, const Order &original, const ReceiptOptions &options = {}) const;
+    // The day's X or Z report (ShiftService::dayReport / makeZ) for the till's printer.
+    printer::PrintDocument dayReport(const QJsonObject &report, const ReceiptOptions &options = {}) const;
 
 private:
     void header(printer::PrintDocument &doc, const QString &title, const ReceiptOptions &options) const;

@@ -4,11 +4,15 @@
 
 #include "services/checkoutservice.h"
 #include "services/lookupservice.h"
+#include "services/printqueue.h"
+#include "services/receiptlayout.h"
 #include "services/refundservice.h"
 #include "services/shiftservice.h"
 #include "store/database.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace pos;
@@ -126,11 +130,25 @@ private slots:
         QCOMPARE(stored->second.value(u"net"_s).toInteger(), 2 * 69900);
         QVERIFY(!t.till().database().exec(u"UPDATE z_reports SET report = '{}'"_s));
         QVERIFY(!t.till().database().exec(u"DELETE FROM cash_movements"_s));
+        // On paper: the receipt printer's layout says what the report says.
+        QStringList lines;
+        const printer::PrintDocument paper = ReceiptLayout(t.till()).dayReport(z->second, {.paperMm = 58});
+        for (const printer::Block &b : paper.blocks())
+            if (b.kind == printer::Block::Kind::Text)
+                lines.append(b.text);
+        QVERIFY2(lines.contains(u"Z report 0001"_s), qPrintable(lines.join(u'|')));
+        QVERIFY2(lines.contains(u"Net "_s + Money::fromFen(2 * 69900).toString()), qPrintable(lines.join(u'|')));
+        QVERIFY2(lines.join(u'|').contains(u"Counted "_s + Money::fromFen(117000).toString()), qPrintable(lines.join(u'|')));
+        QTemporaryDir dir;
+        auto png = PrintQueue::printerFor({u"png:"_s + dir.filePath(u"z.png"_s), {}, 58});
+        QVERIFY(png && png->print(ReceiptLayout(t.till()).dayReport(z->second, {.paperMm = 58})));
+        QVERIFY(QFileInfo(dir.filePath(u"z.png"_s)).size() > 1000);
+
         // The next day gets the next number.
         t.clock().advanceSecs(24 * 3600);
         QCOMPARE(shifts.makeZ(t.till().now().date())->first, 2);
     }
 };
 
-QTEST_GUILESS_MAIN(TestShift)
+QTEST_MAIN(TestShift) // the PNG preview draws text
 #include "tst_shift.moc"
