@@ -3,6 +3,7 @@
 #include "till.h"
 
 #include "store/database.h"
+#include "store/outboxrepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -91,11 +92,27 @@ Result<ShiftCash> ShiftService::close(const QString &count, const QString &by)
         return R::failure(error);
     const QDateTime now = m_till.now();
     ShiftCash c = cashOf(*open, now.toMSecsSinceEpoch());
+    Transaction tx(m_till.database());
+    if (!tx.begun())
+        return R::failure(tx.begun().error(), ErrorKind::System);
     if (Status s = shifts.close(open->id, now.toString(Qt::ISODate), now.toMSecsSinceEpoch(), by.trimmed(), c.expectedFen,
                                 *counted, count.trimmed());
         !s)
         return R::failure(s.error(), ErrorKind::System);
     c.shift = *shifts.lastShift();
+    // HQ hears of the close in the same transaction.
+    if (Status s = OutboxRepository(m_till.database())
+                       .add(u"shift.closed"_s, u"%1/%2/%3"_s.arg(m_till.store().id, m_till.store().terminalId).arg(c.shift.id),
+                            {{u"store"_s, m_till.store().id}, {u"terminal"_s, m_till.store().terminalId}, {u"shift"_s, c.shift.id},
+                             {u"opened_at"_s, c.shift.openedAt}, {u"closed_at"_s, c.shift.closedAt}, {u"opened_by"_s, c.shift.openedBy},
+                             {u"closed_by"_s, c.shift.closedBy}, {u"float"_s, c.shift.floatFen}, {u"cash_sales"_s, c.cashSalesFen},
+                             {u"cash_refunds"_s, c.cashRefundsFen}, {u"cash_in_out"_s, c.movementsFen},
+                             {u"expected"_s, c.expectedFen}, {u"counted"_s, c.shift.countedFen}},
+                            c.shift.closedAt);
+        !s)
+        return R::failure(s.error(), ErrorKind::System);
+    if (Status s = tx.commit(); !s)
+        return R::failure(s.error(), ErrorKind::System);
     return c;
 }
 
@@ -163,11 +180,22 @@ Result<std::pair<int, QJsonObject>> ShiftService::makeZ(QDate date)
     if (const auto open = shifts.openShift())
         return R::failure(tr("Shift %1 is still open: count the drawer and close it before the Z report.").arg(open->id));
     QJsonObject report = dayReport(date);
-    auto number = shifts.insertZ(date.toString(Qt::ISODate), m_till.now().toString(Qt::ISODate),
-                                 QString::fromUtf8(QJsonDocument(report).toJson(QJsonDocument::Compact)));
+    Transaction tx(m_till.database());
+    if (!tx.begun())
+        return R::failure(tx.begun().error(), ErrorKind::System);
+    const QString madeAt = m_till.now().toString(Qt::ISODate);
+    auto number = shifts.insertZ(date.toString(Qt::ISODate), madeAt, QString::fromUtf8(QJsonDocument(report).toJson(QJsonDocument::Compact)));
     if (!number)
         return R::failure(number.error(), ErrorKind::System);
     report.insert(u"z"_s, *number);
+    // The day's close goes to HQ with it, or neither is kept.
+    if (Status s = OutboxRepository(m_till.database())
+                       .add(u"z.report"_s, u"%1/%2/%3"_s.arg(m_till.store().id, m_till.store().terminalId, date.toString(Qt::ISODate)),
+                            report, madeAt);
+        !s)
+        return R::failure(s.error(), ErrorKind::System);
+    if (Status s = tx.commit(); !s)
+        return R::failure(s.error(), ErrorKind::System);
     return std::pair{*number, report};
 }
 

@@ -3,6 +3,7 @@
 #include "till.h"
 
 #include "store/database.h"
+#include "store/outboxrepository.h"
 
 #include <QFile>
 #include <QRandomGenerator>
@@ -184,9 +185,25 @@ Status StaffService::audit(const QString &actor, const QString &action, const QS
                            const QString &approvedBy) const
 {
     const QDateTime now = m_till.now();
-    return m_till.database().run(u"INSERT INTO audit_log (at, at_utc_ms, actor, action, subject, detail, approved_by) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
-                                 {now.toString(Qt::ISODate), now.toMSecsSinceEpoch(), actor, action, subject, detail, approvedBy});
+    const QString at = now.toString(Qt::ISODate);
+    // Kept here and sent to HQ with everything else, both or neither.
+    Transaction tx(m_till.database());
+    if (!tx.begun())
+        return tx.begun();
+    if (Status s = m_till.database().run(u"INSERT INTO audit_log (at, at_utc_ms, actor, action, subject, detail, approved_by) "
+                                         "VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+                                         {at, now.toMSecsSinceEpoch(), actor, action, subject, detail, approvedBy});
+        !s)
+        return s;
+    if (Status s = OutboxRepository(m_till.database())
+                       .add(u"audit.entry"_s, actor,
+                            {{u"at"_s, at}, {u"actor"_s, actor}, {u"action"_s, action}, {u"subject"_s, subject},
+                             {u"detail"_s, detail}, {u"approved_by"_s, approvedBy}, {u"store"_s, m_till.store().id},
+                             {u"terminal"_s, m_till.store().terminalId}},
+                            at);
+        !s)
+        return s;
+    return tx.commit();
 }
 
 QList<AuditEntry> StaffService::auditLog(int limit) const

@@ -4,6 +4,7 @@
 
 #include <QJsonDocument>
 #include <QSqlQuery>
+#include <QUuid>
 
 namespace pos {
 
@@ -33,6 +34,13 @@ Status forEach(const Database &db, const QStringList &ids, const QString &sql, c
 }
 
 } // namespace
+
+Status OutboxRepository::add(const QString &topic, const QString &ref, const QJsonObject &payload, const QString &createdAt) const
+{
+    return m_db.run(u"INSERT INTO outbox (id, topic, ref, payload, created_at) VALUES (?, ?, ?, ?, ?)"_s,
+                    {QUuid::createUuid().toString(QUuid::WithoutBraces), topic, ref,
+                     QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)), createdAt});
+}
 
 QList<OutboxEvent> OutboxRepository::pending(int limit) const
 {

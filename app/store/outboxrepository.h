@@ -35,6 +35,9 @@ class OutboxRepository
 public:
     explicit OutboxRepository(const Database &db) : m_db(db) {}
 
+    // A new event for HQ, with a till-minted id; written in the caller's transaction.
+    Status add(const QString &topic, const QString &ref, const QJsonObject &payload, const QString &createdAt) const;
+
     // The oldest pending events, in the order they were written.
     QList<OutboxEvent> pending(int limit) const;
     QList<OutboxEvent> parked() const;

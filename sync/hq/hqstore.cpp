@@ -515,6 +515,19 @@ QString HqStore::ingestOne(const Terminal &from, const QJsonObject &event, const
 
     if (topic == u"binding.created"_s)
         return ingestBinding(from, event, receivedAt, status);
+    // Records HQ keeps as they come (the tills' audit log, shift closes, Z reports).
+    if (topic == u"audit.entry"_s || topic == u"shift.closed"_s || topic == u"z.report"_s) {
+        int inserted = 0;
+        if (Status s = run(u"INSERT INTO events (id, store_id, terminal_id, topic, ref, created_at, received_at, payload) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"_s,
+                           {id, from.store, from.terminal, topic, ref, event.value(u"created_at"_s).toString(), receivedAt,
+                            compact(payload)},
+                           &inserted);
+            !s)
+            return failed(s);
+        *status = inserted == 0 ? u"duplicate"_s : u"accepted"_s;
+        return {};
+    }
     const bool isOrder = topic == u"order.paid"_s;
     const bool isRefund = topic == u"order.refunded"_s;
     if (!isOrder && !isRefund)
@@ -1086,6 +1099,14 @@ QString HqStore::ingestBinding(const Terminal &from, const QJsonObject &event, c
         return s.error();
     }
     return {};
+}
+
+int HqStore::eventCount(const QString &topic, const QString &store) const
+{
+    int n = 0;
+    select(u"SELECT count(*) FROM events WHERE topic = ? AND store_id = ?"_s, {topic, store},
+           [&](const QSqlQuery &q) { n = q.value(0).toInt(); });
+    return n;
 }
 
 QList<QJsonObject> HqStore::orders(const QString &store, const QString &date) const

@@ -122,6 +122,9 @@ public:
     // The feed for one store after `cursor`, oldest first, at most `limit`.
     QJsonArray changes(const QString &store, qint64 cursor, int limit, bool *more) const;
 
+    // How many events of a topic a store's tills have sent.
+    int eventCount(const QString &topic, const QString &store) const;
+
     // A store's orders of a business day (empty date: every day), oldest first.
     QList<QJsonObject> orders(const QString &store, const QString &date) const;
     // Per guide of a store on a day: store and online credits net of refunds, orders.

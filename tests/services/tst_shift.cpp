@@ -115,7 +115,7 @@ private slots:
         QCOMPARE(g01.value(u"credited"_s).toInteger(), 2 * 69900);
         QCOMPARE(g01.value(u"refunded"_s).toInteger(), -69900);
         QCOMPARE(g01.value(u"net"_s).toInteger(), 69900);
-        QCOMPARE(r.value(u"pending_for_hq"_s).toInt(), 4); // three sales and a refund
+        QCOMPARE(r.value(u"pending_for_hq"_s).toInt(), 5); // three sales, a refund and the shift close
         const QJsonObject shift = r.value(u"shifts"_s).toArray().first().toObject();
         QCOMPARE(shift.value(u"expected"_s).toInteger(), 116900);
         QCOMPARE(shift.value(u"difference"_s).toInteger(), 100);

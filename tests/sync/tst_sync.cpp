@@ -14,6 +14,8 @@
 #include "services/attributionservice.h"
 #include "services/lookupservice.h"
 #include "services/salesession.h"
+#include "services/shiftservice.h"
+#include "services/staffservice.h"
 #include "store/attributionrepository.h"
 #include "core/money.h"
 #include "services/refundservice.h"
@@ -637,6 +639,36 @@ private slots:
         QVERIFY2(messages[1].contains(u"S01/T01"_s), qPrintable(messages[1]));
         QVERIFY(SyncService(t.till()).isEnrolled());
         QTRY_VERIFY_WITH_TIMEOUT(connection->text().contains(u"Online"_s), 10000);
+    }
+
+    // The day's close and the audit log go up with everything else, once.
+    void shiftsZReportsAndAuditReachHq_data() { databaseKinds(); }
+    void shiftsZReportsAndAuditReachHq()
+    {
+        QFETCH(QString, kind);
+        if (kind == u"postgresql"_s && !m_postgresUp)
+            QSKIP("no PostgreSQL server here");
+        test::TestTill t(true, wallClock());
+        auto hq = startInProcessHq(u"hq_close"_s);
+        QVERIFY(enrollInProcess(t.till(), *hq, u"https://127.0.0.1:%1"_s.arg(hq->port), test::TestPki::read(m_pki.caPem)));
+        StaffService staff(t.till());
+        QVERIFY(staff.add(u"M01"_s, u"李店长"_s, Role::Manager, u"908172"_s, 1000));
+        QVERIFY(staff.signIn(u"M01"_s, u"908172"_s));
+        ShiftService shifts(t.till());
+        QVERIFY(shifts.open(Money::fromYuan(500), u"M01"_s));
+        sell(t.till(), 2);
+        QVERIFY(shifts.close(u"100x5"_s, u"M01"_s));
+        const auto z = shifts.makeZ(t.till().now().date());
+        QVERIFY2(z, qPrintable(z.error()));
+
+        SyncService sync(t.till());
+        QVERIFY(!sync.push().failed);
+        QCOMPARE(hq->store.eventCount(u"shift.closed"_s, u"S01"_s), 1);
+        QCOMPARE(hq->store.eventCount(u"z.report"_s, u"S01"_s), 1);
+        QCOMPARE(hq->store.eventCount(u"audit.entry"_s, u"S01"_s), 2); // the staff entry and the sign-in
+        QVERIFY(t.till().database().exec(u"UPDATE outbox SET sent_at = NULL WHERE topic IN ('z.report', 'shift.closed')"_s));
+        QCOMPARE(sync.push().duplicates, 2);
+        QCOMPARE(hq->store.eventCount(u"z.report"_s, u"S01"_s), 1);
     }
 
     // HQ's ingest on its own: each event's fate, on both databases.
