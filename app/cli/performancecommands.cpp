@@ -138,7 +138,7 @@ int runRefund(CliContext &ctx)
     }
     auto refund = refunds.refund(order->number, request);
     if (!refund)
-        return fail(ctx, refund.error(), refund.errorKind() == ErrorKind::System ? ExitFailure : ExitBadInput);
+        return failWith(ctx, refund);
     const Refund &r = *refund;
     if (parser.isSet(u"json"_s)) {
         QJsonArray lines;

@@ -5,6 +5,7 @@
 #include <QTextStream>
 
 #include "core/printjob.h"
+#include "core/result.h"
 
 namespace pos {
 
@@ -69,5 +70,11 @@ int printQueuedJob(CliContext &ctx, PrintQueue &queue, qint64 id, ReportPrinted 
 bool openTill(CliContext &ctx, Till &till);
 // One error line on stderr, and the status to exit with.
 int fail(CliContext &ctx, const QString &message, int status = ExitBadInput);
+// A failed Result or Status: its message, and whose fault it was as the exit status.
+template <typename R>
+int failWith(CliContext &ctx, const R &result)
+{
+    return fail(ctx, result.error(), result.errorKind() == ErrorKind::System ? ExitFailure : ExitBadInput);
+}
 
 } // namespace pos

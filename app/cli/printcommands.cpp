@@ -55,7 +55,7 @@ int configureReceiptPrinter(CliContext &ctx, const QCommandLineParser &parser)
         return ExitFailure;
     choice->uri = parser.isSet(u"clear"_s) ? QString() : parser.value(u"set"_s);
     if (Status s = PrintQueue(till).setReceiptPrinter(*choice); !s)
-        return fail(ctx, s.error(), s.errorKind() == ErrorKind::System ? ExitFailure : ExitBadInput);
+        return failWith(ctx, s);
     ctx.out << (choice->isEmpty() ? Posctl::tr("Receipt printer removed: receipts are no longer printed.")
                                   : Posctl::tr("Receipt printer: %1").arg(choice->uri))
             << u'\n';
@@ -198,7 +198,7 @@ int runPrint(CliContext &ctx)
     auto job = parser.isSet(u"order"_s) ? queue.queueSale(parser.value(u"order"_s), what, jobPrinter)
                                         : queue.queueRefund(parser.value(u"refund"_s), what, jobPrinter);
     if (!job)
-        return fail(ctx, job.error(), job.errorKind() == ErrorKind::System ? ExitFailure : ExitBadInput);
+        return failWith(ctx, job);
     return printQueuedJob(ctx, queue, job->id, ReportPrinted::Always);
 }
 

@@ -66,7 +66,7 @@ int printQueuedJob(CliContext &ctx, PrintQueue &queue, qint64 id, ReportPrinted 
 {
     auto job = queue.printNow(id);
     if (!job)
-        return fail(ctx, job.error(), job.errorKind() == ErrorKind::System ? ExitFailure : ExitBadInput);
+        return failWith(ctx, job);
     if (job->state == PrintJobState::Printed) {
         if (report == ReportPrinted::Always)
             ctx.out << Posctl::tr("Printed %1 on %2.").arg(PrintQueue::title(*job), job->printedOn) << u'\n';
@@ -122,12 +122,12 @@ int runPrintJobs(CliContext &ctx)
     const bool json = parser.isSet(u"json"_s);
     if (parser.isSet(u"retry"_s)) {
         if (Status s = queue.retry(*id); !s)
-            return fail(ctx, s.error(), s.errorKind() == ErrorKind::System ? ExitFailure : ExitBadInput);
+            return failWith(ctx, s);
         return printQueuedJob(ctx, queue, *id, ReportPrinted::Always);
     }
     if (parser.isSet(u"cancel"_s)) {
         if (Status s = queue.cancel(*id); !s)
-            return fail(ctx, s.error(), s.errorKind() == ErrorKind::System ? ExitFailure : ExitBadInput);
+            return failWith(ctx, s);
         ctx.out << Posctl::tr("%1 cancelled.").arg(PrintQueue::title(*queue.job(*id))) << u'\n';
         ctx.out.flush();
         return ExitOk;

@@ -157,7 +157,7 @@ int runSale(CliContext &ctx)
 
     auto order = CheckoutService(till).checkout(sale);
     if (!order) // input problems are refused before the commit; a failed commit is the till's fault
-        return fail(ctx, order.error(), order.errorKind() == ErrorKind::System ? ExitFailure : ExitBadInput);
+        return failWith(ctx, order);
     if (parser.isSet(u"json"_s))
         ctx.out << jsonText(*order) << Qt::endl;
     else

@@ -124,18 +124,18 @@ int runShift(CliContext &ctx)
     if (action == u"open"_s) {
         auto s = shifts.open(*amount(u"float"_s), parser.value(u"by"_s));
         if (!s)
-            return fail(ctx, s.error(), s.errorKind() == ErrorKind::System ? ExitFailure : ExitBadInput);
+            return failWith(ctx, s);
         shown = shifts.current();
     } else if (action == u"cash"_s) {
         const bool in = parser.isSet(u"in"_s);
         const qint64 fen = amount(in ? u"in"_s : u"out"_s)->fen();
         if (Status s = shifts.cash(in ? fen : -fen, parser.value(u"reason"_s)); !s)
-            return fail(ctx, s.error(), s.errorKind() == ErrorKind::System ? ExitFailure : ExitBadInput);
+            return failWith(ctx, s);
         shown = shifts.current();
     } else if (action == u"close"_s) {
         auto closed = shifts.close(parser.value(u"count"_s), parser.value(u"by"_s));
         if (!closed)
-            return fail(ctx, closed.error(), closed.errorKind() == ErrorKind::System ? ExitFailure : ExitBadInput);
+            return failWith(ctx, closed);
         shown = *closed;
     } else {
         shown = shifts.current();
@@ -190,7 +190,7 @@ int runReport(CliContext &ctx)
     } else {
         auto z = shifts.makeZ(day);
         if (!z)
-            return fail(ctx, z.error(), z.errorKind() == ErrorKind::System ? ExitFailure : ExitBadInput);
+            return failWith(ctx, z);
         report = z->second;
     }
     if (parser.isSet(u"json"_s))

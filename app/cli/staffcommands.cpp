@@ -55,11 +55,11 @@ int runStaff(CliContext &ctx)
     StaffService staff(till);
     if (action == u"add"_s) {
         if (Status s = staff.add(pos[1], parser.value(u"name"_s), *role, pinFrom(parser)); !s)
-            return fail(ctx, s.error(), s.errorKind() == ErrorKind::System ? ExitFailure : ExitBadInput);
+            return failWith(ctx, s);
     } else if (action == u"check"_s) {
         auto who = staff.signIn(pos[1], pinFrom(parser));
         if (!who)
-            return fail(ctx, who.error(), who.errorKind() == ErrorKind::System ? ExitFailure : ExitBadInput);
+            return failWith(ctx, who);
         ctx.out << Posctl::tr("PIN right: %1 (%2)").arg(who->name, roleKey(who->role)) << Qt::endl;
         return ExitOk;
     }

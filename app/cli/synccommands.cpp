@@ -55,7 +55,7 @@ int runEnroll(CliContext &ctx)
         return ExitFailure;
     const QStringList pos = parser.positionalArguments();
     if (Status s = SyncService(till).enroll(pos[0], pos[1], ca.readAll(), parser.value(u"pin"_s)); !s)
-        return fail(ctx, s.error(), s.errorKind() == ErrorKind::System ? ExitFailure : ExitBadInput);
+        return failWith(ctx, s);
     ctx.out << Posctl::tr("Enrolled with %1 as %2/%3.").arg(pos[0], till.store().id, till.store().terminalId) << Qt::endl;
     return ExitOk;
 }

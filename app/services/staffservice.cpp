@@ -2,6 +2,7 @@
 
 #include "till.h"
 
+#include "core/constanttime.h"
 #include "store/database.h"
 #include "store/outboxrepository.h"
 
@@ -24,16 +25,6 @@ QByteArray randomBytes(int n)
     for (int i = 0; i < n; ++i)
         out[i] = char(QRandomGenerator::system()->bounded(256));
     return out;
-}
-
-bool constantTimeEqual(const QByteArray &a, const QByteArray &b)
-{
-    if (a.size() != b.size())
-        return false;
-    char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= char(a[i] ^ b[i]);
-    return diff == 0;
 }
 
 } // namespace
@@ -141,7 +132,7 @@ Result<StaffMember> StaffService::signIn(const QString &id, const QString &pin)
                               .arg(row->who.name).arg(maxAttempts)
                               .arg(QDateTime::fromMSecsSinceEpoch(row->lockedUntil, m_till.timeZone()).toString(u"HH:mm"_s)));
     }
-    if (!constantTimeEqual(computed, row->hash)) {
+    if (!equalInConstantTime(computed, row->hash)) {
         const int failed = row->failed + 1;
         const bool lock = failed >= maxAttempts;
         m_till.database().run(u"UPDATE staff SET failed_attempts = ?, locked_until_ms = ? WHERE id = ?"_s,

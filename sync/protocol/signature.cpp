@@ -1,5 +1,7 @@
 #include "signature.h"
 
+#include "core/constanttime.h"
+
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>
 
@@ -24,12 +26,7 @@ QByteArray Signature::sign(const QByteArray &secret, const QByteArray &method, c
 
 bool Signature::equal(const QByteArray &a, const QByteArray &b)
 {
-    if (a.size() != b.size())
-        return false;
-    char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= char(a[i] ^ b[i]);
-    return diff == 0;
+    return equalInConstantTime(a, b);
 }
 
 } // namespace pos::sync
