@@ -52,32 +52,32 @@ QByteArray methodName(QHttpServerRequest::Method method)
 HqServer::HqServer(HqStore &store, QObject *parent)
     : QObject(parent), m_store(store), m_nowMs([] { return QDateTime::currentMSecsSinceEpoch(); })
 {
-    m_http.route(u"/v1/enroll"_s, QHttpServerRequest::Method::Post, [this](const QHttpServerRequest &r) {
-        if (auto refused = screen(r))
-            return std::move(*refused);
-        return enroll(r);
-    });
-    m_http.route(u"/v1/ping"_s, QHttpServerRequest::Method::Get, [this](const QHttpServerRequest &r) {
-        if (auto refused = screen(r))
-            return std::move(*refused);
-        return ping(r);
-    });
-    m_http.route(u"/v1/events"_s, QHttpServerRequest::Method::Post, [this](const QHttpServerRequest &r) {
-        if (auto refused = screen(r))
-            return std::move(*refused);
-        return events(r);
-    });
-    m_http.route(u"/v1/changes"_s, QHttpServerRequest::Method::Get, [this](const QHttpServerRequest &r) {
-        if (auto refused = screen(r))
-            return std::move(*refused);
-        return changes(r);
-    });
-    for (const QString &which : {u"leaderboard"_s, u"orders"_s, u"ledger"_s})
-        m_http.route(u"/v1/hq/"_s + which, QHttpServerRequest::Method::Get, [this, which](const QHttpServerRequest &r) {
+    using Method = QHttpServerRequest::Method;
+    using Handler = std::function<QHttpServerResponse(const QHttpServerRequest &)>;
+    // Every route is screened first (test faults, maintenance, body size).
+    auto serve = [this](const QString &path, Method method, Handler handler) {
+        m_http.route(path, method, [this, handler](const QHttpServerRequest &r) {
             if (auto refused = screen(r))
                 return std::move(*refused);
-            return report(r, which);
+            return handler(r);
         });
+    };
+    serve(u"/v1/enroll"_s, Method::Post, [this](const QHttpServerRequest &r) { return enroll(r); });
+    // The tills' calls are signed: the terminal is known before the handler runs.
+    using SignedHandler = QHttpServerResponse (HqServer::*)(const QHttpServerRequest &, const Terminal &);
+    auto serveSigned = [this, &serve](const QString &path, Method method, SignedHandler handler) {
+        serve(path, method, [this, handler](const QHttpServerRequest &r) {
+            auto who = authenticate(r);
+            if (auto *refused = std::get_if<QHttpServerResponse>(&who))
+                return std::move(*refused);
+            return (this->*handler)(r, std::get<Terminal>(who));
+        });
+    };
+    serveSigned(u"/v1/ping"_s, Method::Get, &HqServer::ping);
+    serveSigned(u"/v1/events"_s, Method::Post, &HqServer::events);
+    serveSigned(u"/v1/changes"_s, Method::Get, &HqServer::changes);
+    for (const QString &which : {u"leaderboard"_s, u"orders"_s, u"ledger"_s})
+        serve(u"/v1/hq/"_s + which, Method::Get, [this, which](const QHttpServerRequest &r) { return report(r, which); });
 }
 
 quint16 HqServer::listen(const QString &host, quint16 port, const QString &certFile, const QString &keyFile, QString *error)
@@ -173,21 +173,13 @@ QHttpServerResponse HqServer::enroll(const QHttpServerRequest &request)
                                          {u"secret"_s, QString::fromLatin1(t->secret.toBase64())}}));
 }
 
-QHttpServerResponse HqServer::ping(const QHttpServerRequest &request)
+QHttpServerResponse HqServer::ping(const QHttpServerRequest &, const Terminal &t)
 {
-    auto who = authenticate(request);
-    if (auto *refused = std::get_if<QHttpServerResponse>(&who))
-        return std::move(*refused);
-    const Terminal &t = std::get<Terminal>(who);
     return QHttpServerResponse(withTime({{u"store"_s, t.store}, {u"terminal"_s, t.terminal}}));
 }
 
-QHttpServerResponse HqServer::events(const QHttpServerRequest &request)
+QHttpServerResponse HqServer::events(const QHttpServerRequest &request, const Terminal &t)
 {
-    auto who = authenticate(request);
-    if (auto *refused = std::get_if<QHttpServerResponse>(&who))
-        return std::move(*refused);
-    const Terminal &t = std::get<Terminal>(who);
     QJsonParseError parse;
     const QJsonDocument doc = QJsonDocument::fromJson(request.body(), &parse);
     if (!doc.isObject() || !doc.object().value(u"events"_s).isArray())
@@ -229,12 +221,8 @@ QHttpServerResponse HqServer::report(const QHttpServerRequest &request, const QS
     return QHttpServerResponse(withTime({{which == u"orders"_s ? u"orders"_s : u"rows"_s, rows}, {u"store"_s, store}}));
 }
 
-QHttpServerResponse HqServer::changes(const QHttpServerRequest &request)
+QHttpServerResponse HqServer::changes(const QHttpServerRequest &request, const Terminal &t)
 {
-    auto who = authenticate(request);
-    if (auto *refused = std::get_if<QHttpServerResponse>(&who))
-        return std::move(*refused);
-    const Terminal &t = std::get<Terminal>(who);
     bool ok = false;
     const qint64 cursor = request.query().queryItemValue(u"cursor"_s).toLongLong(&ok);
     if (!ok || cursor < 0)

@@ -41,9 +41,9 @@ public:
 
 private:
     QHttpServerResponse enroll(const QHttpServerRequest &request);
-    QHttpServerResponse ping(const QHttpServerRequest &request);
-    QHttpServerResponse events(const QHttpServerRequest &request);
-    QHttpServerResponse changes(const QHttpServerRequest &request);
+    QHttpServerResponse ping(const QHttpServerRequest &request, const Terminal &terminal);
+    QHttpServerResponse events(const QHttpServerRequest &request, const Terminal &terminal);
+    QHttpServerResponse changes(const QHttpServerRequest &request, const Terminal &terminal);
     // The chain's reports (Authorization: Bearer TOKEN from pos-hq admin-token).
     QHttpServerResponse report(const QHttpServerRequest &request, const QString &which);
     // The signing terminal, or the refusal to send.

@@ -494,6 +494,20 @@ Result<QJsonArray> HqStore::ingest(const Terminal &from, const QJsonArray &event
     return results;
 }
 
+// Keeps the event under its till-minted id: true when new, false when HQ had it already.
+Result<bool> HqStore::insertEvent(const Terminal &from, const QJsonObject &event, const QString &payload, const QString &receivedAt)
+{
+    int inserted = 0;
+    if (Status s = run(u"INSERT INTO events (id, store_id, terminal_id, topic, ref, created_at, received_at, payload) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"_s,
+                       {event.value(u"id"_s).toString(), from.store, from.terminal, event.value(u"topic"_s).toString(),
+                        event.value(u"ref"_s).toString(), event.value(u"created_at"_s).toString(), receivedAt, payload},
+                       &inserted);
+        !s)
+        return Result<bool>::failure(s.error(), ErrorKind::System);
+    return inserted > 0;
+}
+
 // The result of one event: status "accepted", "duplicate" or "rejected" (with the reason
 // returned); an empty status when the database failed (the reason returned).
 QString HqStore::ingestOne(const Terminal &from, const QJsonObject &event, const QString &receivedAt, QString *status)
@@ -517,15 +531,10 @@ QString HqStore::ingestOne(const Terminal &from, const QJsonObject &event, const
         return ingestBinding(from, event, receivedAt, status);
     // Records HQ keeps as they come (the tills' audit log, shift closes, Z reports).
     if (topic == u"audit.entry"_s || topic == u"shift.closed"_s || topic == u"z.report"_s) {
-        int inserted = 0;
-        if (Status s = run(u"INSERT INTO events (id, store_id, terminal_id, topic, ref, created_at, received_at, payload) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"_s,
-                           {id, from.store, from.terminal, topic, ref, event.value(u"created_at"_s).toString(), receivedAt,
-                            compact(payload)},
-                           &inserted);
-            !s)
-            return failed(s);
-        *status = inserted == 0 ? u"duplicate"_s : u"accepted"_s;
+        const auto inserted = insertEvent(from, event, compact(payload), receivedAt);
+        if (!inserted)
+            return failed(Status::failure(inserted.error()));
+        *status = *inserted ? u"accepted"_s : u"duplicate"_s;
         return {};
     }
     const bool isOrder = topic == u"order.paid"_s;
@@ -549,17 +558,14 @@ QString HqStore::ingestOne(const Terminal &from, const QJsonObject &event, const
     // The happy path is two statements: the event id, then the document, each inserted only
     // if new. A conflict on either is a resend (or the same document under another event id).
     const QString payloadText = compact(payload);
-    int inserted = 0;
-    if (Status s = run(u"INSERT INTO events (id, store_id, terminal_id, topic, ref, created_at, received_at, payload) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"_s,
-                       {id, from.store, from.terminal, topic, ref, event.value(u"created_at"_s).toString(), receivedAt, payloadText},
-                       &inserted);
-        !s)
-        return failed(s);
-    if (inserted == 0) {
+    const auto newEvent = insertEvent(from, event, payloadText, receivedAt);
+    if (!newEvent)
+        return failed(Status::failure(newEvent.error()));
+    if (!*newEvent) {
         *status = u"duplicate"_s;
         return {};
     }
+    int inserted = 0;
     Status stored = isOrder
         ? run(u"INSERT INTO orders (id, number, store_id, terminal_id, business_date, paid_at, total_fen, member_id, "
               "sales_guide_id, event_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"_s,
@@ -1066,18 +1072,13 @@ QString HqStore::ingestBinding(const Terminal &from, const QJsonObject &event, c
         *status = u"rejected"_s;
         return tr("a binding needs member, guide, at and an outcome");
     }
-    int inserted = 0;
-    if (Status s = run(u"INSERT INTO events (id, store_id, terminal_id, topic, ref, created_at, received_at, payload) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"_s,
-                       {id, from.store, from.terminal, event.value(u"topic"_s).toString(), event.value(u"ref"_s).toString(),
-                        event.value(u"created_at"_s).toString(), receivedAt, compact(p)},
-                       &inserted);
-        !s) {
+    const auto inserted = insertEvent(from, event, compact(p), receivedAt);
+    if (!inserted) {
         status->clear();
-        return s.error();
+        return inserted.error();
     }
-    *status = inserted == 0 ? u"duplicate"_s : u"accepted"_s;
-    if (inserted == 0)
+    *status = *inserted ? u"accepted"_s : u"duplicate"_s;
+    if (!*inserted)
         return {};
     const QString phone = p.value(u"member_phone"_s).toString();
     const QString name = p.value(u"member_name"_s).toString();

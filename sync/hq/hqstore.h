@@ -138,6 +138,7 @@ private:
     Status transaction(const std::function<Status()> &work);
     QSqlQuery *execute(const QString &sql, const QVariantList &values, QString *error) const;
     Status publish(const QString &store, const QString &kind, const QString &item, const QJsonObject &data, qint64 nowMs);
+    Result<bool> insertEvent(const Terminal &from, const QJsonObject &event, const QString &payload, const QString &receivedAt);
     QString ingestBinding(const Terminal &from, const QJsonObject &event, const QString &receivedAt, QString *status);
     QString ingestOne(const Terminal &from, const QJsonObject &event, const QString &receivedAt, QString *status);
 
