@@ -49,6 +49,12 @@
 using namespace pos;
 using namespace Qt::Literals::StringLiterals;
 
+// The test row's database kind; its PostgreSQL rows skip where no server could be started.
+#define SKIP_WITHOUT_DATABASE()                                                                    \
+    QFETCH(QString, kind);                                                                         \
+    if (kind == u"postgresql"_s && !m_postgresUp)                                                  \
+        QSKIP("no PostgreSQL server here")
+
 namespace {
 
 QDateTime wallClock()
@@ -121,6 +127,14 @@ class TestSync : public QObject
         return hq;
     }
 
+    // A second till of the same store.
+    static bool asTerminalT02(Till &till)
+    {
+        StoreInfo t02 = till.store();
+        t02.terminalId = u"T02"_s;
+        return bool(till.provision(t02));
+    }
+
     static Status enrollInProcess(Till &till, InProcessHq &hq, const QString &url, const QByteArray &ca)
     {
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -143,9 +157,7 @@ private slots:
     void offlineSalesArriveExactlyOnce_data() { databaseKinds(); }
     void offlineSalesArriveExactlyOnce()
     {
-        QFETCH(QString, kind);
-        if (kind == u"postgresql"_s && !m_postgresUp)
-            QSKIP("no PostgreSQL server here");
+        SKIP_WITHOUT_DATABASE();
         test::TestTill t(true, wallClock());
         sell(t.till(), 200);
         QVERIFY(RefundService(t.till()).refund(u"S01-T01-000007"_s, {}));
@@ -214,9 +226,7 @@ private slots:
     void killsDuringSyncLoseNothing_data() { databaseKinds(); }
     void killsDuringSyncLoseNothing()
     {
-        QFETCH(QString, kind);
-        if (kind == u"postgresql"_s && !m_postgresUp)
-            QSKIP("no PostgreSQL server here");
+        SKIP_WITHOUT_DATABASE();
         test::TestTill t(true, wallClock());
         test::HqProcess hq(hqDatabase(kind, u"hq_kills"_s), m_pki);
         hq.admin({u"stores"_s, u"add"_s, u"S01"_s, u"西湖店"_s});
@@ -262,9 +272,7 @@ private slots:
     void hqFaults_data() { databaseKinds(); }
     void hqFaults()
     {
-        QFETCH(QString, kind);
-        if (kind == u"postgresql"_s && !m_postgresUp)
-            QSKIP("no PostgreSQL server here");
+        SKIP_WITHOUT_DATABASE();
         test::TestTill t(true, wallClock());
         auto hq = startInProcessHq(u"hq_faults"_s);
         QVERIFY(hq->port != 0);
@@ -352,9 +360,7 @@ private slots:
     void syncWorkerKeepsTheStatus_data() { databaseKinds(); }
     void syncWorkerKeepsTheStatus()
     {
-        QFETCH(QString, kind);
-        if (kind == u"postgresql"_s && !m_postgresUp)
-            QSKIP("no PostgreSQL server here");
+        SKIP_WITHOUT_DATABASE();
         test::TestTill t(true, wallClock());
         auto hq = startInProcessHq(u"hq_worker"_s);
         test::Relay relay(hq->port);
@@ -385,9 +391,7 @@ private slots:
     void changesFlowDown_data() { databaseKinds(); }
     void changesFlowDown()
     {
-        QFETCH(QString, kind);
-        if (kind == u"postgresql"_s && !m_postgresUp)
-            QSKIP("no PostgreSQL server here");
+        SKIP_WITHOUT_DATABASE();
         test::TestTill t(true, wallClock());
         auto hq = startInProcessHq(u"hq_down"_s);
         QVERIFY(enrollInProcess(t.till(), *hq, u"https://127.0.0.1:%1"_s.arg(hq->port), test::TestPki::read(m_pki.caPem)));
@@ -464,14 +468,10 @@ private slots:
     void bindingMadeAtOneTillReachesAnother_data() { databaseKinds(); }
     void bindingMadeAtOneTillReachesAnother()
     {
-        QFETCH(QString, kind);
-        if (kind == u"postgresql"_s && !m_postgresUp)
-            QSKIP("no PostgreSQL server here");
+        SKIP_WITHOUT_DATABASE();
         test::TestTill a(true, wallClock());
         test::TestTill b(true, wallClock());
-        StoreInfo t02 = b.till().store();
-        t02.terminalId = u"T02"_s;
-        QVERIFY(b.till().provision(t02));
+        QVERIFY(asTerminalT02(b.till()));
         auto hq = startInProcessHq(u"hq_binding"_s);
         const QString url = u"https://127.0.0.1:%1"_s.arg(hq->port);
         QVERIFY(enrollInProcess(a.till(), *hq, url, test::TestPki::read(m_pki.caPem)));
@@ -501,14 +501,10 @@ private slots:
     void hqReconcilesWhatATillCouldNotKnow_data() { databaseKinds(); }
     void hqReconcilesWhatATillCouldNotKnow()
     {
-        QFETCH(QString, kind);
-        if (kind == u"postgresql"_s && !m_postgresUp)
-            QSKIP("no PostgreSQL server here");
+        SKIP_WITHOUT_DATABASE();
         test::TestTill a(true, wallClock());
         test::TestTill b(true, wallClock());
-        StoreInfo t02 = b.till().store();
-        t02.terminalId = u"T02"_s;
-        QVERIFY(b.till().provision(t02));
+        QVERIFY(asTerminalT02(b.till()));
         auto hq = startInProcessHq(u"hq_reconcile"_s);
         const QString url = u"https://127.0.0.1:%1"_s.arg(hq->port);
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -607,9 +603,7 @@ private slots:
     void enrolFromTheTill_data() { databaseKinds(); }
     void enrolFromTheTill()
     {
-        QFETCH(QString, kind);
-        if (kind == u"postgresql"_s && !m_postgresUp)
-            QSKIP("no PostgreSQL server here");
+        SKIP_WITHOUT_DATABASE();
         test::TestTill t(true, wallClock());
         auto hq = startInProcessHq(u"hq_screen"_s);
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -645,9 +639,7 @@ private slots:
     void shiftsZReportsAndAuditReachHq_data() { databaseKinds(); }
     void shiftsZReportsAndAuditReachHq()
     {
-        QFETCH(QString, kind);
-        if (kind == u"postgresql"_s && !m_postgresUp)
-            QSKIP("no PostgreSQL server here");
+        SKIP_WITHOUT_DATABASE();
         test::TestTill t(true, wallClock());
         auto hq = startInProcessHq(u"hq_close"_s);
         QVERIFY(enrollInProcess(t.till(), *hq, u"https://127.0.0.1:%1"_s.arg(hq->port), test::TestPki::read(m_pki.caPem)));
@@ -675,9 +667,7 @@ private slots:
     void ingestDecidesEachEvent_data() { databaseKinds(); }
     void ingestDecidesEachEvent()
     {
-        QFETCH(QString, kind);
-        if (kind == u"postgresql"_s && !m_postgresUp)
-            QSKIP("no PostgreSQL server here");
+        SKIP_WITHOUT_DATABASE();
         hq::HqStore store(u"ingest-"_s + kind);
         QString error;
         QVERIFY(store.open(*hq::DatabaseUrl::parse(hqDatabase(kind, u"hq_ingest"_s), &error)));
@@ -724,9 +714,7 @@ private slots:
     void securityRefusals_data() { databaseKinds(); }
     void securityRefusals()
     {
-        QFETCH(QString, kind);
-        if (kind == u"postgresql"_s && !m_postgresUp)
-            QSKIP("no PostgreSQL server here");
+        SKIP_WITHOUT_DATABASE();
         test::TestTill t(true, wallClock());
         auto hq = startInProcessHq(u"hq_security"_s);
         const QString url = u"https://127.0.0.1:%1"_s.arg(hq->port);
