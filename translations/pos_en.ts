@@ -1269,42 +1269,6 @@ Exit status: 0 done, 1 HQ could not do it, 2 bad input.
         <translation>Print the status as one JSON object.</translation>
     </message>
     <message>
-        <source>Not enrolled with HQ: selling offline (posctl enroll URL CODE --ca CA.pem).</source>
-        <translation>Not enrolled with HQ: selling offline (posctl enroll URL CODE --ca CA.pem).</translation>
-    </message>
-    <message>
-        <source>Online: %1</source>
-        <translation>Online: %1</translation>
-    </message>
-    <message>
-        <source>Offline: %1</source>
-        <translation>Offline: %1</translation>
-    </message>
-    <message>
-        <source>Waiting for HQ: %1</source>
-        <translation>Waiting for HQ: %1</translation>
-    </message>
-    <message>
-        <source> (oldest %1)</source>
-        <translation> (oldest %1)</translation>
-    </message>
-    <message>
-        <source>Refused by HQ and parked: %1</source>
-        <translation>Refused by HQ and parked: %1</translation>
-    </message>
-    <message>
-        <source>Last reached HQ: %1</source>
-        <translation>Last reached HQ: %1</translation>
-    </message>
-    <message>
-        <source>Last problem: %1</source>
-        <translation>Last problem: %1</translation>
-    </message>
-    <message>
-        <source>This till&apos;s clock is %1 s off HQ&apos;s.</source>
-        <translation>This till&apos;s clock is %1 s off HQ&apos;s.</translation>
-    </message>
-    <message>
         <source>sent %1 (%2 HQ had already), parked %3; received %4 change(s) from HQ</source>
         <translation>sent %1 (%2 HQ had already), parked %3; received %4 change(s) from HQ</translation>
     </message>
@@ -2239,6 +2203,42 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <source>Adjusted by HQ, which knows more than this till did at the sale (e.g. a binding made at another store): %1 for order %2.</source>
         <translation>Adjusted by HQ, which knows more than this till did at the sale (e.g. a binding made at another store): %1 for order %2.</translation>
     </message>
+    <message>
+        <source>Not enrolled with HQ: the till sells offline and keeps everything for HQ (posctl enroll URL CODE --ca CA.pem).</source>
+        <translation>Not enrolled with HQ: the till sells offline and keeps everything for HQ (posctl enroll URL CODE --ca CA.pem).</translation>
+    </message>
+    <message>
+        <source>Online with %1</source>
+        <translation>Online with %1</translation>
+    </message>
+    <message>
+        <source>Offline from %1 — selling normally</source>
+        <translation>Offline from %1 — selling normally</translation>
+    </message>
+    <message>
+        <source>Waiting for HQ: %1</source>
+        <translation>Waiting for HQ: %1</translation>
+    </message>
+    <message>
+        <source>(oldest %1)</source>
+        <translation>(oldest %1)</translation>
+    </message>
+    <message>
+        <source>Refused by HQ and kept: %1 (posctl sync --retry-parked once HQ is fixed)</source>
+        <translation>Refused by HQ and kept: %1 (posctl sync --retry-parked once HQ is fixed)</translation>
+    </message>
+    <message>
+        <source>Last reached HQ: %1</source>
+        <translation>Last reached HQ: %1</translation>
+    </message>
+    <message>
+        <source>Last problem: %1</source>
+        <translation>Last problem: %1</translation>
+    </message>
+    <message>
+        <source>This till&apos;s clock is %1 s off HQ&apos;s.</source>
+        <translation>This till&apos;s clock is %1 s off HQ&apos;s.</translation>
+    </message>
 </context>
 <context>
     <name>TcpTransport</name>
@@ -2647,42 +2647,6 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <translation>Syncing… the status bar shows the outcome.</translation>
     </message>
     <message>
-        <source>Not enrolled with HQ: the till sells offline and keeps everything for HQ.</source>
-        <translation>Not enrolled with HQ: the till sells offline and keeps everything for HQ.</translation>
-    </message>
-    <message>
-        <source>Online with %1</source>
-        <translation>Online with %1</translation>
-    </message>
-    <message>
-        <source>Offline from %1 — selling normally</source>
-        <translation>Offline from %1 — selling normally</translation>
-    </message>
-    <message>
-        <source>Waiting for HQ: %1</source>
-        <translation>Waiting for HQ: %1</translation>
-    </message>
-    <message>
-        <source>(oldest %1)</source>
-        <translation>(oldest %1)</translation>
-    </message>
-    <message>
-        <source>Refused by HQ and kept: %1 (posctl sync --retry-parked once HQ is fixed)</source>
-        <translation>Refused by HQ and kept: %1 (posctl sync --retry-parked once HQ is fixed)</translation>
-    </message>
-    <message>
-        <source>Last reached HQ: %1</source>
-        <translation>Last reached HQ: %1</translation>
-    </message>
-    <message>
-        <source>Last problem: %1</source>
-        <translation>Last problem: %1</translation>
-    </message>
-    <message>
-        <source>This till&apos;s clock is %1 s off HQ&apos;s.</source>
-        <translation>This till&apos;s clock is %1 s off HQ&apos;s.</translation>
-    </message>
-    <message>
         <source>The chain&apos;s CA certificate</source>
         <translation>The chain&apos;s CA certificate</translation>
     </message>
@@ -2935,10 +2899,6 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>%1 is not a manager.</source>
-        <translation>%1 is not a manager.</translation>
     </message>
     <message>
         <source>No manager set up</source>

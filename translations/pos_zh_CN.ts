@@ -1268,42 +1268,6 @@ Exit status: 0 done, 1 HQ could not do it, 2 bad input.
         <translation>以一个 JSON 对象输出状态。</translation>
     </message>
     <message>
-        <source>Not enrolled with HQ: selling offline (posctl enroll URL CODE --ca CA.pem).</source>
-        <translation>未在总部注册：离线收银（posctl enroll 地址 注册码 --ca CA.pem）。</translation>
-    </message>
-    <message>
-        <source>Online: %1</source>
-        <translation>在线：%1</translation>
-    </message>
-    <message>
-        <source>Offline: %1</source>
-        <translation>离线：%1</translation>
-    </message>
-    <message>
-        <source>Waiting for HQ: %1</source>
-        <translation>待上传总部：%1</translation>
-    </message>
-    <message>
-        <source> (oldest %1)</source>
-        <translation>（最早 %1）</translation>
-    </message>
-    <message>
-        <source>Refused by HQ and parked: %1</source>
-        <translation>被总部拒收并搁置：%1</translation>
-    </message>
-    <message>
-        <source>Last reached HQ: %1</source>
-        <translation>最近连上总部：%1</translation>
-    </message>
-    <message>
-        <source>Last problem: %1</source>
-        <translation>最近的问题：%1</translation>
-    </message>
-    <message>
-        <source>This till&apos;s clock is %1 s off HQ&apos;s.</source>
-        <translation>本收银机时钟与总部相差 %1 秒。</translation>
-    </message>
-    <message>
         <source>sent %1 (%2 HQ had already), parked %3; received %4 change(s) from HQ</source>
         <translation>已发送 %1 条（其中 %2 条总部已有），搁置 %3 条；从总部收到 %4 项变更</translation>
     </message>
@@ -2236,6 +2200,42 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <source>Adjusted by HQ, which knows more than this till did at the sale (e.g. a binding made at another store): %1 for order %2.</source>
         <translation>总部调整：总部掌握了本机收银时不知道的信息（例如在其他门店建立的绑定）：订单 %2 调整 %1。</translation>
     </message>
+    <message>
+        <source>Not enrolled with HQ: the till sells offline and keeps everything for HQ (posctl enroll URL CODE --ca CA.pem).</source>
+        <translation>尚未在总部注册：收银机离线收银，所有记录都为总部保留（posctl enroll 地址 注册码 --ca CA.pem）。</translation>
+    </message>
+    <message>
+        <source>Online with %1</source>
+        <translation>已连接 %1</translation>
+    </message>
+    <message>
+        <source>Offline from %1 — selling normally</source>
+        <translation>与 %1 断开 — 正常收银</translation>
+    </message>
+    <message>
+        <source>Waiting for HQ: %1</source>
+        <translation>待上传总部：%1</translation>
+    </message>
+    <message>
+        <source>(oldest %1)</source>
+        <translation>（最早 %1）</translation>
+    </message>
+    <message>
+        <source>Refused by HQ and kept: %1 (posctl sync --retry-parked once HQ is fixed)</source>
+        <translation>被总部拒收并保留：%1（总部修复后用 posctl sync --retry-parked）</translation>
+    </message>
+    <message>
+        <source>Last reached HQ: %1</source>
+        <translation>最近连上总部：%1</translation>
+    </message>
+    <message>
+        <source>Last problem: %1</source>
+        <translation>最近的问题：%1</translation>
+    </message>
+    <message>
+        <source>This till&apos;s clock is %1 s off HQ&apos;s.</source>
+        <translation>本收银机时钟与总部相差 %1 秒。</translation>
+    </message>
 </context>
 <context>
     <name>TcpTransport</name>
@@ -2643,42 +2643,6 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <translation>正在同步…结果显示在状态栏。</translation>
     </message>
     <message>
-        <source>Not enrolled with HQ: the till sells offline and keeps everything for HQ.</source>
-        <translation>尚未在总部注册：收银机离线收银，所有记录都为总部保留。</translation>
-    </message>
-    <message>
-        <source>Online with %1</source>
-        <translation>已连接 %1</translation>
-    </message>
-    <message>
-        <source>Offline from %1 — selling normally</source>
-        <translation>与 %1 断开 — 正常收银</translation>
-    </message>
-    <message>
-        <source>Waiting for HQ: %1</source>
-        <translation>待上传总部：%1</translation>
-    </message>
-    <message>
-        <source>(oldest %1)</source>
-        <translation>（最早 %1）</translation>
-    </message>
-    <message>
-        <source>Refused by HQ and kept: %1 (posctl sync --retry-parked once HQ is fixed)</source>
-        <translation>被总部拒收并保留：%1（总部修复后用 posctl sync --retry-parked）</translation>
-    </message>
-    <message>
-        <source>Last reached HQ: %1</source>
-        <translation>最近连上总部：%1</translation>
-    </message>
-    <message>
-        <source>Last problem: %1</source>
-        <translation>最近的问题：%1</translation>
-    </message>
-    <message>
-        <source>This till&apos;s clock is %1 s off HQ&apos;s.</source>
-        <translation>本收银机时钟与总部相差 %1 秒。</translation>
-    </message>
-    <message>
         <source>The chain&apos;s CA certificate</source>
         <translation>连锁的 CA 证书</translation>
     </message>
@@ -2928,10 +2892,6 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-    <message>
-        <source>%1 is not a manager.</source>
-        <translation>%1 不是店长。</translation>
     </message>
     <message>
         <source>No manager set up</source>

@@ -119,20 +119,8 @@ int runSyncStatus(CliContext &ctx)
         ctx.out << jsonLine(statusJson(s)) << Qt::endl;
         return ExitOk;
     }
-    if (!s.enrolled)
-        ctx.out << Posctl::tr("Not enrolled with HQ: selling offline (posctl enroll URL CODE --ca CA.pem).") << u'\n';
-    else
-        ctx.out << (s.online ? Posctl::tr("Online: %1").arg(s.url) : Posctl::tr("Offline: %1").arg(s.url)) << u'\n';
-    ctx.out << Posctl::tr("Waiting for HQ: %1").arg(s.pending)
-            << (s.oldestPending.isEmpty() ? QString() : Posctl::tr(" (oldest %1)").arg(s.oldestPending)) << u'\n';
-    if (s.parked > 0)
-        ctx.out << Posctl::tr("Refused by HQ and parked: %1").arg(s.parked) << u'\n';
-    if (!s.lastOkAt.isEmpty())
-        ctx.out << Posctl::tr("Last reached HQ: %1").arg(s.lastOkAt) << u'\n';
-    if (!s.lastError.isEmpty())
-        ctx.out << Posctl::tr("Last problem: %1").arg(s.lastError) << u'\n';
-    if (qAbs(s.skewMs) > 2000)
-        ctx.out << Posctl::tr("This till's clock is %1 s off HQ's.").arg(s.skewMs / 1000) << u'\n';
+    for (const QString &line : SyncService::describe(s))
+        ctx.out << line << u'\n';
     ctx.out.flush();
     return ExitOk;
 }

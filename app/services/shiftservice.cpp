@@ -1,5 +1,6 @@
 #include "shiftservice.h"
 
+#include "orderhistory.h"
 #include "till.h"
 
 #include "store/database.h"
@@ -37,10 +38,10 @@ Status ShiftService::cash(qint64 amountFen, const QString &reason)
         return Status::failure(tr("Cash in or out needs an amount."));
     if (reason.trimmed().isEmpty())
         return Status::failure(tr("Cash in or out needs a reason."));
-    if (amountFen < 0 && cashOf(*open, m_till.now().toMSecsSinceEpoch()).expectedFen + amountFen < 0)
-        return Status::failure(tr("The drawer should hold only %1: that much can't come out of it.")
-                                   .arg(Money::fromFen(cashOf(*open, m_till.now().toMSecsSinceEpoch()).expectedFen).toString()));
     const QDateTime now = m_till.now();
+    if (const qint64 inDrawer = cashOf(*open, now.toMSecsSinceEpoch()).expectedFen; amountFen < 0 && inDrawer + amountFen < 0)
+        return Status::failure(tr("The drawer should hold only %1: that much can't come out of it.")
+                                   .arg(Money::fromFen(inDrawer).toString()));
     return shifts.addMovement(open->id, now.toString(Qt::ISODate), now.toMSecsSinceEpoch(), amountFen, reason.trimmed());
 }
 
@@ -166,7 +167,7 @@ QJsonObject ShiftService::dayReport(QDate date) const
             {u"tenders"_s, tenders},
             {u"guides"_s, guides},
             {u"member_signups"_s, f.memberSignups},
-            {u"pending_for_hq"_s, shifts.pendingForHq()},
+            {u"pending_for_hq"_s, OrderHistory(m_till).pendingForHq()},
             {u"shifts"_s, cash}};
 }
 

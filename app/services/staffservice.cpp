@@ -145,6 +145,20 @@ Result<StaffMember> StaffService::signIn(const QString &id, const QString &pin)
     return row->who;
 }
 
+Result<StaffMember> StaffService::approveAsManager(const QString &id, const QString &pin)
+{
+    auto who = signIn(id, pin);
+    if (who && !canOverride(who->role))
+        return Result<StaffMember>::failure(tr("%1 is not a manager and can't approve this.").arg(who->name));
+    return who;
+}
+
+bool StaffService::hasManager() const
+{
+    const QList<StaffMember> everyone = all();
+    return std::any_of(everyone.cbegin(), everyone.cend(), [](const StaffMember &m) { return m.active && canOverride(m.role); });
+}
+
 Result<QString> StaffService::authorize(const QString &actorId, Action action, const QString &subject,
                                         const QString &managerId, const QString &managerPin)
 {
@@ -163,11 +177,9 @@ Result<QString> StaffService::authorize(const QString &actorId, Action action, c
     }
     if (managerId.isEmpty())
         return R::failure(tr("%1 may not do this (%2): a manager's PIN is needed.").arg(actor->name, actionKey(action)));
-    auto manager = signIn(managerId, managerPin);
+    auto manager = approveAsManager(managerId, managerPin);
     if (!manager)
         return R::failure(manager.error());
-    if (!canOverride(manager->role))
-        return R::failure(tr("%1 is not a manager and can't approve this.").arg(manager->name));
     audit(actorId, actionKey(action), subject, u"override"_s, managerId);
     return managerId;
 }

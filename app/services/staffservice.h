@@ -49,6 +49,12 @@ public:
     // Signs someone in with their PIN; refused (and counted) when wrong or locked out.
     Result<StaffMember> signIn(const QString &id, const QString &pin);
 
+    // A manager approving something on the spot: their PIN right (counted towards the lockout
+    // and audited like any sign-in), and their role one that may approve.
+    Result<StaffMember> approveAsManager(const QString &id, const QString &pin);
+    // Whether anyone here may approve: a till with no manager can't ask for one.
+    bool hasManager() const;
+
     // May `actorId` do `action`? Yes on their own role, or with a manager's id and PIN given
     // on the spot — recorded with both names. `subject` names what it is about (an order…).
     Result<QString> authorize(const QString &actorId, Action action, const QString &subject = {},

@@ -102,6 +102,26 @@ void SyncService::record(const sync::HqReply &reply) const
         settings.setValue(key(skewKey), QString::number(reply.skewMs));
 }
 
+QStringList SyncService::describe(const SyncStatus &s)
+{
+    QStringList lines;
+    lines << (!s.enrolled ? tr("Not enrolled with HQ: the till sells offline and keeps everything for HQ "
+                               "(posctl enroll URL CODE --ca CA.pem).")
+              : s.online  ? tr("Online with %1").arg(s.url)
+                          : tr("Offline from %1 — selling normally").arg(s.url));
+    lines << tr("Waiting for HQ: %1").arg(s.pending)
+                 + (s.oldestPending.isEmpty() ? QString() : u"  "_s + tr("(oldest %1)").arg(s.oldestPending));
+    if (s.parked > 0)
+        lines << tr("Refused by HQ and kept: %1 (posctl sync --retry-parked once HQ is fixed)").arg(s.parked);
+    if (!s.lastOkAt.isEmpty())
+        lines << tr("Last reached HQ: %1").arg(s.lastOkAt);
+    if (!s.lastError.isEmpty())
+        lines << tr("Last problem: %1").arg(s.lastError);
+    if (qAbs(s.skewMs) > 2000)
+        lines << tr("This till's clock is %1 s off HQ's.").arg(s.skewMs / 1000);
+    return lines;
+}
+
 QString SyncService::describe(const sync::HqReply &reply)
 {
     if (reply.ok())

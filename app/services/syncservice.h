@@ -80,6 +80,8 @@ public:
     Result<int> retryParked();
     // How long a call may take before HQ counts as unreachable.
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    // How the link stands, a line a fact, for people (the till's HQ screen, posctl sync-status).
+    static QStringList describe(const SyncStatus &status);
     // Why a reply failed, in the cashier's words.
     static QString describe(const sync::HqReply &reply);
 

@@ -1,6 +1,7 @@
 #include "attributionrepository.h"
 
 #include "database.h"
+#include "outboxrepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -101,8 +102,7 @@ Status AttributionRepository::insertBindEvent(const QString &memberId, const Bin
         payload.insert(u"member_phone"_s, q.value(0).toString());
         payload.insert(u"member_name"_s, q.value(1).toString());
     });
-    s = m_db.run(u"INSERT INTO outbox (id, topic, ref, payload, created_at) VALUES (?, 'binding.created', ?, ?, ?)"_s,
-                 {id, id, QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)), e.atText});
+    s = OutboxRepository(m_db).add(u"binding.created"_s, id, payload, e.atText);
     return s ? s : Status::failure(s.error(), ErrorKind::System);
 }
 

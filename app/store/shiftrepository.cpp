@@ -142,11 +142,6 @@ DayFigures ShiftRepository::day(const QString &date) const
     return f;
 }
 
-int ShiftRepository::pendingForHq() const
-{
-    return int(sum(m_db, u"SELECT count(*) FROM outbox WHERE sent_at IS NULL"_s, {}));
-}
-
 Result<int> ShiftRepository::insertZ(const QString &businessDate, const QString &createdAt, const QString &report) const
 {
     int number = 0;

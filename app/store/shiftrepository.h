@@ -67,7 +67,6 @@ public:
     qint64 cashRefunds(qint64 fromMs, qint64 toMs) const;
 
     DayFigures day(const QString &businessDate) const;
-    int pendingForHq() const;
 
     // Z reports: the next number, and what was stored.
     Result<int> insertZ(const QString &businessDate, const QString &createdAt, const QString &report) const;

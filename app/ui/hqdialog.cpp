@@ -83,22 +83,7 @@ HqDialog::HqDialog(Till &till, SyncAgent *agent, QWidget *parent)
 
 void HqDialog::refresh()
 {
-    const SyncStatus s = SyncService(m_till).status();
-    QStringList lines;
-    lines << (!s.enrolled ? tr("Not enrolled with HQ: the till sells offline and keeps everything for HQ.")
-                          : s.online ? tr("Online with %1").arg(s.url)
-                                     : tr("Offline from %1 — selling normally").arg(s.url));
-    lines << tr("Waiting for HQ: %1").arg(s.pending)
-                 + (s.oldestPending.isEmpty() ? QString() : u"  "_s + tr("(oldest %1)").arg(s.oldestPending));
-    if (s.parked > 0)
-        lines << tr("Refused by HQ and kept: %1 (posctl sync --retry-parked once HQ is fixed)").arg(s.parked);
-    if (!s.lastOkAt.isEmpty())
-        lines << tr("Last reached HQ: %1").arg(s.lastOkAt);
-    if (!s.lastError.isEmpty())
-        lines << tr("Last problem: %1").arg(s.lastError);
-    if (qAbs(s.skewMs) > 2000)
-        lines << tr("This till's clock is %1 s off HQ's.").arg(s.skewMs / 1000);
-    m_state->setText(lines.join(u'\n'));
+    m_state->setText(SyncService::describe(SyncService(m_till).status()).join(u'\n'));
 }
 
 void HqDialog::chooseCa()

@@ -53,15 +53,10 @@ ManagerPinDialog::ManagerPinDialog(Till &till, const QString &what, QWidget *par
 
 void ManagerPinDialog::check()
 {
-    StaffService staff(m_till);
-    auto who = staff.signIn(m_id->text().trimmed(), m_pin->text());
+    auto who = StaffService(m_till).approveAsManager(m_id->text().trimmed(), m_pin->text());
     m_pin->clear();
     if (!who) {
         Theme::showMessage(m_message, who.error(), true);
-        return;
-    }
-    if (!canOverride(who->role)) {
-        Theme::showMessage(m_message, tr("%1 is not a manager.").arg(who->name), true);
         return;
     }
     accept();
@@ -69,10 +64,7 @@ void ManagerPinDialog::check()
 
 bool ManagerPinDialog::approve(Till &till, const QString &what, QWidget *parent)
 {
-    bool anyManager = false;
-    for (const StaffMember &m : StaffService(till).all())
-        anyManager = anyManager || (m.active && canOverride(m.role));
-    if (!anyManager) {
+    if (!StaffService(till).hasManager()) {
         QMessageBox::warning(parent, tr("No manager set up"),
                              tr("No manager is set up on this till (posctl staff add … --role manager), so nobody is asked."));
         return true;
