@@ -151,17 +151,6 @@ std::unique_ptr<sync::HqClient> SyncService::connect(SyncRound &round) const
     return std::make_unique<sync::HqClient>(*e, [this] { return nowMs(); });
 }
 
-sync::HqReply SyncService::ping()
-{
-    SyncRound round;
-    auto client = connect(round);
-    if (!client)
-        return round.failure;
-    sync::HqReply reply = client->get(u"/v1/ping"_s, m_timeoutMs);
-    record(reply);
-    return reply;
-}
-
 SyncRound SyncService::push(int batchSize)
 {
     SyncRound round;

@@ -72,8 +72,6 @@ public:
     SyncRound pull();
     // What the sync worker and posctl sync do: push, then pull.
     SyncRound syncOnce(int batchSize = defaultBatch);
-    // One authenticated call, to learn whether HQ is there.
-    sync::HqReply ping();
 
     SyncStatus status() const;
     // The events HQ refused put back in the queue (once HQ has been fixed); how many.
