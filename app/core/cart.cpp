@@ -42,6 +42,17 @@ Status Cart::voidLine(int line)
     return {};
 }
 
+Status Cart::overridePrice(int line, Money unitPrice)
+{
+    if (!validLine(line) || m_lines[line].voided)
+        return Status::failure(tr("No such line in the sale."));
+    if (unitPrice.fen() < 0 || unitPrice.fen() > Money::fromYuan(1000000).fen())
+        return Status::failure(tr("A price is from ¥0.00 to ¥1,000,000.00."));
+    m_lines[line].item.price = unitPrice;
+    m_lines[line].discount = {};
+    return {};
+}
+
 Status Cart::setLineDiscount(int line, const Discount &discount)
 {
     if (!validLine(line) || m_lines[line].voided)

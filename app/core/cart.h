@@ -37,6 +37,9 @@ public:
     Status setQuantity(int line, int quantity);
     Status voidLine(int line);
     Status setLineDiscount(int line, const Discount &discount);
+    // A price set by hand for this line (a damaged item, a price match); a line discount it
+    // had is dropped, since it was given on the old price.
+    Status overridePrice(int line, Money unitPrice);
     Status setOrderDiscount(const Discount &discount);
     void clear();
 

@@ -8,7 +8,8 @@ namespace pos {
 // A receipt waiting for, being sent to, or done with the receipt printer. The queue is
 // durable so a printer fault never costs a sale's receipt, and each receipt has exactly one
 // original: everything printed after it is a numbered copy that says so.
-enum class PrintJobKind : quint8 { SaleReceipt, RefundReceipt };
+// A day report's document is "x:DATE@TIME" (printed as it is when it prints) or "z:DATE".
+enum class PrintJobKind : quint8 { SaleReceipt, RefundReceipt, DayReport };
 
 enum class PrintJobState : quint8 {
     Queued,    // waiting for its turn

@@ -1,10 +1,11 @@
 #include "demostore.h"
 
-#include "core/csvreader.h"
-#include "till.h"
-
 #include "attributionservice.h"
 #include "leaderboardservice.h"
+#include "staffservice.h"
+#include "till.h"
+
+#include "core/csvreader.h"
 
 #include "core/attribution/rulesjson.h"
 #include "core/pinyin.h"
@@ -87,7 +88,7 @@ Status loadPeople(const Database &db, const QString &guidesCsv, const QString &m
 
 } // namespace
 
-Status DemoStore::load(Till &till)
+Status DemoStore::load(Till &till, Staff staff)
 {
     auto storeJson = readResource(u":/demo/store.json"_s);
     auto products = readResource(u":/demo/products.csv"_s);
@@ -120,7 +121,28 @@ Status DemoStore::load(Till &till)
     }
     if (Status st = till.provision(store); !st)
         return st;
+    if (staff == Staff::Add)
+        if (Status st = loadStaff(till, s.value(u"staff"_s).toArray()); !st)
+            return st;
     return loadRules(till, s);
+}
+
+Status DemoStore::loadStaff(const Till &till, const QJsonArray &staff)
+{
+    StaffService people(till);
+    if (!people.all().isEmpty())
+        return {};
+    for (const QJsonValue &v : staff) {
+        const QJsonObject p = v.toObject();
+        const auto role = roleFromKey(p.value(u"role"_s).toString());
+        if (!role)
+            return Status::failure(tr("The demo store names an unknown role."));
+        if (Status st = people.add(p.value(u"id"_s).toString(), p.value(u"name"_s).toString(), *role,
+                                   p.value(u"pin"_s).toString());
+            !st)
+            return st;
+    }
+    return {};
 }
 
 // The chain's policy, commission scheme and a target for the current month, as HQ would send them.

@@ -2,6 +2,7 @@
 
 #include "orderhistory.h"
 #include "receiptlayout.h"
+#include "shiftservice.h"
 #include "till.h"
 
 #include "store/peoplerepository.h"
@@ -79,7 +80,9 @@ Result<PrintJob> PrintQueue::queue(PrintJobKind kind, const QString &document, P
     using R = Result<PrintJob>;
     const Database &db = m_till.database();
     QString number;
-    if (kind == PrintJobKind::SaleReceipt) {
+    if (kind == PrintJobKind::DayReport) {
+        number = document; // checked by queueXReport / queueZReport
+    } else if (kind == PrintJobKind::SaleReceipt) {
         auto order = OrderHistory(m_till).byNumber(document.trimmed());
         if (!order)
             return R::failure(order.error(), order.errorKind());
@@ -218,6 +221,16 @@ Result<printer::PrintDocument> PrintQueue::layout(const PrintJob &job, int paper
     using R = Result<printer::PrintDocument>;
     const ReceiptOptions options{paperMm, job.isCopy()};
     const ReceiptLayout receipt(m_till);
+    if (job.kind == PrintJobKind::DayReport) {
+        const QDate date = QDate::fromString(job.document.mid(2, 10), Qt::ISODate);
+        const ShiftService shifts(m_till);
+        if (job.document.startsWith(u"x:"_s))
+            return receipt.dayReport(shifts.dayReport(date), options);
+        const auto z = shifts.storedZ(date);
+        if (!z)
+            return R::failure(tr("There is no Z report for %1.").arg(date.toString(Qt::ISODate)));
+        return receipt.dayReport(z->second, options);
+    }
     if (job.kind == PrintJobKind::SaleReceipt) {
         auto order = OrderHistory(m_till).byNumber(job.document);
         if (!order)
@@ -321,10 +334,33 @@ bool PrintQueue::opensDrawer(const Refund &refund)
                        [](const RefundTender &t) { return t.method == PaymentMethod::Cash; });
 }
 
+Result<PrintJob> PrintQueue::queueXReport(QDate date)
+{
+    if (!date.isValid())
+        return Result<PrintJob>::failure(tr("That is not a date."));
+    // Each X report printed is its own: the time makes it one.
+    const QString document = u"x:%1@%2"_s.arg(date.toString(Qt::ISODate), m_till.now().toString(u"HH:mm:ss.zzz"_s));
+    return queue(PrintJobKind::DayReport, document, Print::Original, {});
+}
+
+Result<PrintJob> PrintQueue::queueZReport(QDate date, Print what)
+{
+    if (!ShiftService(m_till).storedZ(date))
+        return Result<PrintJob>::failure(tr("There is no Z report for %1.").arg(date.toString(Qt::ISODate)));
+    return queue(PrintJobKind::DayReport, u"z:"_s + date.toString(Qt::ISODate), what, {});
+}
+
 QString PrintQueue::title(const PrintJob &job)
 {
-    const QString name = job.kind == PrintJobKind::RefundReceipt ? tr("Refund receipt %1").arg(job.document)
-                                                                 : tr("Receipt %1").arg(job.document);
+    QString name;
+    switch (job.kind) {
+    case PrintJobKind::RefundReceipt: name = tr("Refund receipt %1").arg(job.document); break;
+    case PrintJobKind::SaleReceipt: name = tr("Receipt %1").arg(job.document); break;
+    case PrintJobKind::DayReport:
+        name = job.document.startsWith(u"z:"_s) ? tr("Z report %1").arg(job.document.mid(2))
+                                                : tr("X report %1").arg(job.document.mid(2, 10));
+        break;
+    }
     return job.isCopy() ? tr("%1 (copy %2)").arg(name).arg(job.copy) : name;
 }
 

@@ -6,6 +6,7 @@
 #include "printer/printer.h"
 
 #include <QCoreApplication>
+#include <QDate>
 #include <QList>
 
 #include <chrono>
@@ -44,6 +45,10 @@ public:
     };
     Result<PrintJob> queueSale(const QString &orderNumber, Print what, const PrinterChoice &printer = {});
     Result<PrintJob> queueRefund(const QString &refundNumber, Print what, const PrinterChoice &printer = {});
+    // A day report on paper: the X report of `date` as it stands when it prints, or the
+    // day's Z report as it was made (Copy: a reprint, marked as such).
+    Result<PrintJob> queueXReport(QDate date);
+    Result<PrintJob> queueZReport(QDate date, Print what);
     // A copy of whatever the number names: a sale's receipt or a refund's.
     Result<PrintJob> queueCopy(const QString &receiptNumber);
     // A person's decisions about a job that did not print.

@@ -53,6 +53,13 @@ Result<PrintJob> PrintSpooler::reprint(const QString &number)
     return job;
 }
 
+Result<PrintJob> PrintSpooler::print(Result<PrintJob> job)
+{
+    if (job)
+        queued(job);
+    return job;
+}
+
 Status PrintSpooler::retry(qint64 id)
 {
     Status s = m_queue.retry(id);

@@ -32,6 +32,8 @@ public:
 
     // A copy of a sale's or a refund's receipt, by its number.
     Result<PrintJob> reprint(const QString &number);
+    // A day report (PrintQueue::queueXReport / queueZReport) handed to the worker.
+    Result<PrintJob> print(Result<PrintJob> job);
     Status retry(qint64 id);
     Status cancel(qint64 id);
     void openDrawer();

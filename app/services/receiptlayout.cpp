@@ -1,6 +1,7 @@
 #include "receiptlayout.h"
 
 #include "lookupservice.h"
+#include "settingsservice.h"
 #include "till.h"
 
 #include "store/peoplerepository.h"
@@ -80,13 +81,19 @@ void ReceiptLayout::header(PrintDocument &doc, const QString &title, const Recei
         doc.text(store.address, centered());
     if (!store.phone.isEmpty())
         doc.text(tr("Tel %1").arg(store.phone), centered());
+    for (const QString &line : SettingsService(m_till).receiptHeader())
+        doc.text(line, centered());
     doc.text(title, centered(true));
     doc.rule();
 }
 
 void ReceiptLayout::footer(PrintDocument &doc, const ReceiptOptions &options) const
 {
-    doc.text(tr("Thank you, see you again!"), centered());
+    const QStringList own = SettingsService(m_till).receiptFooter();
+    if (own.isEmpty())
+        doc.text(tr("Thank you, see you again!"), centered());
+    for (const QString &line : own)
+        doc.text(line, centered());
     if (options.copy)
         doc.text(tr("*** COPY ***"), centered(true));
     doc.cut();

@@ -1,11 +1,11 @@
 #include "salesession.h"
 
-#include "scanservice.h"
-
 #include "attributionservice.h"
 #include "checkoutservice.h"
 #include "heldsaleservice.h"
 #include "lookupservice.h"
+#include "scanservice.h"
+#include "settingsservice.h"
 #include "till.h"
 
 #include "store/peoplerepository.h"
@@ -173,8 +173,23 @@ Result<Order> SaleSession::pay(const QList<TenderRequest> &tenders)
     return order;
 }
 
+bool SaleSession::lineDiscountNeedsApproval(int line, const Discount &d) const
+{
+    if (line < 0 || line >= m_cart.lines().size())
+        return false;
+    const Money base = m_cart.lines().at(line).gross();
+    return d.amountOff(base).fen() * 100 > base.fen() * SettingsService(m_till).discountLimitPercent();
+}
+
+bool SaleSession::orderDiscountNeedsApproval(const Discount &d) const
+{
+    const Money base = m_cart.subtotal();
+    return d.amountOff(base).fen() * 100 > base.fen() * SettingsService(m_till).discountLimitPercent();
+}
+
 void SaleSession::clear()
 {
+    m_paymentStarted = false;
     m_cart.clear();
     m_guide.reset();
     m_member.reset();

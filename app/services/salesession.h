@@ -35,6 +35,16 @@ public:
     Status voidLine(int line) { return m_cart.voidLine(line); }
     Status setLineDiscount(int line, const Discount &d) { return m_cart.setLineDiscount(line, d); }
     Status setOrderDiscount(const Discount &d) { return m_cart.setOrderDiscount(d); }
+    Status overridePrice(int line, Money unitPrice) { return m_cart.overridePrice(line, unitPrice); }
+
+    // What the store guards in a sale (core/permissions): the screens ask before they change it.
+    // Payment has started once the customer was asked to pay; voiding a line after that needs
+    // the permission, since the total was already announced.
+    void startPayment() { m_paymentStarted = true; }
+    bool paymentStarted() const { return m_paymentStarted; }
+    // A discount of more than the store's limit (SettingsService) off what it applies to.
+    bool lineDiscountNeedsApproval(int line, const Discount &d) const;
+    bool orderDiscountNeedsApproval(const Discount &d) const;
 
     Status chooseGuide(const QString &guideId);
     void clearGuide() { m_guide.reset(); m_guideIsExclusiveDefault = false; }
@@ -81,6 +91,7 @@ private:
     std::optional<Guide> m_guide;
     std::optional<Member> m_member;
     bool m_guideIsExclusiveDefault = false; // the guide was pre-selected from the member
+    bool m_paymentStarted = false;
 };
 
 } // namespace pos

@@ -313,6 +313,32 @@ const QList<QStringList> &steps()
             u"CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"_s,
             u"CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"_s,
         },
+        // v10: X and Z reports go through the print queue too (kind 'report'). SQLite can't
+        // change a CHECK, so the table is rebuilt with its rows.
+        {
+            uR"(CREATE TABLE print_jobs_v10 (
+                id                  INTEGER PRIMARY KEY,
+                kind                TEXT NOT NULL CHECK (kind IN ('sale','refund','report')),
+                document            TEXT NOT NULL,
+                copy                INTEGER NOT NULL CHECK (copy >= 0),
+                printer             TEXT NOT NULL DEFAULT '',
+                profile             TEXT NOT NULL DEFAULT '',
+                paper_mm            INTEGER NOT NULL DEFAULT 0,
+                state               TEXT NOT NULL CHECK (state IN ('queued','printing','printed','failed','cancelled')),
+                attempts            INTEGER NOT NULL DEFAULT 0,
+                last_error          TEXT NOT NULL DEFAULT '',
+                created_at          TEXT NOT NULL,
+                created_utc_ms      INTEGER NOT NULL,
+                next_attempt_utc_ms INTEGER,
+                lease_utc_ms        INTEGER,
+                printed_at          TEXT,
+                printed_on          TEXT NOT NULL DEFAULT '',
+                UNIQUE (kind, document, copy)))"_s,
+            u"INSERT INTO print_jobs_v10 SELECT * FROM print_jobs"_s,
+            u"DROP TABLE print_jobs"_s,
+            u"ALTER TABLE print_jobs_v10 RENAME TO print_jobs"_s,
+            u"CREATE INDEX print_jobs_due ON print_jobs(state, next_attempt_utc_ms)"_s,
+        },
     };
     return all;
 }

@@ -42,7 +42,10 @@ PrintJob readJob(const QSqlQuery &q)
 {
     PrintJob job;
     job.id = q.value(0).toLongLong();
-    job.kind = q.value(1).toString() == u"refund"_s ? PrintJobKind::RefundReceipt : PrintJobKind::SaleReceipt;
+    const QString kind = q.value(1).toString();
+    job.kind = kind == u"refund"_s   ? PrintJobKind::RefundReceipt
+               : kind == u"report"_s ? PrintJobKind::DayReport
+                                     : PrintJobKind::SaleReceipt;
     job.document = q.value(2).toString();
     job.copy = q.value(3).toInt();
     job.printer = {q.value(4).toString(), q.value(5).toString(), q.value(6).toInt()};
@@ -62,7 +65,12 @@ PrintJob readJob(const QSqlQuery &q)
 
 QString PrintJobRepository::kindKey(PrintJobKind kind)
 {
-    return kind == PrintJobKind::RefundReceipt ? u"refund"_s : u"sale"_s;
+    switch (kind) {
+    case PrintJobKind::RefundReceipt: return u"refund"_s;
+    case PrintJobKind::DayReport: return u"report"_s;
+    case PrintJobKind::SaleReceipt: break;
+    }
+    return u"sale"_s;
 }
 
 QString PrintJobRepository::stateKey(PrintJobState state)

@@ -1,6 +1,7 @@
 // pos-till: the cash register's GUI.
 #include "i18n/translator.h"
 #include "services/demostore.h"
+#include "services/settingsservice.h"
 #include "services/till.h"
 #include "ui/mainwindow.h"
 #include "ui/salescreen.h"
@@ -48,12 +49,17 @@ int main(int argc, char *argv[])
         }
     }
 
+    // The store's language setting, unless --lang says otherwise for this start.
+    if (const QString stored = pos::SettingsService(till).language(); !parser.isSet(u"lang"_s) && !stored.isEmpty())
+        pos::installTranslators(app, stored);
+
     app.setStyleSheet(pos::Theme::styleSheet()); // every window and dialog looks the same
     pos::MainWindow window(till);
     window.resize(1280, 800);
     const QString screenshot = parser.value(u"screenshot"_s);
     const bool exitAfterPaint = parser.isSet(u"exit-after-paint"_s);
-    QObject::connect(window.saleScreen(), &pos::SaleScreen::firstPainted, &window, [&] {
+    // The first screen painted: the sale screen, or the sign-in screen of a till with staff.
+    QObject::connect(&window, &pos::MainWindow::firstPainted, &window, [&] {
         if (exitAfterPaint) {
             std::printf("{\"first_paint_ms\":%lld}\n", static_cast<long long>(sinceStart.elapsed()));
             std::fflush(stdout);

@@ -1,23 +1,30 @@
 #include "mainwindow.h"
 
+#include "actiongate.h"
 #include "hqdialog.h"
 #include "managerpindialog.h"
 #include "printstatusbar.h"
 #include "salescreen.h"
+#include "settingsdialog.h"
+#include "shiftdialog.h"
+#include "signinscreen.h"
 #include "theme.h"
 
 #include "scanner/keyboardwedge.h"
 #include "scanner/scannerdevice.h"
-#include "services/scanservice.h"
 #include "services/printspooler.h"
+#include "services/scanservice.h"
+#include "services/settingsservice.h"
 #include "services/syncagent.h"
 #include "services/till.h"
 
+#include <QApplication>
 #include <QCloseEvent>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
 #include <QPushButton>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -27,8 +34,9 @@ namespace pos {
 using namespace Qt::Literals::StringLiterals;
 
 MainWindow::MainWindow(Till &till, QWidget *parent)
-    : QMainWindow(parent), m_till(till), m_spooler(new PrintSpooler(till, this)),
-      m_sale(new SaleScreen(till, this)), m_printStatus(new PrintStatusBar(*m_spooler, this)),
+    : QMainWindow(parent), m_till(till), m_gate(new ActionGate(till, this)), m_spooler(new PrintSpooler(till, this)),
+      m_stack(new QStackedWidget(this)), m_sale(new SaleScreen(till, *m_gate, this)), m_signIn(new SignInScreen(till, this)),
+      m_printStatus(new PrintStatusBar(*m_spooler, this)),
       m_wedge(new KeyboardWedge(this)), m_clock(new QLabel(this)), m_connection(new QLabel(this)),
       m_pending(new QLabel(this)), m_timer(new QTimer(this)), m_sync(new SyncAgent(till, this))
 {
@@ -41,7 +49,9 @@ MainWindow::MainWindow(Till &till, QWidget *parent)
     v->setContentsMargins(0, 0, 0, 0);
     v->setSpacing(0);
     v->addWidget(buildHeader());
-    v->addWidget(m_sale, 1);
+    m_stack->addWidget(m_sale);
+    m_stack->addWidget(m_signIn);
+    v->addWidget(m_stack, 1);
     v->addWidget(m_printStatus);
     setCentralWidget(central);
 
@@ -70,8 +80,65 @@ MainWindow::MainWindow(Till &till, QWidget *parent)
         m_spooler->refundCompleted(refund);
     });
     connect(m_timer, &QTimer::timeout, this, &MainWindow::refreshStatus);
+    connect(m_timer, &QTimer::timeout, this, &MainWindow::lockIfIdle);
     m_timer->start(5000);
     refreshStatus();
+
+    connect(m_signIn, &SignInScreen::signedIn, m_gate, &ActionGate::signIn);
+    connect(m_sale, &SaleScreen::firstPainted, this, &MainWindow::firstPainted, Qt::SingleShotConnection);
+    connect(m_signIn, &SignInScreen::firstPainted, this, &MainWindow::firstPainted, Qt::SingleShotConnection);
+    connect(m_gate, &ActionGate::operatorChanged, this, &MainWindow::showOperator);
+    m_lastTouch = m_till.now();
+    qApp->installEventFilter(this); // any touch or key anywhere keeps the till from locking
+    showOperator(); // with staff set up, the till starts locked
+}
+
+bool MainWindow::isLocked() const
+{
+    return !m_gate->signedIn() && m_gate->staffSetUp();
+}
+
+void MainWindow::lock(const QString &why)
+{
+    m_gate->lock(why);
+    showOperator();
+}
+
+void MainWindow::lockIfIdle()
+{
+    const int minutes = SettingsService(m_till).idleLockMinutes();
+    if (minutes <= 0 || !m_gate->signedIn() || QApplication::activeModalWidget())
+        return;
+    if (m_lastTouch.secsTo(m_till.now()) >= qint64(minutes) * 60)
+        lock(u"idle"_s);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::MouseButtonPress:
+    case QEvent::KeyPress:
+    case QEvent::TouchBegin:
+        m_lastTouch = m_till.now();
+        break;
+    default:
+        break;
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::showOperator()
+{
+    const auto &who = m_gate->signedIn();
+    const bool locked = isLocked();
+    m_stack->setCurrentWidget(locked ? static_cast<QWidget *>(m_signIn) : m_sale);
+    m_headerActions->setVisible(!locked);
+    m_lockButton->setVisible(bool(who));
+    if (who)
+        m_lockButton->setText(tr("%1 · Lock").arg(who->name));
+    if (locked)
+        m_signIn->reset();
+    m_lastTouch = m_till.now();
 }
 
 QWidget *MainWindow::buildHeader()
@@ -86,10 +153,21 @@ QWidget *MainWindow::buildHeader()
     m_clock->setObjectName(u"clockLabel"_s);
     h->addWidget(store);
     h->addStretch(1);
+    m_headerActions = new QWidget(header);
+    auto *actions = new QHBoxLayout(m_headerActions);
+    actions->setContentsMargins(0, 0, 0, 0);
     auto *leaderboard = Theme::touchButton(tr("Leaderboard"), u"leaderboardButton"_s, header);
     auto *refund = Theme::touchButton(tr("Refund"), u"refundButton"_s, header);
     auto *reprint = Theme::touchButton(tr("Reprint"), u"reprintButton"_s, header);
+    auto *drawer = Theme::touchButton(tr("Drawer"), u"drawerButton"_s, header);
+    auto *shift = Theme::touchButton(tr("Shift"), u"shiftButton"_s, header);
+    auto *settings = Theme::touchButton(tr("Settings"), u"settingsButton"_s, header);
     auto *hq = Theme::touchButton(tr("HQ"), u"hqButton"_s, header);
+    m_lockButton = Theme::touchButton(QString(), u"lockButton"_s, header);
+    connect(m_lockButton, &QPushButton::clicked, this, [this] { lock(u"switch"_s); });
+    connect(drawer, &QPushButton::clicked, this, &MainWindow::openDrawer);
+    connect(shift, &QPushButton::clicked, this, &MainWindow::openShift);
+    connect(settings, &QPushButton::clicked, this, &MainWindow::openSettings);
     connect(hq, &QPushButton::clicked, this, [this] {
         HqDialog dialog(m_till, m_sync, this);
         dialog.exec();
@@ -97,11 +175,11 @@ QWidget *MainWindow::buildHeader()
     connect(leaderboard, &QPushButton::clicked, m_sale, &SaleScreen::openLeaderboard);
     connect(refund, &QPushButton::clicked, m_sale, [this] { m_sale->openRefund(); });
     connect(reprint, &QPushButton::clicked, this, &MainWindow::reprintReceipt);
-    h->addWidget(leaderboard);
-    h->addWidget(refund);
-    h->addWidget(reprint);
-    h->addWidget(hq);
-    h->addSpacing(16);
+    for (QPushButton *b : {leaderboard, refund, reprint, drawer, shift, settings, hq})
+        actions->addWidget(b);
+    h->addWidget(m_headerActions);
+    h->addWidget(m_lockButton);
+    h->addSpacing(8);
     h->addWidget(m_clock);
     return header;
 }
@@ -142,8 +220,35 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::scanned(const QString &code, scanner::ScanMerger::Source source)
 {
-    if (m_merger.accept(code, source, m_sinceStart.elapsed()))
+    if (!m_merger.accept(code, source, m_sinceStart.elapsed()))
+        return;
+    m_lastTouch = m_till.now();
+    // Locked, a scan is someone's badge; nothing is rung up until someone signs in.
+    if (isLocked() && !QApplication::activeModalWidget())
+        m_signIn->badgeScanned(code);
+    else
         m_sale->handleScan(code);
+}
+
+void MainWindow::openDrawer()
+{
+    if (!m_gate->permit(Action::OpenDrawer, {}, tr("Opening the drawer without a sale"), this))
+        return;
+    m_spooler->openDrawer();
+}
+
+void MainWindow::openShift()
+{
+    ShiftDialog dialog(m_till, *m_gate, *m_spooler, this);
+    dialog.exec();
+}
+
+void MainWindow::openSettings()
+{
+    if (!m_gate->permit(Action::ChangeSettings, {}, tr("The settings"), this))
+        return;
+    SettingsDialog dialog(m_till, *m_gate, m_sync, this);
+    dialog.exec();
 }
 
 void MainWindow::reprintReceipt()
@@ -155,6 +260,8 @@ void MainWindow::reprintReceipt()
     ask.setTextValue(m_lastReceipt);
     ask.setOkButtonText(tr("Print copy"));
     if (ask.exec() != QDialog::Accepted || ask.textValue().trimmed().isEmpty())
+        return;
+    if (!m_gate->permit(Action::Reprint, ask.textValue().trimmed(), tr("Reprinting a receipt"), this))
         return;
     if (auto job = m_spooler->reprint(ask.textValue()); !job)
         m_printStatus->showProblem(job.error());

@@ -17,8 +17,8 @@ namespace pos {
 
 using namespace Qt::Literals::StringLiterals;
 
-ManagerPinDialog::ManagerPinDialog(Till &till, const QString &what, QWidget *parent)
-    : QDialog(parent), m_till(till), m_id(new QLineEdit(this)), m_pin(new QLineEdit(this)), m_message(new QLabel(this))
+ManagerPinDialog::ManagerPinDialog(const QString &what, Check check, QWidget *parent)
+    : QDialog(parent), m_check(std::move(check)), m_id(new QLineEdit(this)), m_pin(new QLineEdit(this)), m_message(new QLabel(this))
 {
     setObjectName(u"managerPinDialog"_s);
     setWindowTitle(tr("Manager's approval"));
@@ -53,13 +53,34 @@ ManagerPinDialog::ManagerPinDialog(Till &till, const QString &what, QWidget *par
 
 void ManagerPinDialog::check()
 {
-    auto who = StaffService(m_till).approveAsManager(m_id->text().trimmed(), m_pin->text());
+    const Status approved = m_check(m_id->text().trimmed(), m_pin->text());
     m_pin->clear();
-    if (!who) {
-        Theme::showMessage(m_message, who.error(), true);
+    if (!approved) {
+        Theme::showMessage(m_message, approved.error(), true);
         return;
     }
     accept();
+}
+
+void ManagerPinDialog::consumeScan(const QString &code)
+{
+    QString id = code.trimmed();
+    if (id.startsWith(u"STAFF:"_s, Qt::CaseInsensitive))
+        id = id.mid(6).trimmed();
+    m_id->setText(id);
+    m_pin->clear();
+    m_pin->setFocus();
+}
+
+bool ManagerPinDialog::ask(Till &till, const QString &what, QWidget *parent, const Check &check)
+{
+    if (!StaffService(till).hasManager()) {
+        QMessageBox::warning(parent, tr("No manager set up"),
+                             tr("%1 needs a manager, and no manager is set up on this till.").arg(what));
+        return false;
+    }
+    ManagerPinDialog dialog(what, check, parent);
+    return dialog.exec() == QDialog::Accepted;
 }
 
 bool ManagerPinDialog::approve(Till &till, const QString &what, QWidget *parent)
@@ -69,8 +90,10 @@ bool ManagerPinDialog::approve(Till &till, const QString &what, QWidget *parent)
                              tr("No manager is set up on this till (posctl staff add … --role manager), so nobody is asked."));
         return true;
     }
-    ManagerPinDialog dialog(till, what, parent);
-    return dialog.exec() == QDialog::Accepted;
+    return ask(till, what, parent, [&till](const QString &id, const QString &pin) -> Status {
+        auto who = StaffService(till).approveAsManager(id, pin);
+        return who ? Status() : Status::failure(who.error());
+    });
 }
 
 } // namespace pos

@@ -1,6 +1,12 @@
 #pragma once
 
+#include "scanconsumer.h"
+
+#include "core/result.h"
+
 #include <QDialog>
+
+#include <functional>
 
 class QLabel;
 class QLineEdit;
@@ -9,21 +15,29 @@ namespace pos {
 
 class Till;
 
-// A manager approves something on the spot with their id and PIN (signed in through
-// StaffService: wrong PINs count towards the lockout, and it is in the audit log).
-class ManagerPinDialog : public QDialog
+// A manager approves something on the spot with their id (typed, or their badge scanned)
+// and PIN. The check is StaffService's: wrong PINs count towards the lockout, and the
+// approval is in the audit log with both names.
+class ManagerPinDialog : public QDialog, public ScanConsumer
 {
     Q_OBJECT
 public:
-    ManagerPinDialog(Till &till, const QString &what, QWidget *parent = nullptr);
+    using Check = std::function<Status(const QString &managerId, const QString &pin)>;
+    ManagerPinDialog(const QString &what, Check check, QWidget *parent = nullptr);
 
-    // Asks; true once a manager's PIN was right. A till with no manager set up lets it pass
-    // (with a warning): nobody could ever approve otherwise.
+    // Asks until the check passes (true) or the cashier cancels. Refused at once when the
+    // till has no manager who could approve.
+    static bool ask(Till &till, const QString &what, QWidget *parent, const Check &check);
+    // Closing the till in kiosk mode: a manager's PIN, or — on a till with no manager set up
+    // — a warning and through, since nobody could ever close it otherwise.
     static bool approve(Till &till, const QString &what, QWidget *parent);
+
+    // A manager's badge scanned: their id (STAFF:M01 or the bare id), then the PIN.
+    void consumeScan(const QString &code) override;
 
 private:
     void check();
-    Till &m_till;
+    Check m_check;
     QLineEdit *m_id;
     QLineEdit *m_pin;
     QLabel *m_message;

@@ -162,6 +162,10 @@ void RefundDialog::confirm()
 {
     if (!m_order)
         return;
+    if (m_approve && !m_approve(m_order->number)) {
+        showMessage(tr("Not refunded: it needs a manager's approval."), true);
+        return;
+    }
     auto refund = RefundService(m_till).refund(m_order->number, chosenLines());
     if (!refund) {
         showMessage(refund.error(), true);

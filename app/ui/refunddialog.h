@@ -7,6 +7,8 @@
 #include "store/refundrepository.h"
 
 #include <QDialog>
+
+#include <functional>
 #include <optional>
 
 class QLabel;
@@ -25,6 +27,9 @@ class RefundDialog : public QDialog, public ScanConsumer
     Q_OBJECT
 public:
     explicit RefundDialog(const Till &till, QWidget *parent = nullptr);
+    // Asked just before a refund of the order is committed (the permission, or a manager's
+    // PIN); no refund when it says no.
+    void setApproval(std::function<bool(const QString &orderNumber)> approve) { m_approve = std::move(approve); }
     void consumeScan(const QString &code) override;
     void findOrder(const QString &number);
 
@@ -39,6 +44,7 @@ private:
     void showMessage(const QString &text, bool error);
 
     const Till &m_till;
+    std::function<bool(const QString &)> m_approve;
     std::optional<Order> m_order;
     RefundHistory m_history;
     QLineEdit *m_number;

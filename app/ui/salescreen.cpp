@@ -1,5 +1,6 @@
 #include "salescreen.h"
 
+#include "actiongate.h"
 #include "camerascandialog.h"
 #include "cartmodel.h"
 #include "guidebar.h"
@@ -43,8 +44,8 @@ using Theme::touchButton;
 
 } // namespace
 
-SaleScreen::SaleScreen(Till &till, QWidget *parent)
-    : QWidget(parent), m_till(till), m_session(till), m_cartModel(new CartModel(m_session.cart(), this))
+SaleScreen::SaleScreen(Till &till, ActionGate &gate, QWidget *parent)
+    : QWidget(parent), m_till(till), m_gate(gate), m_session(till), m_cartModel(new CartModel(m_session.cart(), this))
 {
     setObjectName(u"saleScreen"_s);
     buildLayout();
@@ -105,13 +106,15 @@ QWidget *SaleScreen::buildCartPanel()
     auto *plus = touchButton(tr("+1"), u"increaseButton"_s, w);
     auto *qty = touchButton(tr("Quantity…"), u"quantityButton"_s, w);
     auto *lineDiscount = touchButton(tr("Line discount…"), u"lineDiscountButton"_s, w);
+    auto *price = touchButton(tr("Price…"), u"priceButton"_s, w);
     auto *voidButton = touchButton(tr("Void line"), u"voidLineButton"_s, w);
     connect(minus, &QPushButton::clicked, this, [this] { changeQuantity(-1); });
     connect(plus, &QPushButton::clicked, this, [this] { changeQuantity(+1); });
     connect(qty, &QPushButton::clicked, this, &SaleScreen::editQuantity);
     connect(lineDiscount, &QPushButton::clicked, this, &SaleScreen::discountLine);
+    connect(price, &QPushButton::clicked, this, &SaleScreen::overridePrice);
     connect(voidButton, &QPushButton::clicked, this, &SaleScreen::voidLine);
-    for (QPushButton *b : {minus, plus, qty, lineDiscount, voidButton})
+    for (QPushButton *b : {minus, plus, qty, lineDiscount, price, voidButton})
         lineButtons->addWidget(b);
     v->addLayout(lineButtons);
 
@@ -340,6 +343,9 @@ void SaleScreen::registerMember()
 void SaleScreen::openRefund(const QString &receiptNumber)
 {
     RefundDialog dialog(m_till, this);
+    dialog.setApproval([this, &dialog](const QString &orderNumber) {
+        return m_gate.permit(Action::Refund, orderNumber, tr("A refund"), &dialog);
+    });
     connect(&dialog, &RefundDialog::refunded, this, &SaleScreen::refundCommitted);
     if (!receiptNumber.isEmpty())
         dialog.findOrder(receiptNumber);
@@ -411,7 +417,15 @@ void SaleScreen::discountLine()
     if (!ok)
         return;
     auto d = Discount::parse(text);
+    const QString sku = m_session.cart().lines().at(line).item.sku;
+    if (d && m_session.lineDiscountNeedsApproval(line, *d)
+        && !m_gate.permit(Action::DiscountBeyondLimit, sku, tr("A discount beyond the limit (%1)").arg(d->describe()), this)) {
+        showMessage(tr("Discount not given: it is beyond the limit and needs a manager."), true);
+        return;
+    }
     Status s = d ? m_session.setLineDiscount(line, *d) : Status::failure(d.error());
+    if (s)
+        m_gate.record(u"discount.line"_s, sku, d->describe());
     showMessage(s ? QString() : s.error(), !s);
     refresh();
     selectLine(line);
@@ -426,7 +440,14 @@ void SaleScreen::discountOrder()
     if (!ok)
         return;
     auto d = Discount::parse(text);
+    if (d && m_session.orderDiscountNeedsApproval(*d)
+        && !m_gate.permit(Action::DiscountBeyondLimit, {}, tr("A discount beyond the limit (%1)").arg(d->describe()), this)) {
+        showMessage(tr("Discount not given: it is beyond the limit and needs a manager."), true);
+        return;
+    }
     Status s = d ? m_session.setOrderDiscount(*d) : Status::failure(d.error());
+    if (s)
+        m_gate.record(u"discount.order"_s, {}, d->describe());
     showMessage(s ? QString() : s.error(), !s);
     refresh();
 }
@@ -438,9 +459,52 @@ void SaleScreen::voidLine()
         showMessage(tr("Touch a line first."), true);
         return;
     }
+    const CartLine &l = m_session.cart().lines().at(line);
+    const QString what = tr("%1 × %2").arg(l.item.sku).arg(l.quantity);
+    if (m_session.paymentStarted()) {
+        if (!m_gate.permit(Action::VoidAfterPayment, what, tr("Voiding a line after payment started"), this)) {
+            showMessage(tr("Not voided: payment has started, so it needs a manager."), true);
+            return;
+        }
+    } else {
+        m_gate.record(u"void"_s, what);
+    }
     if (Status s = m_session.voidLine(line); !s)
         showMessage(s.error(), true);
     refresh();
+}
+
+void SaleScreen::overridePrice()
+{
+    const int line = currentLine();
+    if (line < 0) {
+        showMessage(tr("Touch a line first."), true);
+        return;
+    }
+    const CartLine &l = m_session.cart().lines().at(line);
+    bool ok = false;
+    const QString text = QInputDialog::getText(this, tr("Change the price"),
+                                               tr("New unit price for %1 (now %2):").arg(l.item.name, l.item.price.toString()),
+                                               QLineEdit::Normal, {}, &ok);
+    if (!ok)
+        return;
+    const auto price = Money::parse(text);
+    if (!price) {
+        showMessage(tr("That is not a price: %1").arg(text.left(20)), true);
+        return;
+    }
+    const QString detail = tr("%1 → %2").arg(l.item.price.toString(), price->toString());
+    if (!m_gate.permit(Action::PriceOverride, l.item.sku, tr("A price change (%1)").arg(detail), this)) {
+        showMessage(tr("Price not changed: it needs a manager."), true);
+        return;
+    }
+    const QString sku = l.item.sku;
+    Status s = m_session.overridePrice(line, *price);
+    if (s)
+        m_gate.record(u"price.change"_s, sku, detail);
+    showMessage(s ? tr("Price of %1 changed: %2").arg(sku, detail) : s.error(), !s);
+    refresh();
+    selectLine(line);
 }
 
 void SaleScreen::holdSale()
@@ -474,6 +538,7 @@ void SaleScreen::pay()
         showMessage(tr("Scan the items first."), true);
         return;
     }
+    m_session.startPayment(); // the total is announced: voids from now on are guarded
     PaymentDialog dialog(m_session.cart().total(), this);
     if (dialog.exec() == QDialog::Accepted) {
         auto order = m_session.pay(dialog.tenders());

@@ -13,6 +13,7 @@ class QTableView;
 
 namespace pos {
 
+class ActionGate;
 class CartModel;
 class GuideBar;
 class Till;
@@ -22,7 +23,9 @@ class SaleScreen : public QWidget
 {
     Q_OBJECT
 public:
-    explicit SaleScreen(Till &till, QWidget *parent = nullptr);
+    // Guarded changes (a void after payment started, a price, a big discount, a refund) go
+    // through `gate`, which knows who is at the till.
+    SaleScreen(Till &till, ActionGate &gate, QWidget *parent = nullptr);
 
     // A code from a scanner, whatever had the focus.
     void handleScan(const QString &code);
@@ -58,6 +61,7 @@ private:
     void editQuantity();
     void discountLine();
     void discountOrder();
+    void overridePrice();
     void voidLine();
     void holdSale();
     void resumeSale();
@@ -73,6 +77,7 @@ private:
     void showMessage(const QString &text, bool error);
 
     Till &m_till;
+    ActionGate &m_gate;
     SaleSession m_session;
     CartModel *m_cartModel;
     QLineEdit *m_scanInput;

@@ -41,9 +41,13 @@ QFrame#panel { background: white; border: 1px solid #d7dbe2; border-radius: 10px
 QLabel.caption { color: #6b7280; font-size: 12pt; }
 #totalLabel, #dueLabel { font-size: 34pt; font-weight: bold; color: #1d2430; }
 #changeLabel { font-size: 28pt; font-weight: bold; color: #1a7f37; }
-#messageLabel[error="true"] { color: #b42318; font-weight: bold; }
-#messageLabel[error="false"] { color: #1a7f37; font-weight: bold; }
+#messageLabel[error="true"], #signInMessage[error="true"] { color: #b42318; font-weight: bold; }
+#messageLabel[error="false"], #signInMessage[error="false"] { color: #1a7f37; font-weight: bold; }
 #memberInfo { font-size: 14pt; }
+#signInTitle { font-size: 24pt; font-weight: bold; color: #1d2430; }
+#signInPrompt { font-size: 18pt; font-weight: bold; }
+#signInScreen QPushButton { font-size: 16pt; }
+#pinField { font-size: 24pt; letter-spacing: 8px; }
 #creditPreview { font-size: 13pt; color: #7a4d00; }
 #leaderboardTable { font-size: 18pt; }
 QStatusBar { background: #e5e7eb; font-size: 12pt; }

@@ -567,7 +567,7 @@ QJsonObject benchSync(const QString &dir, int events, const QString &postgres)
     Till till(clock);
     if (Status s = till.open(dir + u"/sync.db"_s); !s)
         fail(s.error());
-    DemoStore::load(till);
+    DemoStore::load(till, DemoStore::Staff::Skip);
     seedOrders(till, *clock, events);
     clock->set({});
 
@@ -632,7 +632,7 @@ int main(int argc, char *argv[])
         if (Status s = till.open(dir + u"/catalog.db"_s); !s)
             fail(s.error());
         if (!till.isProvisioned())
-            DemoStore::load(till);
+            DemoStore::load(till, DemoStore::Staff::Skip);
         report.insert(u"barcode_lookup"_s, benchLookup(till, parser.value(u"skus"_s).toInt(), samples));
     }
     {
@@ -641,7 +641,7 @@ int main(int argc, char *argv[])
         if (Status s = till.open(dir + u"/orders.db"_s); !s)
             fail(s.error());
         if (!till.isProvisioned())
-            DemoStore::load(till);
+            DemoStore::load(till, DemoStore::Staff::Skip);
         report.insert(u"durable_commit"_s, benchCommit(till, *clock, dir + u"/bare.db"_s, parser.value(u"orders"_s).toInt(), samples));
         report.insert(u"leaderboard"_s, benchLeaderboard(till, qMin(samples, 500)));
     }
@@ -650,7 +650,7 @@ int main(int argc, char *argv[])
         if (Status s = till.open(dir + u"/start.db"_s); !s)
             fail(s.error());
         if (!till.isProvisioned())
-            DemoStore::load(till);
+            DemoStore::load(till, DemoStore::Staff::Skip);
         report.insert(u"receipt"_s, benchReceiptEncode(till, samples));
     }
     report.insert(u"camera_decode"_s, benchCameraDecode(dir, qMin(samples, 200)));

@@ -106,14 +106,14 @@ private slots:
         QVERIFY(db.openWithoutMigrating(dir.filePath(u"t.db"_s)).ok());
         const int before = Migrations::latestVersion() - 1;
         QVERIFY(Migrations::migrate(db, before).ok());
-        // Something in the way of the last step's second statement (a table of that name
-        // already exists): the step must fail whole, its first table too, and leave the version.
-        QVERIFY(db.exec(u"CREATE TABLE audit_log (x)"_s));
+        // Something in the way of the last step's second statement (the rows it copies have a
+        // column too many): the step must fail whole, its first table too, and leave the version.
+        QVERIFY(db.exec(u"ALTER TABLE print_jobs ADD COLUMN in_the_way TEXT"_s));
         const Status s = Migrations::migrate(db, Migrations::latestVersion());
         QVERIFY(!s.ok());
         QVERIFY(s.error().contains(QString::number(Migrations::latestVersion())));
         QCOMPARE(db.schemaVersion(), before);
-        auto table = db.exec(u"SELECT count(*) FROM sqlite_master WHERE name = 'staff'"_s);
+        auto table = db.exec(u"SELECT count(*) FROM sqlite_master WHERE name = 'print_jobs_v10'"_s);
         QVERIFY(table && table->next());
         QCOMPARE(table->value(0).toInt(), 0);
     }

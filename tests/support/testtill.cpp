@@ -13,7 +13,7 @@ TestTill::TestTill(bool loadDemo, const QDateTime &now)
     const Status opened = m_till->open(dbPath());
     QVERIFY2(opened.ok(), qPrintable(opened.error()));
     if (loadDemo) {
-        const Status loaded = DemoStore::load(*m_till);
+        const Status loaded = DemoStore::load(*m_till, DemoStore::Staff::Skip);
         QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
     }
 }
