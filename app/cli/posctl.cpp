@@ -58,6 +58,9 @@ Commands:
   staff [--json] | staff add ID --name N --role cashier|guide|manager --pin P|- | staff check ID --pin P|-
                                          who works the till (PINs kept as salted, peppered PBKDF2 hashes)
   audit [--limit N] [--json]             the audit log: sign-ins, lockouts, overrides…, newest first
+  settings [--json] | settings set KEY VALUE --as ID --pin P|-
+                                         the till's settings (receipt header/footer, language, idle lock,
+                                         discount limit, printer, scanners); each change audited
   attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
                                          credits, summaries and the answers asked; exit 1 if a line was bad
 
@@ -138,6 +141,7 @@ int Posctl::run(const QStringList &arguments, QTextStream &out, QTextStream &err
         {u"report"_s, runReport},
         {u"staff"_s, runStaff},
         {u"audit"_s, runAudit},
+        {u"settings"_s, runSettings},
     };
     if (const auto run = commands.value(command))
         return run(ctx);

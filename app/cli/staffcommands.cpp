@@ -2,6 +2,7 @@
 #include "cliparse.h"
 #include "posctl.h"
 
+#include "services/settingsservice.h"
 #include "services/staffservice.h"
 #include "services/till.h"
 
@@ -94,7 +95,51 @@ int runAudit(CliContext &ctx)
                     << u'\n';
         else
             ctx.out << e.at << u"  "_s << e.actor << u"  "_s << e.action << u"  "_s << e.subject
+                    << (e.detail.isEmpty() ? QString() : u"  "_s + e.detail)
                     << (e.approvedBy.isEmpty() ? QString() : u"  "_s + Posctl::tr("approved by %1").arg(e.approvedBy)) << u'\n';
+    }
+    ctx.out.flush();
+    return ExitOk;
+}
+
+int runSettings(CliContext &ctx)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(u"ACTION"_s, Posctl::tr("set KEY VALUE, or nothing to list."));
+    parser.addOption({u"as"_s, Posctl::tr("With set: who changes it (a manager's id)."), u"ID"_s});
+    parser.addOption({u"pin"_s, Posctl::tr("Their PIN; - reads it from standard input."), u"PIN"_s});
+    parser.addOption({u"json"_s, Posctl::tr("One JSON object per setting.")});
+    if (!parseCommand(ctx, parser, 0, 3))
+        return ExitBadInput;
+    const QStringList pos = parser.positionalArguments();
+    if (!pos.isEmpty() && !(pos[0] == u"set"_s && pos.size() == 3))
+        return fail(ctx, Posctl::tr("use: posctl settings [set KEY VALUE --as ID --pin P]"));
+    Till till;
+    if (!openTill(ctx, till))
+        return ExitFailure;
+    SettingsService settings(till);
+    if (!pos.isEmpty()) {
+        // A change of settings is a manager's, signed in with their PIN, like at the screen.
+        StaffService staff(till);
+        QString actor;
+        if (!staff.all().isEmpty()) {
+            if (!parser.isSet(u"as"_s) || !parser.isSet(u"pin"_s))
+                return fail(ctx, Posctl::tr("changing a setting needs --as ID --pin P of someone who may"));
+            auto who = staff.signIn(parser.value(u"as"_s), pinFrom(parser));
+            if (!who)
+                return failWith(ctx, who);
+            if (auto allowed = staff.authorize(who->id, Action::ChangeSettings, pos[1]); !allowed)
+                return failWith(ctx, allowed);
+            actor = who->id;
+        }
+        if (Status s = settings.set(pos[1], pos[2], actor); !s)
+            return failWith(ctx, s);
+    }
+    for (const SettingInfo &info : settings.all()) {
+        if (parser.isSet(u"json"_s))
+            ctx.out << jsonLine({{u"key"_s, info.key}, {u"value"_s, info.value}, {u"description"_s, info.description}}) << u'\n';
+        else
+            ctx.out << info.key << u" = "_s << QString(info.value).replace(u'\n', u" | "_s) << u"\n    "_s << info.description << u'\n';
     }
     ctx.out.flush();
     return ExitOk;

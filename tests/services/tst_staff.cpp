@@ -2,6 +2,10 @@
 // a manager's override, PIN hashes, the pepper outside the database, lockout, the audit log.
 #include "testtill.h"
 
+#include "posctlrun.h"
+
+#include "services/salesession.h"
+#include "services/settingsservice.h"
 #include "services/staffservice.h"
 #include "store/database.h"
 
@@ -133,6 +137,94 @@ private slots:
         QVERIFY(actions.contains(u"sign_in"_s));
         QVERIFY(!t.till().database().exec(u"UPDATE audit_log SET actor = 'x'"_s)); // append-only
         QVERIFY(!t.till().database().exec(u"DELETE FROM audit_log"_s));
+    }
+
+    // Settings are checked before they are stored, and every change is in the audit log with
+    // who made it and the value before.
+    void settingsAreCheckedAndAudited_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("idle lock") << u"staff.idle_lock_minutes"_s << u"3"_s << true;
+        QTest::newRow("idle lock too long") << u"staff.idle_lock_minutes"_s << u"999"_s << false;
+        QTest::newRow("idle lock not a number") << u"staff.idle_lock_minutes"_s << u"五"_s << false;
+        QTest::newRow("discount limit") << u"staff.discount_limit_percent"_s << u"30"_s << true;
+        QTest::newRow("discount over 100") << u"staff.discount_limit_percent"_s << u"101"_s << false;
+        QTest::newRow("language") << u"ui.language"_s << u"en"_s << true;
+        QTest::newRow("unknown language") << u"ui.language"_s << u"klingon"_s << false;
+        QTest::newRow("header") << u"receipt.header"_s << u"会员日\n每周三"_s << true;
+        QTest::newRow("header too long") << u"receipt.header"_s << QString(49, u'x') << false;
+        QTest::newRow("header too many lines") << u"receipt.header"_s << u"1\n2\n3\n4\n5"_s << false;
+        QTest::newRow("printer") << u"printer.receipt"_s << u"tcp://192.168.1.87"_s << true;
+        QTest::newRow("bad printer") << u"printer.receipt"_s << u"lpt1"_s << false;
+        QTest::newRow("unknown key") << u"hq.secret"_s << u"x"_s << false;
+        QTest::newRow("sql in a value") << u"receipt.footer"_s << u"'); DROP TABLE orders; --"_s << true;
+    }
+    void settingsAreCheckedAndAudited()
+    {
+        QFETCH(QString, key);
+        QFETCH(QString, value);
+        QFETCH(bool, accepted);
+        test::TestTill t;
+        SettingsService settings(t.till());
+        const QString before = settings.value(key);
+        const Status s = settings.set(key, value, u"M01"_s);
+        QCOMPARE(s.ok(), accepted);
+        const QList<AuditEntry> log = StaffService(t.till()).auditLog(5);
+        if (!accepted) {
+            QVERIFY(!s.error().isEmpty());
+            QCOMPARE(settings.value(key), before);
+            QVERIFY(log.isEmpty());
+            return;
+        }
+        QCOMPARE(settings.value(key), value);
+        QCOMPARE(log.size(), 1);
+        QCOMPARE(log.front().action, u"setting.change"_s);
+        QCOMPARE(log.front().actor, u"M01"_s);
+        QCOMPARE(log.front().subject, key);
+        QCOMPARE(log.front().detail, before + u" → "_s + value);
+    }
+
+    // The store's discount limit decides which discounts need a manager.
+    void discountLimitDecidesTheApproval()
+    {
+        test::TestTill t;
+        SaleSession sale(t.till());
+        QVERIFY(sale.scan(u"6951593000011"_s)); // ¥699
+        QVERIFY(!sale.lineDiscountNeedsApproval(0, *Discount::parse(u"20%"_s))); // the default limit
+        QVERIFY(sale.lineDiscountNeedsApproval(0, *Discount::parse(u"21%"_s)));
+        QVERIFY(sale.lineDiscountNeedsApproval(0, *Discount::parse(u"7折"_s)));
+        QVERIFY(!sale.lineDiscountNeedsApproval(0, *Discount::parse(u"100"_s)));
+        QVERIFY(sale.orderDiscountNeedsApproval(*Discount::parse(u"200"_s)));
+        QVERIFY(SettingsService(t.till()).set(u"staff.discount_limit_percent"_s, u"0"_s, {}));
+        QVERIFY(sale.lineDiscountNeedsApproval(0, *Discount::parse(u"1"_s)));
+        QVERIFY(!sale.paymentStarted());
+        sale.startPayment();
+        QVERIFY(sale.paymentStarted());
+        sale.clear();
+        QVERIFY(!sale.paymentStarted());
+    }
+
+    // posctl settings: a manager's PIN changes a setting; a cashier's or none is refused (exit 2).
+    void posctlSettingsNeedAManager()
+    {
+        test::TestTill t;
+        StaffService staff(t.till());
+        addTeam(staff);
+        const QString db = t.dbPath();
+        auto run = [&](const QStringList &args) { return test::runPosctl(db, QStringList{u"settings"_s} + args); };
+        QCOMPARE(run({u"set"_s, u"staff.idle_lock_minutes"_s, u"2"_s}).status, 2);
+        QCOMPARE(run({u"set"_s, u"staff.idle_lock_minutes"_s, u"2"_s, u"--as"_s, u"E01"_s, u"--pin"_s, u"1234"_s}).status, 2);
+        const auto bad = run({u"set"_s, u"staff.idle_lock_minutes"_s, u"600"_s, u"--as"_s, u"M01"_s, u"--pin"_s, u"908172"_s});
+        QCOMPARE(bad.status, 2);
+        QVERIFY2(bad.err.contains(u"240"_s), qPrintable(bad.err));
+        const auto ok = run({u"set"_s, u"staff.idle_lock_minutes"_s, u"2"_s, u"--as"_s, u"M01"_s, u"--pin"_s, u"908172"_s, u"--json"_s});
+        QCOMPARE(ok.status, 0);
+        QVERIFY2(ok.out.contains(u"\"value\":\"2\""_s), qPrintable(ok.out));
+        t.reopen();
+        QCOMPARE(SettingsService(t.till()).idleLockMinutes(), 2);
+        QCOMPARE(StaffService(t.till()).auditLog(1).front().actor, u"M01"_s);
     }
 };
 
