@@ -57,6 +57,10 @@
         <source>The held sale is damaged.</source>
         <translation>The held sale is damaged.</translation>
     </message>
+    <message>
+        <source>A price is from ¥0.00 to ¥1,000,000.00.</source>
+        <translation>A price is from ¥0.00 to ¥1,000,000.00.</translation>
+    </message>
 </context>
 <context>
     <name>CheckoutService</name>
@@ -125,6 +129,10 @@
     <message>
         <source>products.csv line %1 is malformed.</source>
         <translation>products.csv line %1 is malformed.</translation>
+    </message>
+    <message>
+        <source>The demo store names an unknown role.</source>
+        <translation>The demo store names an unknown role.</translation>
     </message>
 </context>
 <context>
@@ -1523,6 +1531,9 @@ Commands:
   staff [--json] | staff add ID --name N --role cashier|guide|manager --pin P|- | staff check ID --pin P|-
                                          who works the till (PINs kept as salted, peppered PBKDF2 hashes)
   audit [--limit N] [--json]             the audit log: sign-ins, lockouts, overrides…, newest first
+  settings [--json] | settings set KEY VALUE --as ID --pin P|-
+                                         the till&apos;s settings (receipt header/footer, language, idle lock,
+                                         discount limit, printer, scanners); each change audited
   attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
                                          credits, summaries and the answers asked; exit 1 if a line was bad
 
@@ -1576,11 +1587,38 @@ Commands:
   staff [--json] | staff add ID --name N --role cashier|guide|manager --pin P|- | staff check ID --pin P|-
                                          who works the till (PINs kept as salted, peppered PBKDF2 hashes)
   audit [--limit N] [--json]             the audit log: sign-ins, lockouts, overrides…, newest first
+  settings [--json] | settings set KEY VALUE --as ID --pin P|-
+                                         the till&apos;s settings (receipt header/footer, language, idle lock,
+                                         discount limit, printer, scanners); each change audited
   attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
                                          credits, summaries and the answers asked; exit 1 if a line was bad
 
 --db PATH overrides the default database (%1).
 Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</translation>
+    </message>
+    <message>
+        <source>set KEY VALUE, or nothing to list.</source>
+        <translation>set KEY VALUE, or nothing to list.</translation>
+    </message>
+    <message>
+        <source>With set: who changes it (a manager&apos;s id).</source>
+        <translation>With set: who changes it (a manager&apos;s id).</translation>
+    </message>
+    <message>
+        <source>Their PIN; - reads it from standard input.</source>
+        <translation>Their PIN; - reads it from standard input.</translation>
+    </message>
+    <message>
+        <source>One JSON object per setting.</source>
+        <translation>One JSON object per setting.</translation>
+    </message>
+    <message>
+        <source>use: posctl settings [set KEY VALUE --as ID --pin P]</source>
+        <translation>use: posctl settings [set KEY VALUE --as ID --pin P]</translation>
+    </message>
+    <message>
+        <source>changing a setting needs --as ID --pin P of someone who may</source>
+        <translation>changing a setting needs --as ID --pin P of someone who may</translation>
     </message>
 </context>
 <context>
@@ -1644,6 +1682,22 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>%1 (copy %2)</source>
         <translation>%1 (copy %2)</translation>
+    </message>
+    <message>
+        <source>There is no Z report for %1.</source>
+        <translation>There is no Z report for %1.</translation>
+    </message>
+    <message>
+        <source>That is not a date.</source>
+        <translation>That is not a date.</translation>
+    </message>
+    <message>
+        <source>Z report %1</source>
+        <translation>Z report %1</translation>
+    </message>
+    <message>
+        <source>X report %1</source>
+        <translation>X report %1</translation>
     </message>
 </context>
 <context>
@@ -2033,6 +2087,69 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>the printer on %1 stopped taking data (offline, or paper out?)</source>
         <translation>the printer on %1 stopped taking data (offline, or paper out?)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsService</name>
+    <message>
+        <source>Receipt header: up to 4 lines under the store&apos;s name.</source>
+        <translation>Receipt header: up to 4 lines under the store&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Receipt footer: up to 4 lines instead of the thank-you line.</source>
+        <translation>Receipt footer: up to 4 lines instead of the thank-you line.</translation>
+    </message>
+    <message>
+        <source>Language of the screens: zh_CN, en, or empty for the system&apos;s (after a restart).</source>
+        <translation>Language of the screens: zh_CN, en, or empty for the system&apos;s (after a restart).</translation>
+    </message>
+    <message>
+        <source>Minutes without a touch before the till locks itself (0: never).</source>
+        <translation>Minutes without a touch before the till locks itself (0: never).</translation>
+    </message>
+    <message>
+        <source>Largest discount, in percent, a cashier may give without a manager.</source>
+        <translation>Largest discount, in percent, a cashier may give without a manager.</translation>
+    </message>
+    <message>
+        <source>Receipt printer address (usb:auto, tcp://HOST, serial:/dev/ttyUSB0…).</source>
+        <translation>Receipt printer address (usb:auto, tcp://HOST, serial:/dev/ttyUSB0…).</translation>
+    </message>
+    <message>
+        <source>Scanner besides the keyboard wedge (serial:…, evdev:…, hidpos:auto).</source>
+        <translation>Scanner besides the keyboard wedge (serial:…, evdev:…, hidpos:auto).</translation>
+    </message>
+    <message>
+        <source>How the keyboard wedge tells a scanner from a person (gap=35,min=4,…).</source>
+        <translation>How the keyboard wedge tells a scanner from a person (gap=35,min=4,…).</translation>
+    </message>
+    <message>
+        <source>There is no setting &quot;%1&quot; to change here.</source>
+        <translation>There is no setting &quot;%1&quot; to change here.</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>At most %1 lines fit there.</source>
+        <translation>At most %1 lines fit there.</translation>
+    </message>
+    <message>
+        <source>A line is too long for the receipt (at most %1 characters): %2</source>
+        <translation>A line is too long for the receipt (at most %1 characters): %2</translation>
+    </message>
+    <message>
+        <source>The language is zh_CN or en (or empty for the system&apos;s).</source>
+        <translation>The language is zh_CN or en (or empty for the system&apos;s).</translation>
+    </message>
+    <message>
+        <source>The idle lock is a number of minutes from 0 to 240.</source>
+        <translation>The idle lock is a number of minutes from 0 to 240.</translation>
+    </message>
+    <message>
+        <source>The discount limit is a percentage from 0 to 100.</source>
+        <translation>The discount limit is a percentage from 0 to 100.</translation>
     </message>
 </context>
 <context>
@@ -2873,6 +2990,34 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <source>Close the till</source>
         <translation>Close the till</translation>
     </message>
+    <message>
+        <source>%1 · Lock</source>
+        <translation>%1 · Lock</translation>
+    </message>
+    <message>
+        <source>Drawer</source>
+        <translation>Drawer</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Opening the drawer without a sale</source>
+        <translation>Opening the drawer without a sale</translation>
+    </message>
+    <message>
+        <source>The settings</source>
+        <translation>The settings</translation>
+    </message>
+    <message>
+        <source>Reprinting a receipt</source>
+        <translation>Reprinting a receipt</translation>
+    </message>
 </context>
 <context>
     <name>pos::ManagerPinDialog</name>
@@ -2907,6 +3052,10 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>No manager is set up on this till (posctl staff add … --role manager), so nobody is asked.</source>
         <translation>No manager is set up on this till (posctl staff add … --role manager), so nobody is asked.</translation>
+    </message>
+    <message>
+        <source>%1 needs a manager, and no manager is set up on this till.</source>
+        <translation>%1 needs a manager, and no manager is set up on this till.</translation>
     </message>
 </context>
 <context>
@@ -2997,6 +3146,17 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>ref %1</source>
         <translation>ref %1</translation>
+    </message>
+</context>
+<context>
+    <name>pos::PinPad</name>
+    <message>
+        <source>⌫</source>
+        <translation>⌫</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>
@@ -3125,6 +3285,10 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>Refund %1 done: %2.</source>
         <translation>Refund %1 done: %2.</translation>
+    </message>
+    <message>
+        <source>Not refunded: it needs a manager&apos;s approval.</source>
+        <translation>Not refunded: it needs a manager&apos;s approval.</translation>
     </message>
 </context>
 <context>
@@ -3320,6 +3484,573 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>Camera</source>
         <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Price…</source>
+        <translation>Price…</translation>
+    </message>
+    <message>
+        <source>A refund</source>
+        <translation>A refund</translation>
+    </message>
+    <message>
+        <source>A discount beyond the limit (%1)</source>
+        <translation>A discount beyond the limit (%1)</translation>
+    </message>
+    <message>
+        <source>Discount not given: it is beyond the limit and needs a manager.</source>
+        <translation>Discount not given: it is beyond the limit and needs a manager.</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>Voiding a line after payment started</source>
+        <translation>Voiding a line after payment started</translation>
+    </message>
+    <message>
+        <source>Not voided: payment has started, so it needs a manager.</source>
+        <translation>Not voided: payment has started, so it needs a manager.</translation>
+    </message>
+    <message>
+        <source>Change the price</source>
+        <translation>Change the price</translation>
+    </message>
+    <message>
+        <source>New unit price for %1 (now %2):</source>
+        <translation>New unit price for %1 (now %2):</translation>
+    </message>
+    <message>
+        <source>That is not a price: %1</source>
+        <translation>That is not a price: %1</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>A price change (%1)</source>
+        <translation>A price change (%1)</translation>
+    </message>
+    <message>
+        <source>Price not changed: it needs a manager.</source>
+        <translation>Price not changed: it needs a manager.</translation>
+    </message>
+    <message>
+        <source>Price of %1 changed: %2</source>
+        <translation>Price of %1 changed: %2</translation>
+    </message>
+</context>
+<context>
+    <name>pos::SettingsDialog</name>
+    <message>
+        <source>product code</source>
+        <translation>product code</translation>
+    </message>
+    <message>
+        <source>weighed or price-labelled item</source>
+        <translation>weighed or price-labelled item</translation>
+    </message>
+    <message>
+        <source>GS1 code</source>
+        <translation>GS1 code</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>member</translation>
+    </message>
+    <message>
+        <source>guide badge</source>
+        <translation>guide badge</translation>
+    </message>
+    <message>
+        <source>receipt</source>
+        <translation>receipt</translation>
+    </message>
+    <message>
+        <source>guide-binding link</source>
+        <translation>guide-binding link</translation>
+    </message>
+    <message>
+        <source>not a valid code</source>
+        <translation>not a valid code</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Store and HQ</source>
+        <translation>Store and HQ</translation>
+    </message>
+    <message>
+        <source>Receipt printer</source>
+        <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <source>Scanners</source>
+        <translation>Scanners</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Till</translation>
+    </message>
+    <message>
+        <source>Chain policy</source>
+        <translation>Chain policy</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Store</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Time zone</translation>
+    </message>
+    <message>
+        <source>HQ</source>
+        <translation>HQ</translation>
+    </message>
+    <message>
+        <source>Enrolled with %1</source>
+        <translation>Enrolled with %1</translation>
+    </message>
+    <message>
+        <source>Not enrolled: the till sells on its own.</source>
+        <translation>Not enrolled: the till sells on its own.</translation>
+    </message>
+    <message>
+        <source>HQ enrolment and sync…</source>
+        <translation>HQ enrolment and sync…</translation>
+    </message>
+    <message>
+        <source>The store and terminal ids come from HQ enrolment and can&apos;t be changed here.</source>
+        <translation>The store and terminal ids come from HQ enrolment and can&apos;t be changed here.</translation>
+    </message>
+    <message>
+        <source>usb:auto, tcp://192.168.1.87, serial:/dev/ttyUSB0?baud=19200</source>
+        <translation>usb:auto, tcp://192.168.1.87, serial:/dev/ttyUSB0?baud=19200</translation>
+    </message>
+    <message>
+        <source>Test page</source>
+        <translation>Test page</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>Header lines</source>
+        <translation>Header lines</translation>
+    </message>
+    <message>
+        <source>Footer lines</source>
+        <translation>Footer lines</translation>
+    </message>
+    <message>
+        <source>Up to %1 lines of %2 characters each; an empty footer prints the thank-you line.</source>
+        <translation>Up to %1 lines of %2 characters each; an empty footer prints the thank-you line.</translation>
+    </message>
+    <message>
+        <source>empty: keyboard wedge only; hidpos:auto, serial:/dev/ttyACM0, evdev:…</source>
+        <translation>empty: keyboard wedge only; hidpos:auto, serial:/dev/ttyACM0, evdev:…</translation>
+    </message>
+    <message>
+        <source>Scanner device</source>
+        <translation>Scanner device</translation>
+    </message>
+    <message>
+        <source>Keyboard wedge</source>
+        <translation>Keyboard wedge</translation>
+    </message>
+    <message>
+        <source>Scan something here to test</source>
+        <translation>Scan something here to test</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>A scanner device change takes effect when the till restarts.</source>
+        <translation>A scanner device change takes effect when the till restarts.</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>As the system</translation>
+    </message>
+    <message>
+        <source>Language (after a restart)</source>
+        <translation>Language (after a restart)</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Lock when idle for</source>
+        <translation>Lock when idle for</translation>
+    </message>
+    <message>
+        <source>Cashier&apos;s discount limit</source>
+        <translation>Cashier&apos;s discount limit</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>Nobody set up: anyone may use the till.</source>
+        <translation>Nobody set up: anyone may use the till.</translation>
+    </message>
+    <message>
+        <source>Staff and PINs are set up with posctl staff add.</source>
+        <translation>Staff and PINs are set up with posctl staff add.</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Who is credited</source>
+        <translation>Who is credited</translation>
+    </message>
+    <message>
+        <source>Exclusive guide&apos;s share (%)</source>
+        <translation>Exclusive guide&apos;s share (%)</translation>
+    </message>
+    <message>
+        <source>Binding valid for (days)</source>
+        <translation>Binding valid for (days)</translation>
+    </message>
+    <message>
+        <source>Protection period (days)</source>
+        <translation>Protection period (days)</translation>
+    </message>
+    <message>
+        <source>Rebinding</source>
+        <translation>Rebinding</translation>
+    </message>
+    <message>
+        <source>Last-click window (hours)</source>
+        <translation>Last-click window (hours)</translation>
+    </message>
+    <message>
+        <source>permanent</source>
+        <translation>permanent</translation>
+    </message>
+    <message>
+        <source>HQ sets the chain&apos;s policy; the till applies it and can&apos;t change it.</source>
+        <translation>HQ sets the chain&apos;s policy; the till applies it and can&apos;t change it.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Type the printer&apos;s address first.</source>
+        <translation>Type the printer&apos;s address first.</translation>
+    </message>
+    <message>
+        <source>The test page did not print: %1</source>
+        <translation>The test page did not print: %1</translation>
+    </message>
+    <message>
+        <source>Test page printed on %1.</source>
+        <translation>Test page printed on %1.</translation>
+    </message>
+    <message>
+        <source>Read: %1 — %2</source>
+        <translation>Read: %1 — %2</translation>
+    </message>
+    <message>
+        <source>exclusive guide first</source>
+        <translation>exclusive guide first</translation>
+    </message>
+    <message>
+        <source>sales guide first</source>
+        <translation>sales guide first</translation>
+    </message>
+    <message>
+        <source>split between both</source>
+        <translation>split between both</translation>
+    </message>
+    <message>
+        <source>sales guide only</source>
+        <translation>sales guide only</translation>
+    </message>
+    <message>
+        <source>the first binding stays</source>
+        <translation>the first binding stays</translation>
+    </message>
+    <message>
+        <source>the latest binding wins</source>
+        <translation>the latest binding wins</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ShiftDialog</name>
+    <message>
+        <source>Count the drawer</source>
+        <translation>Count the drawer</translation>
+    </message>
+    <message>
+        <source>Count the notes and coins in the drawer. The till shows what it expected only after the count.</source>
+        <translation>Count the notes and coins in the drawer. The till shows what it expected only after the count.</translation>
+    </message>
+    <message>
+        <source>Close the shift</source>
+        <translation>Close the shift</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Shift and day</source>
+        <translation>Shift and day</translation>
+    </message>
+    <message>
+        <source>Open shift…</source>
+        <translation>Open shift…</translation>
+    </message>
+    <message>
+        <source>Cash in…</source>
+        <translation>Cash in…</translation>
+    </message>
+    <message>
+        <source>Cash out…</source>
+        <translation>Cash out…</translation>
+    </message>
+    <message>
+        <source>Close shift…</source>
+        <translation>Close shift…</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>X report</translation>
+    </message>
+    <message>
+        <source>Z report (close the day)…</source>
+        <translation>Z report (close the day)…</translation>
+    </message>
+    <message>
+        <source>Reprint today&apos;s Z</source>
+        <translation>Reprint today&apos;s Z</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Reprinting the Z report</source>
+        <translation>Reprinting the Z report</translation>
+    </message>
+    <message>
+        <source>A copy of the Z report is printing.</source>
+        <translation>A copy of the Z report is printing.</translation>
+    </message>
+    <message>
+        <source>Shift %1 open since %2 (%3), float %4.</source>
+        <translation>Shift %1 open since %2 (%3), float %4.</translation>
+    </message>
+    <message>
+        <source>No shift is open. Open one with the float in the drawer before selling cash.</source>
+        <translation>No shift is open. Open one with the float in the drawer before selling cash.</translation>
+    </message>
+    <message>
+        <source>Open shift</source>
+        <translation>Open shift</translation>
+    </message>
+    <message>
+        <source>Opening float in the drawer (¥):</source>
+        <translation>Opening float in the drawer (¥):</translation>
+    </message>
+    <message>
+        <source>That is not an amount: %1</source>
+        <translation>That is not an amount: %1</translation>
+    </message>
+    <message>
+        <source>Shift %1 open with a float of %2.</source>
+        <translation>Shift %1 open with a float of %2.</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>Cash in</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>Cash out</translation>
+    </message>
+    <message>
+        <source>Amount (¥):</source>
+        <translation>Amount (¥):</translation>
+    </message>
+    <message>
+        <source>Reason (change from the bank, flowers, …):</source>
+        <translation>Reason (change from the bank, flowers, …):</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 put in: %2</source>
+        <translation>%1 put in: %2</translation>
+    </message>
+    <message>
+        <source>%1 taken out: %2</source>
+        <translation>%1 taken out: %2</translation>
+    </message>
+    <message>
+        <source>Closing the shift</source>
+        <translation>Closing the shift</translation>
+    </message>
+    <message>
+        <source>Expected %1, counted %2, difference %3.</source>
+        <translation>Expected %1, counted %2, difference %3.</translation>
+    </message>
+    <message>
+        <source>Shift %1 closed. %2</source>
+        <translation>Shift %1 closed. %2</translation>
+    </message>
+    <message>
+        <source>Closing the business day</source>
+        <translation>Closing the business day</translation>
+    </message>
+    <message>
+        <source>Close the business day?</source>
+        <translation>Close the business day?</translation>
+    </message>
+    <message>
+        <source>The Z report for %1 closes the day. It can be reprinted but never made again.</source>
+        <translation>The Z report for %1 closes the day. It can be reprinted but never made again.</translation>
+    </message>
+    <message>
+        <source>Z report %1 made and printing.</source>
+        <translation>Z report %1 made and printing.</translation>
+    </message>
+    <message>
+        <source>Z report %1</source>
+        <translation>Z report %1</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>The X report is printing.</source>
+        <translation>The X report is printing.</translation>
+    </message>
+</context>
+<context>
+    <name>pos::SignInScreen</name>
+    <message>
+        <source>Manager</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>Guide</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <source>Who is at the till?</source>
+        <translation>Who is at the till?</translation>
+    </message>
+    <message>
+        <source>Touch your name or scan your badge, then type your PIN.</source>
+        <translation>Touch your name or scan your badge, then type your PIN.</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>Choose who you are.</source>
+        <translation>Choose who you are.</translation>
+    </message>
+    <message>
+        <source>PIN for %1</source>
+        <translation>PIN for %1</translation>
+    </message>
+    <message>
+        <source>That is not a staff badge here (%1). Sign in first to sell.</source>
+        <translation>That is not a staff badge here (%1). Sign in first to sell.</translation>
+    </message>
+    <message>
+        <source>Touch your name first.</source>
+        <translation>Touch your name first.</translation>
     </message>
 </context>
 <context>

@@ -57,6 +57,10 @@
         <source>The held sale is damaged.</source>
         <translation>挂单数据已损坏。</translation>
     </message>
+    <message>
+        <source>A price is from ¥0.00 to ¥1,000,000.00.</source>
+        <translation>价格须在 ¥0.00 到 ¥1,000,000.00 之间。</translation>
+    </message>
 </context>
 <context>
     <name>CheckoutService</name>
@@ -125,6 +129,10 @@
     <message>
         <source>products.csv line %1 is malformed.</source>
         <translation>products.csv 第 %1 行格式错误。</translation>
+    </message>
+    <message>
+        <source>The demo store names an unknown role.</source>
+        <translation>演示门店数据中有未知的角色。</translation>
     </message>
 </context>
 <context>
@@ -1520,6 +1528,9 @@ Commands:
   staff [--json] | staff add ID --name N --role cashier|guide|manager --pin P|- | staff check ID --pin P|-
                                          who works the till (PINs kept as salted, peppered PBKDF2 hashes)
   audit [--limit N] [--json]             the audit log: sign-ins, lockouts, overrides…, newest first
+  settings [--json] | settings set KEY VALUE --as ID --pin P|-
+                                         the till&apos;s settings (receipt header/footer, language, idle lock,
+                                         discount limit, printer, scanners); each change audited
   attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
                                          credits, summaries and the answers asked; exit 1 if a line was bad
 
@@ -1573,11 +1584,38 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
   staff [--json] | staff add 编号 --name 姓名 --role cashier|guide|manager --pin 密码|- | staff check 编号 --pin 密码|-
                                          收银机的员工（密码仅以加盐加胡椒的 PBKDF2 哈希保存）
   audit [--limit N] [--json]             审计日志：登录、锁定、授权…，最新的在前
+  settings [--json] | settings set 键 值 --as 编号 --pin 密码|-
+                                         收银机设置（小票页眉/页脚、语言、闲置锁屏、折扣上限、
+                                         打印机、扫码枪）；每次修改都记入审计日志
   attribute [--explain] 事件.jsonl       重放业绩归属事件（每行一个 JSON 对象），输出业绩、汇总
                                          和所问结果；有错误行时退出码为 1
 
 --db 路径 指定数据库（默认 %1）。
 退出码：0 成功，1 收银机无法完成（数据库、磁盘），2 输入有误（未写入任何数据）。</translation>
+    </message>
+    <message>
+        <source>set KEY VALUE, or nothing to list.</source>
+        <translation>set 键 值；不写则列出全部。</translation>
+    </message>
+    <message>
+        <source>With set: who changes it (a manager&apos;s id).</source>
+        <translation>与 set 一起：修改人（店长编号）。</translation>
+    </message>
+    <message>
+        <source>Their PIN; - reads it from standard input.</source>
+        <translation>其密码；- 表示从标准输入读取。</translation>
+    </message>
+    <message>
+        <source>One JSON object per setting.</source>
+        <translation>每项设置输出一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>use: posctl settings [set KEY VALUE --as ID --pin P]</source>
+        <translation>用法：posctl settings [set 键 值 --as 编号 --pin 密码]</translation>
+    </message>
+    <message>
+        <source>changing a setting needs --as ID --pin P of someone who may</source>
+        <translation>修改设置需要有权限者的 --as 编号 --pin 密码</translation>
     </message>
 </context>
 <context>
@@ -1641,6 +1679,22 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>%1 (copy %2)</source>
         <translation>%1（副本 %2）</translation>
+    </message>
+    <message>
+        <source>There is no Z report for %1.</source>
+        <translation>%1 没有 Z 报表。</translation>
+    </message>
+    <message>
+        <source>That is not a date.</source>
+        <translation>这不是日期。</translation>
+    </message>
+    <message>
+        <source>Z report %1</source>
+        <translation>Z 报表 %1</translation>
+    </message>
+    <message>
+        <source>X report %1</source>
+        <translation>X 报表 %1</translation>
     </message>
 </context>
 <context>
@@ -2030,6 +2084,69 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>the printer on %1 stopped taking data (offline, or paper out?)</source>
         <translation>%1 上的打印机不再接收数据（离线或缺纸？）</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsService</name>
+    <message>
+        <source>Receipt header: up to 4 lines under the store&apos;s name.</source>
+        <translation>小票页眉：店名下方最多 4 行。</translation>
+    </message>
+    <message>
+        <source>Receipt footer: up to 4 lines instead of the thank-you line.</source>
+        <translation>小票页脚：最多 4 行，替代默认的致谢语。</translation>
+    </message>
+    <message>
+        <source>Language of the screens: zh_CN, en, or empty for the system&apos;s (after a restart).</source>
+        <translation>界面语言：zh_CN、en，留空则跟随系统（重启后生效）。</translation>
+    </message>
+    <message>
+        <source>Minutes without a touch before the till locks itself (0: never).</source>
+        <translation>无操作多少分钟后自动锁屏（0：从不）。</translation>
+    </message>
+    <message>
+        <source>Largest discount, in percent, a cashier may give without a manager.</source>
+        <translation>收银员无需店长授权可给的最大折扣（百分比）。</translation>
+    </message>
+    <message>
+        <source>Receipt printer address (usb:auto, tcp://HOST, serial:/dev/ttyUSB0…).</source>
+        <translation>小票打印机地址（usb:auto、tcp://主机、serial:/dev/ttyUSB0…）。</translation>
+    </message>
+    <message>
+        <source>Scanner besides the keyboard wedge (serial:…, evdev:…, hidpos:auto).</source>
+        <translation>键盘模式以外的扫码枪（serial:…、evdev:…、hidpos:auto）。</translation>
+    </message>
+    <message>
+        <source>How the keyboard wedge tells a scanner from a person (gap=35,min=4,…).</source>
+        <translation>键盘模式如何区分扫码枪与人工输入（gap=35,min=4,…）。</translation>
+    </message>
+    <message>
+        <source>There is no setting &quot;%1&quot; to change here.</source>
+        <translation>这里没有可修改的设置“%1”。</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>At most %1 lines fit there.</source>
+        <translation>最多只能写 %1 行。</translation>
+    </message>
+    <message>
+        <source>A line is too long for the receipt (at most %1 characters): %2</source>
+        <translation>有一行太长，小票放不下（最多 %1 个字符）：%2</translation>
+    </message>
+    <message>
+        <source>The language is zh_CN or en (or empty for the system&apos;s).</source>
+        <translation>语言须为 zh_CN 或 en（留空则跟随系统）。</translation>
+    </message>
+    <message>
+        <source>The idle lock is a number of minutes from 0 to 240.</source>
+        <translation>闲置锁屏时间须为 0 到 240 分钟。</translation>
+    </message>
+    <message>
+        <source>The discount limit is a percentage from 0 to 100.</source>
+        <translation>折扣上限须为 0 到 100 的百分比。</translation>
     </message>
 </context>
 <context>
@@ -2866,6 +2983,34 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <source>Close the till</source>
         <translation>关闭收银机</translation>
     </message>
+    <message>
+        <source>%1 · Lock</source>
+        <translation>%1 · 锁屏</translation>
+    </message>
+    <message>
+        <source>Drawer</source>
+        <translation>开钱箱</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Opening the drawer without a sale</source>
+        <translation>无销售开钱箱</translation>
+    </message>
+    <message>
+        <source>The settings</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <source>Reprinting a receipt</source>
+        <translation>补打小票</translation>
+    </message>
 </context>
 <context>
     <name>pos::ManagerPinDialog</name>
@@ -2900,6 +3045,10 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>No manager is set up on this till (posctl staff add … --role manager), so nobody is asked.</source>
         <translation>本收银机尚未设置店长（posctl staff add … --role manager），因此无需授权。</translation>
+    </message>
+    <message>
+        <source>%1 needs a manager, and no manager is set up on this till.</source>
+        <translation>%1需要店长授权，但本机没有设置店长。</translation>
     </message>
 </context>
 <context>
@@ -2990,6 +3139,17 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>ref %1</source>
         <translation>参考号 %1</translation>
+    </message>
+</context>
+<context>
+    <name>pos::PinPad</name>
+    <message>
+        <source>⌫</source>
+        <translation>⌫</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
     </message>
 </context>
 <context>
@@ -3118,6 +3278,10 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>Refund %1 done: %2.</source>
         <translation>退货单 %1 完成：%2。</translation>
+    </message>
+    <message>
+        <source>Not refunded: it needs a manager&apos;s approval.</source>
+        <translation>未退货：需要店长授权。</translation>
     </message>
 </context>
 <context>
@@ -3313,6 +3477,573 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>Camera</source>
         <translation>摄像头</translation>
+    </message>
+    <message>
+        <source>Price…</source>
+        <translation>改价…</translation>
+    </message>
+    <message>
+        <source>A refund</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <source>A discount beyond the limit (%1)</source>
+        <translation>超出上限的折扣（%1）</translation>
+    </message>
+    <message>
+        <source>Discount not given: it is beyond the limit and needs a manager.</source>
+        <translation>未打折：超出折扣上限，需要店长授权。</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>Voiding a line after payment started</source>
+        <translation>收款开始后删除商品行</translation>
+    </message>
+    <message>
+        <source>Not voided: payment has started, so it needs a manager.</source>
+        <translation>未删除：已开始收款，需要店长授权。</translation>
+    </message>
+    <message>
+        <source>Change the price</source>
+        <translation>改价</translation>
+    </message>
+    <message>
+        <source>New unit price for %1 (now %2):</source>
+        <translation>%1 的新单价（现价 %2）：</translation>
+    </message>
+    <message>
+        <source>That is not a price: %1</source>
+        <translation>这不是价格：%1</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>A price change (%1)</source>
+        <translation>改价（%1）</translation>
+    </message>
+    <message>
+        <source>Price not changed: it needs a manager.</source>
+        <translation>未改价：需要店长授权。</translation>
+    </message>
+    <message>
+        <source>Price of %1 changed: %2</source>
+        <translation>%1 已改价：%2</translation>
+    </message>
+</context>
+<context>
+    <name>pos::SettingsDialog</name>
+    <message>
+        <source>product code</source>
+        <translation>商品码</translation>
+    </message>
+    <message>
+        <source>weighed or price-labelled item</source>
+        <translation>称重或价签商品</translation>
+    </message>
+    <message>
+        <source>GS1 code</source>
+        <translation>GS1 码</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>guide badge</source>
+        <translation>导购工牌</translation>
+    </message>
+    <message>
+        <source>receipt</source>
+        <translation>小票</translation>
+    </message>
+    <message>
+        <source>guide-binding link</source>
+        <translation>导购绑定链接</translation>
+    </message>
+    <message>
+        <source>not a valid code</source>
+        <translation>无效的码</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Store and HQ</source>
+        <translation>门店与总部</translation>
+    </message>
+    <message>
+        <source>Receipt printer</source>
+        <translation>小票打印机</translation>
+    </message>
+    <message>
+        <source>Scanners</source>
+        <translation>扫码枪</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>收银机</translation>
+    </message>
+    <message>
+        <source>Chain policy</source>
+        <translation>连锁政策</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>HQ</source>
+        <translation>总部</translation>
+    </message>
+    <message>
+        <source>Enrolled with %1</source>
+        <translation>已注册到 %1</translation>
+    </message>
+    <message>
+        <source>Not enrolled: the till sells on its own.</source>
+        <translation>未注册：收银机独立销售。</translation>
+    </message>
+    <message>
+        <source>HQ enrolment and sync…</source>
+        <translation>总部注册与同步…</translation>
+    </message>
+    <message>
+        <source>The store and terminal ids come from HQ enrolment and can&apos;t be changed here.</source>
+        <translation>门店和终端编号来自总部注册，不能在此修改。</translation>
+    </message>
+    <message>
+        <source>usb:auto, tcp://192.168.1.87, serial:/dev/ttyUSB0?baud=19200</source>
+        <translation>usb:auto、tcp://192.168.1.87、serial:/dev/ttyUSB0?baud=19200</translation>
+    </message>
+    <message>
+        <source>Test page</source>
+        <translation>打印测试页</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Header lines</source>
+        <translation>页眉</translation>
+    </message>
+    <message>
+        <source>Footer lines</source>
+        <translation>页脚</translation>
+    </message>
+    <message>
+        <source>Up to %1 lines of %2 characters each; an empty footer prints the thank-you line.</source>
+        <translation>最多 %1 行，每行 %2 个字符；页脚留空则打印默认致谢语。</translation>
+    </message>
+    <message>
+        <source>empty: keyboard wedge only; hidpos:auto, serial:/dev/ttyACM0, evdev:…</source>
+        <translation>留空：仅键盘模式；hidpos:auto、serial:/dev/ttyACM0、evdev:…</translation>
+    </message>
+    <message>
+        <source>Scanner device</source>
+        <translation>扫码设备</translation>
+    </message>
+    <message>
+        <source>Keyboard wedge</source>
+        <translation>键盘模式</translation>
+    </message>
+    <message>
+        <source>Scan something here to test</source>
+        <translation>在此扫码测试</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>A scanner device change takes effect when the till restarts.</source>
+        <translation>更换扫码设备在收银机重启后生效。</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Language (after a restart)</source>
+        <translation>语言（重启后生效）</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>Lock when idle for</source>
+        <translation>闲置多久后锁屏</translation>
+    </message>
+    <message>
+        <source>Cashier&apos;s discount limit</source>
+        <translation>收银员折扣上限</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2（%3）</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>员工</translation>
+    </message>
+    <message>
+        <source>Nobody set up: anyone may use the till.</source>
+        <translation>未设置员工：任何人都可使用收银机。</translation>
+    </message>
+    <message>
+        <source>Staff and PINs are set up with posctl staff add.</source>
+        <translation>员工和密码用 posctl staff add 设置。</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Who is credited</source>
+        <translation>业绩归属方式</translation>
+    </message>
+    <message>
+        <source>Exclusive guide&apos;s share (%)</source>
+        <translation>专属导购分成（%）</translation>
+    </message>
+    <message>
+        <source>Binding valid for (days)</source>
+        <translation>绑定有效期（天）</translation>
+    </message>
+    <message>
+        <source>Protection period (days)</source>
+        <translation>保护期（天）</translation>
+    </message>
+    <message>
+        <source>Rebinding</source>
+        <translation>改绑规则</translation>
+    </message>
+    <message>
+        <source>Last-click window (hours)</source>
+        <translation>最后点击窗口（小时）</translation>
+    </message>
+    <message>
+        <source>permanent</source>
+        <translation>永久</translation>
+    </message>
+    <message>
+        <source>HQ sets the chain&apos;s policy; the till applies it and can&apos;t change it.</source>
+        <translation>连锁政策由总部设定；收银机只执行，不能修改。</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>授权人</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Type the printer&apos;s address first.</source>
+        <translation>请先填写打印机地址。</translation>
+    </message>
+    <message>
+        <source>The test page did not print: %1</source>
+        <translation>测试页未打印：%1</translation>
+    </message>
+    <message>
+        <source>Test page printed on %1.</source>
+        <translation>测试页已在 %1 打印。</translation>
+    </message>
+    <message>
+        <source>Read: %1 — %2</source>
+        <translation>读到：%1 — %2</translation>
+    </message>
+    <message>
+        <source>exclusive guide first</source>
+        <translation>专属导购优先</translation>
+    </message>
+    <message>
+        <source>sales guide first</source>
+        <translation>销售导购优先</translation>
+    </message>
+    <message>
+        <source>split between both</source>
+        <translation>两者分成</translation>
+    </message>
+    <message>
+        <source>sales guide only</source>
+        <translation>仅销售导购</translation>
+    </message>
+    <message>
+        <source>the first binding stays</source>
+        <translation>保留最早的绑定</translation>
+    </message>
+    <message>
+        <source>the latest binding wins</source>
+        <translation>以最新的绑定为准</translation>
+    </message>
+</context>
+<context>
+    <name>pos::ShiftDialog</name>
+    <message>
+        <source>Count the drawer</source>
+        <translation>清点钱箱</translation>
+    </message>
+    <message>
+        <source>Count the notes and coins in the drawer. The till shows what it expected only after the count.</source>
+        <translation>请清点钱箱中的纸币和硬币。清点完成后收银机才显示应有金额。</translation>
+    </message>
+    <message>
+        <source>Close the shift</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Shift and day</source>
+        <translation>班次与日结</translation>
+    </message>
+    <message>
+        <source>Open shift…</source>
+        <translation>开班…</translation>
+    </message>
+    <message>
+        <source>Cash in…</source>
+        <translation>存入现金…</translation>
+    </message>
+    <message>
+        <source>Cash out…</source>
+        <translation>取出现金…</translation>
+    </message>
+    <message>
+        <source>Close shift…</source>
+        <translation>交班…</translation>
+    </message>
+    <message>
+        <source>X report</source>
+        <translation>X 报表</translation>
+    </message>
+    <message>
+        <source>Z report (close the day)…</source>
+        <translation>Z 报表（日结）…</translation>
+    </message>
+    <message>
+        <source>Reprint today&apos;s Z</source>
+        <translation>重打今日 Z 报表</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Reprinting the Z report</source>
+        <translation>重打 Z 报表</translation>
+    </message>
+    <message>
+        <source>A copy of the Z report is printing.</source>
+        <translation>Z 报表副本正在打印。</translation>
+    </message>
+    <message>
+        <source>Shift %1 open since %2 (%3), float %4.</source>
+        <translation>班次 %1 自 %2 开班（%3），备用金 %4。</translation>
+    </message>
+    <message>
+        <source>No shift is open. Open one with the float in the drawer before selling cash.</source>
+        <translation>当前没有班次。收现金前请放入备用金并开班。</translation>
+    </message>
+    <message>
+        <source>Open shift</source>
+        <translation>开班</translation>
+    </message>
+    <message>
+        <source>Opening float in the drawer (¥):</source>
+        <translation>钱箱备用金（元）：</translation>
+    </message>
+    <message>
+        <source>That is not an amount: %1</source>
+        <translation>这不是金额：%1</translation>
+    </message>
+    <message>
+        <source>Shift %1 open with a float of %2.</source>
+        <translation>班次 %1 已开班，备用金 %2。</translation>
+    </message>
+    <message>
+        <source>Cash in</source>
+        <translation>存入现金</translation>
+    </message>
+    <message>
+        <source>Cash out</source>
+        <translation>取出现金</translation>
+    </message>
+    <message>
+        <source>Amount (¥):</source>
+        <translation>金额（元）：</translation>
+    </message>
+    <message>
+        <source>Reason (change from the bank, flowers, …):</source>
+        <translation>原因（银行换零钱、买花…）：</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 put in: %2</source>
+        <translation>已存入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 taken out: %2</source>
+        <translation>已取出 %1：%2</translation>
+    </message>
+    <message>
+        <source>Closing the shift</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <source>Expected %1, counted %2, difference %3.</source>
+        <translation>应有 %1，实点 %2，差额 %3。</translation>
+    </message>
+    <message>
+        <source>Shift %1 closed. %2</source>
+        <translation>班次 %1 已交班。%2</translation>
+    </message>
+    <message>
+        <source>Closing the business day</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <source>Close the business day?</source>
+        <translation>确定日结？</translation>
+    </message>
+    <message>
+        <source>The Z report for %1 closes the day. It can be reprinted but never made again.</source>
+        <translation>%1 的 Z 报表将结束当天营业。之后可以重打，但不能重做。</translation>
+    </message>
+    <message>
+        <source>Z report %1 made and printing.</source>
+        <translation>Z 报表 %1 已生成，正在打印。</translation>
+    </message>
+    <message>
+        <source>Z report %1</source>
+        <translation>Z 报表 %1</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The X report is printing.</source>
+        <translation>X 报表正在打印。</translation>
+    </message>
+</context>
+<context>
+    <name>pos::SignInScreen</name>
+    <message>
+        <source>Manager</source>
+        <translation>店长</translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation>导购</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <source>Who is at the till?</source>
+        <translation>谁在收银？</translation>
+    </message>
+    <message>
+        <source>Touch your name or scan your badge, then type your PIN.</source>
+        <translation>点选您的名字或扫描工牌，然后输入密码。</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>Choose who you are.</source>
+        <translation>请选择您是谁。</translation>
+    </message>
+    <message>
+        <source>PIN for %1</source>
+        <translation>%1 的密码</translation>
+    </message>
+    <message>
+        <source>That is not a staff badge here (%1). Sign in first to sell.</source>
+        <translation>这不是本店员工工牌（%1）。请先登录再收银。</translation>
+    </message>
+    <message>
+        <source>Touch your name first.</source>
+        <translation>请先点选您的名字。</translation>
     </message>
 </context>
 <context>

@@ -146,6 +146,7 @@ QWidget *MainWindow::buildHeader()
     auto *header = new QWidget(this);
     header->setObjectName(u"header"_s);
     header->setAttribute(Qt::WA_StyledBackground);
+    header->setMinimumHeight(Theme::touchHeight + 16); // the same height locked or not
     auto *h = new QHBoxLayout(header);
     h->setContentsMargins(16, 8, 16, 8);
     auto *store = new QLabel(tr("%1 · Terminal %2").arg(m_till.store().name, m_till.store().terminalId), header);
@@ -164,6 +165,7 @@ QWidget *MainWindow::buildHeader()
     auto *settings = Theme::touchButton(tr("Settings"), u"settingsButton"_s, header);
     auto *hq = Theme::touchButton(tr("HQ"), u"hqButton"_s, header);
     m_lockButton = Theme::touchButton(QString(), u"lockButton"_s, header);
+    m_lockButton->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Fixed); // the name is never squeezed
     connect(m_lockButton, &QPushButton::clicked, this, [this] { lock(u"switch"_s); });
     connect(drawer, &QPushButton::clicked, this, &MainWindow::openDrawer);
     connect(shift, &QPushButton::clicked, this, &MainWindow::openShift);
@@ -269,7 +271,8 @@ void MainWindow::reprintReceipt()
 
 void MainWindow::refreshStatus()
 {
-    m_clock->setText(m_till.now().toString(u"yyyy-MM-dd HH:mm"_s));
+    m_clock->setText(m_till.now().toString(u"HH:mm"_s)); // the date is on every receipt; room for the buttons
+    m_clock->setToolTip(m_till.now().toString(u"yyyy-MM-dd HH:mm t"_s));
     showSync(SyncService(m_till).status());
 }
 

@@ -228,9 +228,16 @@ QWidget *SettingsDialog::buildPolicyTab()
         {u"click_window_hours"_s, tr("Last-click window (hours)")},
         {u"tz"_s, tr("Time zone")},
     };
+    const QMap<QString, QString> words = {
+        {u"exclusive_first"_s, tr("exclusive guide first")}, {u"sales_first"_s, tr("sales guide first")},
+        {u"split"_s, tr("split between both")},             {u"sales_only"_s, tr("sales guide only")},
+        {u"earliest"_s, tr("the first binding stays")},     {u"latest"_s, tr("the latest binding wins")},
+    };
     for (const auto &[field, label] : rows) {
         const QJsonValue value = p.value(field);
-        const QString text = value.isNull() ? tr("permanent") : value.isDouble() ? QString::number(value.toInt()) : value.toString();
+        const QString text = value.isNull()     ? tr("permanent")
+                             : value.isDouble() ? QString::number(value.toInt())
+                                                : words.value(value.toString(), value.toString());
         auto *shown = readOnly(text, w);
         shown->setObjectName(u"policy_"_s + field);
         form->addRow(label, shown);

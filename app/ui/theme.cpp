@@ -17,6 +17,8 @@ QMainWindow, QDialog { background: #f4f5f7; }
 #header { background: #1f3a5f; }
 #header QLabel { color: white; font-size: 14pt; }
 #storeLabel { font-weight: bold; font-size: 16pt; }
+#header QPushButton { padding: 0 10px; }
+#lockButton { background: #fff8e1; border: 2px solid #d4a017; }
 QPushButton {
     min-height: 56px; padding: 0 14px; border-radius: 8px;
     background: white; border: 1px solid #c5cad3; color: #1d2430;

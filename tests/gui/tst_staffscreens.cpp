@@ -18,6 +18,7 @@
 #include "ui/settingsdialog.h"
 #include "ui/shiftdialog.h"
 #include "ui/signinscreen.h"
+#include "ui/theme.h"
 
 #include <QApplication>
 #include <QInputDialog>
@@ -27,6 +28,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
@@ -118,6 +120,14 @@ class TestStaffScreens : public QObject
         QTest::keyClicks(window, code);
         QTest::keyClick(window, Qt::Key_Return);
     }
+    // POS_SCREENSHOTS=DIR keeps pictures of the screens, to look at them as a cashier would.
+    static void keepPicture(QWidget *w, const QString &name)
+    {
+        if (!qEnvironmentVariableIsSet("POS_SCREENSHOTS"))
+            return;
+        QTest::qWait(100); // let the layouts settle first
+        w->grab().save(qEnvironmentVariable("POS_SCREENSHOTS") + u'/' + name + u".png"_s);
+    }
     static QList<AuditEntry> audit(Till &till, const QString &action)
     {
         QList<AuditEntry> out;
@@ -128,6 +138,10 @@ class TestStaffScreens : public QObject
     }
 
 private slots:
+    void initTestCase()
+    {
+        qApp->setStyleSheet(Theme::styleSheet()); // as pos-till does
+    }
     void cleanup()
     {
         qDeleteAll(findChildren<QTimer *>()); // a failed case's answers must not reach the next
@@ -140,6 +154,7 @@ private slots:
         test::TestTill t;
         addTeam(t.till());
         MainWindow window(t.till());
+        window.resize(1280, 800);
         QVERIFY(test::showActive(window));
         QVERIFY(window.isLocked());
         QVERIFY(window.signInScreen()->isVisible());
@@ -166,6 +181,7 @@ private slots:
         scanInput->setFocus();
         scan(scanInput, u"6951593000011"_s);
         QTRY_COMPARE(window.saleScreen()->session().cart().itemCount(), 1);
+        keepPicture(&window, u"sale-signed-in"_s);
 
         QTest::mouseClick(window.findChild<QPushButton *>(u"lockButton"_s), Qt::LeftButton);
         QVERIFY(window.isLocked());
@@ -331,6 +347,11 @@ private slots:
         QCOMPARE(PrintQueue(t.till()).receiptPrinter().uri, QString()); // the bad one is not stored
         dialog.findChild<QLineEdit *>(u"printerUri"_s)->setText(u"png:"_s + t.path(u"r.png"_s));
         QVERIFY(dialog.save());
+        for (int tab = 0; tab < 6; ++tab) {
+            dialog.findChild<QTabWidget *>(u"settingsTabs"_s)->setCurrentIndex(tab);
+            dialog.show();
+            keepPicture(&dialog, u"settings-%1"_s.arg(tab));
+        }
 
         const SettingsService settings(t.till());
         QCOMPARE(settings.receiptHeader(), QStringList({u"会员日 每周三 双倍积分"_s, u"微信客服 xihu-vip"_s}));
@@ -407,7 +428,10 @@ private slots:
         managerAnswers(u"M01"_s, u"2468"_s);
         whenModal([](QWidget *w) { return qobject_cast<QMessageBox *>(w); },
                   [](QWidget *w) { qobject_cast<QMessageBox *>(w)->button(QMessageBox::Yes)->click(); });
+        dialog.show();
+        keepPicture(&dialog, u"shift"_s);
         whenModal(named(u"reportPreview"_s), [](QWidget *w) {
+            keepPicture(w, u"z-report"_s);
             QVERIFY(!w->findChild<QLabel *>(u"reportImage"_s)->pixmap().isNull());
             qobject_cast<QDialog *>(w)->accept();
         });
