@@ -3541,6 +3541,25 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <source>Price of %1 changed: %2</source>
         <translation>Price of %1 changed: %2</translation>
     </message>
+    <message numerus="yes">
+        <source>%n item(s), %1</source>
+        <translation>
+            <numerusform>%n item, %1</numerusform>
+            <numerusform>%n items, %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not done: payment has started, so it needs a manager.</source>
+        <translation>Not done: payment has started, so it needs a manager.</translation>
+    </message>
+    <message>
+        <source>Holding the sale after payment started</source>
+        <translation>Holding the sale after payment started</translation>
+    </message>
+    <message>
+        <source>Clearing the sale</source>
+        <translation>Clearing the sale</translation>
+    </message>
 </context>
 <context>
     <name>pos::SettingsDialog</name>

@@ -3534,6 +3534,24 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <source>Price of %1 changed: %2</source>
         <translation>%1 已改价：%2</translation>
     </message>
+    <message numerus="yes">
+        <source>%n item(s), %1</source>
+        <translation>
+            <numerusform>%n 件，%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not done: payment has started, so it needs a manager.</source>
+        <translation>未执行：已开始收款，需要店长授权。</translation>
+    </message>
+    <message>
+        <source>Holding the sale after payment started</source>
+        <translation>收款开始后挂单</translation>
+    </message>
+    <message>
+        <source>Clearing the sale</source>
+        <translation>清空整单</translation>
+    </message>
 </context>
 <context>
     <name>pos::SettingsDialog</name>

@@ -507,8 +507,26 @@ void SaleScreen::overridePrice()
     selectLine(line);
 }
 
+bool SaleScreen::mayDropLines(const QString &what)
+{
+    if (m_session.cart().isEmpty())
+        return true;
+    const QString subject = tr("%n item(s), %1", nullptr, m_session.cart().itemCount()).arg(m_session.cart().total().toString());
+    if (!m_session.paymentStarted()) {
+        m_gate.record(u"void.sale"_s, subject, what);
+        return true;
+    }
+    // The total was announced: putting the whole sale aside is a void after payment started.
+    if (m_gate.permit(Action::VoidAfterPayment, subject, what, this))
+        return true;
+    showMessage(tr("Not done: payment has started, so it needs a manager."), true);
+    return false;
+}
+
 void SaleScreen::holdSale()
 {
+    if (m_session.paymentStarted() && !mayDropLines(tr("Holding the sale after payment started")))
+        return;
     auto id = m_session.hold();
     showMessage(id ? tr("Sale held. Resume it with Resume.") : id.error(), !id);
     refresh();
@@ -527,6 +545,8 @@ void SaleScreen::resumeSale()
 
 void SaleScreen::clearSale()
 {
+    if (!mayDropLines(tr("Clearing the sale")))
+        return;
     m_session.clear();
     showMessage({}, false);
     refresh();

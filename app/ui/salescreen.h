@@ -66,6 +66,9 @@ private:
     void holdSale();
     void resumeSale();
     void clearSale();
+    // Clearing or holding the sale drops its lines: recorded, and once payment has started
+    // guarded like a void.
+    bool mayDropLines(const QString &what);
     void pay();
     // A scan that came while a dialog that doesn't take scans was up: rung up when it closes.
     void queueScan(const QString &code, QWidget *dialog);

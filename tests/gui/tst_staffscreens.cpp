@@ -257,6 +257,19 @@ private slots:
         QCOMPARE(approved.size(), 1);
         QCOMPARE(approved.first().actor, u"C01"_s);
         QCOMPARE(approved.first().approvedBy, u"M01"_s);
+
+        // Clearing or holding the sale now is a void of every line: a manager's too.
+        managerCancels();
+        QTest::mouseClick(sale->findChild<QPushButton *>(u"clearSaleButton"_s), Qt::LeftButton);
+        QCOMPARE(sale->session().cart().activeLineCount(), 1);
+        managerCancels();
+        QTest::mouseClick(sale->findChild<QPushButton *>(u"holdButton"_s), Qt::LeftButton);
+        QCOMPARE(sale->session().cart().activeLineCount(), 1);
+        managerAnswers(u"M01"_s, u"2468"_s);
+        QTest::mouseClick(sale->findChild<QPushButton *>(u"clearSaleButton"_s), Qt::LeftButton);
+        QVERIFY(sale->session().cart().isEmpty());
+        QVERIFY(!sale->session().paymentStarted());
+        QCOMPARE(audit(t.till(), u"void_after_payment"_s).size(), 2);
     }
 
     // A discount within the store's limit is the cashier's; beyond it, a manager's. A price
