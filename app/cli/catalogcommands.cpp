@@ -7,6 +7,7 @@
 #include "services/lookupservice.h"
 #include "services/till.h"
 #include "store/catalogrepository.h"
+#include "store/database.h"
 #include "store/peoplerepository.h"
 
 #include <QJsonArray>
@@ -16,6 +17,27 @@
 namespace pos {
 
 using namespace Qt::Literals::StringLiterals;
+
+int runQuarantine(CliContext &ctx)
+{
+    QCommandLineParser parser;
+    parser.addOption({u"clear"_s, Posctl::tr("A manager decided: open the path again (a restored backup, or a new database).")});
+    if (!parseCommand(ctx, parser, 0, 0))
+        return ExitBadInput;
+    const QString note = Database::quarantineNote(ctx.dbPath);
+    if (note.isEmpty()) {
+        ctx.out << Posctl::tr("The database %1 is not set aside.").arg(ctx.dbPath) << Qt::endl;
+        return ExitOk;
+    }
+    if (!parser.isSet(u"clear"_s)) {
+        ctx.out << note << Qt::endl;
+        return ExitFailure; // the till is not selling
+    }
+    if (Status s = Database::clearQuarantine(ctx.dbPath); !s)
+        return failWith(ctx, s);
+    ctx.out << Posctl::tr("Cleared: the till opens %1 again (a new database if there is none).").arg(ctx.dbPath) << Qt::endl;
+    return ExitOk;
+}
 
 int runInit(CliContext &ctx)
 {

@@ -61,6 +61,8 @@ Commands:
   settings [--json] | settings set KEY VALUE --as ID --pin P|-
                                          the till's settings (receipt header/footer, language, idle lock,
                                          discount limit, printer, scanners); each change audited
+  quarantine [--clear]                   a database that failed its check at start was moved aside:
+                                         where it went (exit 1), or --clear once a manager decided
   attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
                                          credits, summaries and the answers asked; exit 1 if a line was bad
 
@@ -142,6 +144,7 @@ int Posctl::run(const QStringList &arguments, QTextStream &out, QTextStream &err
         {u"staff"_s, runStaff},
         {u"audit"_s, runAudit},
         {u"settings"_s, runSettings},
+        {u"quarantine"_s, runQuarantine},
     };
     if (const auto run = commands.value(command))
         return run(ctx);

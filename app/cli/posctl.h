@@ -58,6 +58,7 @@ int runReport(CliContext &ctx);
 int runStaff(CliContext &ctx);
 int runAudit(CliContext &ctx);
 int runSettings(CliContext &ctx);
+int runQuarantine(CliContext &ctx);
 
 // The receipt after a committed sale or refund, when the till has a receipt printer: queued,
 // printed now, and a warning (never a failure: the sale stands) when the printer won't.

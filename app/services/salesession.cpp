@@ -173,6 +173,15 @@ Result<Order> SaleSession::pay(const QList<TenderRequest> &tenders)
     return order;
 }
 
+Status SaleSession::readyToPay() const
+{
+    if (m_cart.isEmpty())
+        return Status::failure(tr("Scan the items first."));
+    if (Status s = m_till.database().probeWrite(); !s)
+        return Status::failure(tr("The till can't save a sale now, so don't take the money: %1").arg(s.error()), ErrorKind::System);
+    return {};
+}
+
 bool SaleSession::lineDiscountNeedsApproval(int line, const Discount &d) const
 {
     if (line < 0 || line >= m_cart.lines().size())

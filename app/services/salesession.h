@@ -78,6 +78,9 @@ public:
     // Takes a held sale back; refused while this sale has items (hold it first).
     Status resume(qint64 heldId);
 
+    // Whether the sale can be paid now: items rung up, and the disk taking writes (a full or
+    // failing disk refuses the sale before the customer hands over money).
+    Status readyToPay() const;
     // Checks the tenders against the total without committing anything.
     Result<Settlement> previewPayment(const QList<TenderRequest> &tenders) const;
     // Commits the sale; on success the session starts afresh.

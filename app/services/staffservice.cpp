@@ -42,7 +42,7 @@ QByteArray StaffService::hashPin(const QString &pin, const QByteArray &salt, con
 
 Result<QByteArray> StaffService::pepper() const
 {
-    QFile file(m_till.database().path() + u".pepper"_s);
+    QFile file(m_till.database().filePath() + u".pepper"_s);
     if (file.exists()) {
         if (!file.open(QIODevice::ReadOnly))
             return Result<QByteArray>::failure(tr("Cannot read the PIN pepper %1: %2").arg(file.fileName(), file.errorString()),

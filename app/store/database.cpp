@@ -4,6 +4,7 @@
 
 #include <QAtomicInt>
 #include <QDir>
+#include <QUrl>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSqlError>
@@ -53,14 +54,23 @@ QString Database::describeError(const QSqlError &error)
     return text;
 }
 
+QString Database::fileOf(const QString &path)
+{
+    if (!path.startsWith(u"file:"_s))
+        return path;
+    return QUrl(path).path();
+}
+
 Status Database::openWithoutMigrating(const QString &path)
 {
     close();
-    const QFileInfo info(path);
+    const QFileInfo info(fileOf(path));
     if (!QDir().mkpath(info.absolutePath()))
         return Status::failure(tr("Cannot create the folder %1.").arg(info.absolutePath()));
 
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
+    if (path.startsWith(u"file:"_s))
+        db.setConnectOptions(u"QSQLITE_OPEN_URI"_s);
     db.setDatabaseName(path);
     if (!db.open())
         return Status::failure(tr("Cannot open the database %1: %2")
@@ -80,9 +90,81 @@ Status Database::openWithoutMigrating(const QString &path)
 
 Status Database::open(const QString &path)
 {
-    if (Status s = openWithoutMigrating(path); !s)
-        return s;
+    const QString file = fileOf(path);
+    if (const QString note = quarantineNote(path); !note.isEmpty())
+        return Status::failure(note, ErrorKind::System);
+    const bool existed = QFileInfo(file).size() > 0;
+    Status opened = openWithoutMigrating(path);
+    if (existed) {
+        // Every start checks the file: a damaged one is set aside before anything is sold on it.
+        QString problem = opened ? QString() : opened.error();
+        if (opened) {
+            auto check = exec(u"PRAGMA quick_check"_s);
+            if (!check)
+                problem = check.error();
+            else if (check->next() && check->value(0).toString() != u"ok"_s)
+                problem = check->value(0).toString();
+        }
+        QFile header(file);
+        const bool isSqlite = header.open(QIODevice::ReadOnly) && header.read(16) == QByteArrayLiteral("SQLite format 3\0");
+        header.close();
+        if (!problem.isEmpty() && isSqlite) {
+            close();
+            return quarantine(file, problem);
+        }
+    }
+    if (!opened)
+        return opened;
     return Migrations::migrate(*this, Migrations::latestVersion());
+}
+
+Status Database::probeWrite() const
+{
+    Transaction tx(*this);
+    if (!tx.begun())
+        return tx.begun();
+    if (Status s = run(u"INSERT INTO settings (key, value) VALUES ('till.write_probe', ?) "
+                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value"_s,
+                       {QString::number(QDateTime::currentMSecsSinceEpoch())});
+        !s)
+        return s;
+    return tx.commit();
+}
+
+QString Database::quarantineNote(const QString &path)
+{
+    QFile note(fileOf(path) + u".quarantined"_s);
+    if (!note.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(note.readAll());
+}
+
+Status Database::clearQuarantine(const QString &path)
+{
+    const QString note = fileOf(path) + u".quarantined"_s;
+    if (QFile::exists(note) && !QFile::remove(note))
+        return Status::failure(tr("Cannot remove %1.").arg(note), ErrorKind::System);
+    return {};
+}
+
+Status Database::quarantine(const QString &file, const QString &problem)
+{
+    const QString aside = file + u".damaged-"_s + QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
+    for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s}) {
+        if (QFile::exists(file + suffix) && !QFile::rename(file + suffix, aside + suffix))
+            return Status::failure(tr("The database %1 failed its check (%2) and could not be moved aside: the till "
+                                      "will not sell on it. Call support.")
+                                       .arg(file, problem),
+                                   ErrorKind::System);
+    }
+    const QString note = tr("The database %1 failed its check at start (%2). It was moved to %3 — nothing was deleted. "
+                            "The till will not sell until a manager decides: restore a backup to %1, or start a new "
+                            "database with: posctl quarantine --clear")
+                             .arg(file, problem.left(200), aside);
+    QFile marker(file + u".quarantined"_s);
+    if (!marker.open(QIODevice::WriteOnly) || marker.write(note.toUtf8()) < 0 || !marker.flush())
+        return Status::failure(note + u' ' + tr("(The note %1 could not be written.)").arg(marker.fileName()), ErrorKind::System);
+    return Status::failure(note, ErrorKind::System);
 }
 
 void Database::close()

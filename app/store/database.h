@@ -28,6 +28,9 @@ public:
     Database &operator=(const Database &) = delete;
 
     // Opens (creating if needed) the file and brings its schema to the latest version.
+    // `path` is a file, or an SQLite URI (file:/x/till.db?vfs=NAME) for a VFS of our own.
+    // A file that fails SQLite's quick_check is moved aside (never deleted) and the open is
+    // refused; so is every later open, until a person decides (clearQuarantine).
     Status open(const QString &path);
     // The same without migrating (for tests of the migrations themselves).
     Status openWithoutMigrating(const QString &path);
@@ -35,6 +38,16 @@ public:
 
     QSqlDatabase handle() const;
     const QString &path() const { return m_path; }
+    // The database file itself (the path without a URI's scheme and query).
+    static QString fileOf(const QString &path);
+    QString filePath() const { return fileOf(m_path); }
+
+    // The note left beside a database that failed its check: where the file went and why.
+    // Empty when there is none.
+    static QString quarantineNote(const QString &path);
+    // A person decided (a backup restored, or a new database to start): the till may open
+    // the path again. The moved-aside files stay where they are.
+    static Status clearQuarantine(const QString &path);
     int schemaVersion() const;
 
     // SQL NULL as a bind value (a null QString binds as '').
@@ -57,6 +70,10 @@ public:
     static constexpr int checkpointDueFrames = 1000;  // what SQLite itself would wait for
     static constexpr int checkpointForcedFrames = 20000; // if idle time never comes
 
+    // Writes and syncs one small row, as a sale's commit would: a full disk or a failing one
+    // shows here, before the customer pays, rather than after.
+    Status probeWrite() const;
+
     // The default location: under the user's data directory, shared by pos-till and posctl.
     static QString defaultPath();
     // SQLite's message, turned into something a cashier or support engineer can act on.
@@ -67,6 +84,8 @@ private:
     static Status execute(QSqlQuery &q, const QString &sql, std::initializer_list<QVariant> binds);
     static void bind(QSqlQuery &q, std::initializer_list<QVariant> binds);
     void watchWal(const QSqlDatabase &db);
+    // quick_check failed: the file (and its -wal/-shm) moved aside, the note written.
+    static Status quarantine(const QString &file, const QString &problem);
     QString m_connection;
     QString m_path;
     mutable QHash<QString, QSqlQuery> m_prepared;

@@ -554,8 +554,8 @@ void SaleScreen::clearSale()
 
 void SaleScreen::pay()
 {
-    if (m_session.cart().isEmpty()) {
-        showMessage(tr("Scan the items first."), true);
+    if (Status ready = m_session.readyToPay(); !ready) {
+        showMessage(ready.error(), true); // nothing taken, nothing lost: the sale stays on screen
         return;
     }
     m_session.startPayment(); // the total is announced: voids from now on are guarded
