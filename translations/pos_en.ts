@@ -119,6 +119,22 @@
         <source>Upgrading the database to version %1 failed: %2</source>
         <translation>Upgrading the database to version %1 failed: %2</translation>
     </message>
+    <message>
+        <source>Cannot remove %1.</source>
+        <translation>Cannot remove %1.</translation>
+    </message>
+    <message>
+        <source>The database %1 failed its check (%2) and could not be moved aside: the till will not sell on it. Call support.</source>
+        <translation>The database %1 failed its check (%2) and could not be moved aside: the till will not sell on it. Call support.</translation>
+    </message>
+    <message>
+        <source>The database %1 failed its check at start (%2). It was moved to %3 — nothing was deleted. The till will not sell until a manager decides: restore a backup to %1, or start a new database with: posctl quarantine --clear</source>
+        <translation>The database %1 failed its check at start (%2). It was moved to %3 — nothing was deleted. The till will not sell until a manager decides: restore a backup to %1, or start a new database with: posctl quarantine --clear</translation>
+    </message>
+    <message>
+        <source>(The note %1 could not be written.)</source>
+        <translation>(The note %1 could not be written.)</translation>
+    </message>
 </context>
 <context>
     <name>DemoStore</name>
@@ -1483,6 +1499,42 @@ Exit status: 0 done, 1 HQ could not do it, 2 bad input.
         <translation>With --print: where, e.g. png:z.png or tcp://192.168.1.87.</translation>
     </message>
     <message>
+        <source>set KEY VALUE, or nothing to list.</source>
+        <translation>set KEY VALUE, or nothing to list.</translation>
+    </message>
+    <message>
+        <source>With set: who changes it (a manager&apos;s id).</source>
+        <translation>With set: who changes it (a manager&apos;s id).</translation>
+    </message>
+    <message>
+        <source>Their PIN; - reads it from standard input.</source>
+        <translation>Their PIN; - reads it from standard input.</translation>
+    </message>
+    <message>
+        <source>One JSON object per setting.</source>
+        <translation>One JSON object per setting.</translation>
+    </message>
+    <message>
+        <source>use: posctl settings [set KEY VALUE --as ID --pin P]</source>
+        <translation>use: posctl settings [set KEY VALUE --as ID --pin P]</translation>
+    </message>
+    <message>
+        <source>changing a setting needs --as ID --pin P of someone who may</source>
+        <translation>changing a setting needs --as ID --pin P of someone who may</translation>
+    </message>
+    <message>
+        <source>A manager decided: open the path again (a restored backup, or a new database).</source>
+        <translation>A manager decided: open the path again (a restored backup, or a new database).</translation>
+    </message>
+    <message>
+        <source>The database %1 is not set aside.</source>
+        <translation>The database %1 is not set aside.</translation>
+    </message>
+    <message>
+        <source>Cleared: the till opens %1 again (a new database if there is none).</source>
+        <translation>Cleared: the till opens %1 again (a new database if there is none).</translation>
+    </message>
+    <message>
         <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
 
 Commands:
@@ -1534,6 +1586,8 @@ Commands:
   settings [--json] | settings set KEY VALUE --as ID --pin P|-
                                          the till&apos;s settings (receipt header/footer, language, idle lock,
                                          discount limit, printer, scanners); each change audited
+  quarantine [--clear]                   a database that failed its check at start was moved aside:
+                                         where it went (exit 1), or --clear once a manager decided
   attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
                                          credits, summaries and the answers asked; exit 1 if a line was bad
 
@@ -1590,35 +1644,13 @@ Commands:
   settings [--json] | settings set KEY VALUE --as ID --pin P|-
                                          the till&apos;s settings (receipt header/footer, language, idle lock,
                                          discount limit, printer, scanners); each change audited
+  quarantine [--clear]                   a database that failed its check at start was moved aside:
+                                         where it went (exit 1), or --clear once a manager decided
   attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
                                          credits, summaries and the answers asked; exit 1 if a line was bad
 
 --db PATH overrides the default database (%1).
 Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</translation>
-    </message>
-    <message>
-        <source>set KEY VALUE, or nothing to list.</source>
-        <translation>set KEY VALUE, or nothing to list.</translation>
-    </message>
-    <message>
-        <source>With set: who changes it (a manager&apos;s id).</source>
-        <translation>With set: who changes it (a manager&apos;s id).</translation>
-    </message>
-    <message>
-        <source>Their PIN; - reads it from standard input.</source>
-        <translation>Their PIN; - reads it from standard input.</translation>
-    </message>
-    <message>
-        <source>One JSON object per setting.</source>
-        <translation>One JSON object per setting.</translation>
-    </message>
-    <message>
-        <source>use: posctl settings [set KEY VALUE --as ID --pin P]</source>
-        <translation>use: posctl settings [set KEY VALUE --as ID --pin P]</translation>
-    </message>
-    <message>
-        <source>changing a setting needs --as ID --pin P of someone who may</source>
-        <translation>changing a setting needs --as ID --pin P of someone who may</translation>
     </message>
 </context>
 <context>
@@ -2023,6 +2055,14 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>%1 is already a member.</source>
         <translation>%1 is already a member.</translation>
+    </message>
+    <message>
+        <source>Scan the items first.</source>
+        <translation>Scan the items first.</translation>
+    </message>
+    <message>
+        <source>The till can&apos;t save a sale now, so don&apos;t take the money: %1</source>
+        <translation>The till can&apos;t save a sale now, so don&apos;t take the money: %1</translation>
     </message>
 </context>
 <context>
@@ -3408,10 +3448,6 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>Held sale resumed.</source>
         <translation>Held sale resumed.</translation>
-    </message>
-    <message>
-        <source>Scan the items first.</source>
-        <translation>Scan the items first.</translation>
     </message>
     <message>
         <source>Paid · %1 · Change %2</source>

@@ -119,6 +119,22 @@
         <source>Upgrading the database to version %1 failed: %2</source>
         <translation>数据库升级到版本 %1 失败：%2</translation>
     </message>
+    <message>
+        <source>Cannot remove %1.</source>
+        <translation>无法删除 %1。</translation>
+    </message>
+    <message>
+        <source>The database %1 failed its check (%2) and could not be moved aside: the till will not sell on it. Call support.</source>
+        <translation>数据库 %1 检查未通过（%2），且无法移到一旁：收银机不会在其上销售。请联系技术支持。</translation>
+    </message>
+    <message>
+        <source>The database %1 failed its check at start (%2). It was moved to %3 — nothing was deleted. The till will not sell until a manager decides: restore a backup to %1, or start a new database with: posctl quarantine --clear</source>
+        <translation>数据库 %1 启动检查未通过（%2），已移到 %3——没有删除任何内容。在店长决定之前收银机不会销售：把备份恢复到 %1，或用 posctl quarantine --clear 启用新数据库。</translation>
+    </message>
+    <message>
+        <source>(The note %1 could not be written.)</source>
+        <translation>（无法写入说明文件 %1。）</translation>
+    </message>
 </context>
 <context>
     <name>DemoStore</name>
@@ -1480,6 +1496,42 @@ Exit status: 0 done, 1 HQ could not do it, 2 bad input.
         <translation>与 --print 一起：打印到哪里，例如 png:z.png 或 tcp://192.168.1.87。</translation>
     </message>
     <message>
+        <source>set KEY VALUE, or nothing to list.</source>
+        <translation>set 键 值；不写则列出全部。</translation>
+    </message>
+    <message>
+        <source>With set: who changes it (a manager&apos;s id).</source>
+        <translation>与 set 一起：修改人（店长编号）。</translation>
+    </message>
+    <message>
+        <source>Their PIN; - reads it from standard input.</source>
+        <translation>其密码；- 表示从标准输入读取。</translation>
+    </message>
+    <message>
+        <source>One JSON object per setting.</source>
+        <translation>每项设置输出一个 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>use: posctl settings [set KEY VALUE --as ID --pin P]</source>
+        <translation>用法：posctl settings [set 键 值 --as 编号 --pin 密码]</translation>
+    </message>
+    <message>
+        <source>changing a setting needs --as ID --pin P of someone who may</source>
+        <translation>修改设置需要有权限者的 --as 编号 --pin 密码</translation>
+    </message>
+    <message>
+        <source>A manager decided: open the path again (a restored backup, or a new database).</source>
+        <translation>店长已决定：重新打开该路径（已恢复的备份，或新数据库）。</translation>
+    </message>
+    <message>
+        <source>The database %1 is not set aside.</source>
+        <translation>数据库 %1 未被隔离。</translation>
+    </message>
+    <message>
+        <source>Cleared: the till opens %1 again (a new database if there is none).</source>
+        <translation>已解除：收银机将重新打开 %1（若不存在则新建数据库）。</translation>
+    </message>
+    <message>
         <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
 
 Commands:
@@ -1531,6 +1583,8 @@ Commands:
   settings [--json] | settings set KEY VALUE --as ID --pin P|-
                                          the till&apos;s settings (receipt header/footer, language, idle lock,
                                          discount limit, printer, scanners); each change audited
+  quarantine [--clear]                   a database that failed its check at start was moved aside:
+                                         where it went (exit 1), or --clear once a manager decided
   attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
                                          credits, summaries and the answers asked; exit 1 if a line was bad
 
@@ -1587,35 +1641,13 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
   settings [--json] | settings set 键 值 --as 编号 --pin 密码|-
                                          收银机设置（小票页眉/页脚、语言、闲置锁屏、折扣上限、
                                          打印机、扫码枪）；每次修改都记入审计日志
+  quarantine [--clear]                   启动检查失败的数据库已被移到一旁：显示移到了哪里（退出码 1），
+                                         店长决定后用 --clear 解除
   attribute [--explain] 事件.jsonl       重放业绩归属事件（每行一个 JSON 对象），输出业绩、汇总
                                          和所问结果；有错误行时退出码为 1
 
 --db 路径 指定数据库（默认 %1）。
 退出码：0 成功，1 收银机无法完成（数据库、磁盘），2 输入有误（未写入任何数据）。</translation>
-    </message>
-    <message>
-        <source>set KEY VALUE, or nothing to list.</source>
-        <translation>set 键 值；不写则列出全部。</translation>
-    </message>
-    <message>
-        <source>With set: who changes it (a manager&apos;s id).</source>
-        <translation>与 set 一起：修改人（店长编号）。</translation>
-    </message>
-    <message>
-        <source>Their PIN; - reads it from standard input.</source>
-        <translation>其密码；- 表示从标准输入读取。</translation>
-    </message>
-    <message>
-        <source>One JSON object per setting.</source>
-        <translation>每项设置输出一个 JSON 对象。</translation>
-    </message>
-    <message>
-        <source>use: posctl settings [set KEY VALUE --as ID --pin P]</source>
-        <translation>用法：posctl settings [set 键 值 --as 编号 --pin 密码]</translation>
-    </message>
-    <message>
-        <source>changing a setting needs --as ID --pin P of someone who may</source>
-        <translation>修改设置需要有权限者的 --as 编号 --pin 密码</translation>
     </message>
 </context>
 <context>
@@ -2020,6 +2052,14 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>%1 is already a member.</source>
         <translation>%1 已经是会员。</translation>
+    </message>
+    <message>
+        <source>Scan the items first.</source>
+        <translation>请先扫描商品。</translation>
+    </message>
+    <message>
+        <source>The till can&apos;t save a sale now, so don&apos;t take the money: %1</source>
+        <translation>收银机现在无法保存销售，请不要收款：%1</translation>
     </message>
 </context>
 <context>
@@ -3401,10 +3441,6 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>Held sale resumed.</source>
         <translation>已取回挂单。</translation>
-    </message>
-    <message>
-        <source>Scan the items first.</source>
-        <translation>请先扫描商品。</translation>
     </message>
     <message>
         <source>Paid · %1 · Change %2</source>

@@ -1,5 +1,7 @@
 #include "discount.h"
 
+#include "showninput.h"
+
 #include <QStringBuilder>
 
 namespace pos {
@@ -27,7 +29,7 @@ Result<Discount> Discount::parse(const QString &input)
     if (text.endsWith(u'%') || text.endsWith(u'％')) {
         const std::optional<int> bp = parsePercent(QStringView(text).chopped(1));
         if (!bp || *bp > 10000)
-            return Result<Discount>::failure(tr("A percentage discount must be between 0% and 100%: \"%1\"").arg(text));
+            return Result<Discount>::failure(tr("A percentage discount must be between 0% and 100%: \"%1\"").arg(shownInput(text)));
         return Discount::percentOff(*bp);
     }
     if (text.endsWith(u'折')) {
@@ -37,12 +39,12 @@ Result<Discount> Discount::parse(const QString &input)
         if (pay && !number.contains(u'.') && *pay >= 1000 && *pay < 10000)
             *pay /= 10; // "85" read as 85.00 → 8.5
         if (!pay || *pay <= 0 || *pay > 1000)
-            return Result<Discount>::failure(tr("Not a valid 折 discount: \"%1\"").arg(text));
+            return Result<Discount>::failure(tr("Not a valid 折 discount: \"%1\"").arg(shownInput(text)));
         return Discount::percentOff(10000 - *pay * 10);
     }
     const std::optional<Money> off = Money::parse(text);
     if (!off)
-        return Result<Discount>::failure(tr("Not a valid discount: \"%1\" (try 20, 15% or 8.5折)").arg(text));
+        return Result<Discount>::failure(tr("Not a valid discount: \"%1\" (try 20, 15% or 8.5折)").arg(shownInput(text)));
     return Discount::amount(*off);
 }
 

@@ -1,5 +1,7 @@
 #include "attributionservice.h"
 
+#include "core/showninput.h"
+
 #include "lookupservice.h"
 #include "till.h"
 
@@ -102,7 +104,7 @@ Result<BindOutcome> AttributionService::bindWithinTransaction(const QString &mem
     using R = Result<BindOutcome>;
     const auto guide = LookupService(m_till).guide(guideId);
     if (!guide)
-        return R::failure(tr("There is no guide %1.").arg(guideId));
+        return R::failure(tr("There is no guide %1.").arg(shownInput(guideId)));
     AttributionRepository repo(m_till.database());
     const Policy p = policy();
     std::optional<Binding> current = repo.binding(memberId);

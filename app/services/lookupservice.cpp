@@ -1,5 +1,7 @@
 #include "lookupservice.h"
 
+#include "core/showninput.h"
+
 #include "till.h"
 
 #include "store/catalogrepository.h"
@@ -53,7 +55,7 @@ Result<Guide> LookupService::choosableGuide(const QString &id) const
 {
     auto g = guide(id);
     if (!g)
-        return Result<Guide>::failure(tr("Unknown guide: %1").arg(id.trimmed()));
+        return Result<Guide>::failure(tr("Unknown guide: %1").arg(shownInput(id)));
     if (!g->active)
         return Result<Guide>::failure(tr("%1 (%2) has left the company and cannot be credited with sales.")
                                           .arg(g->name, g->id));

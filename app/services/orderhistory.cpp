@@ -1,5 +1,7 @@
 #include "orderhistory.h"
 
+#include "core/showninput.h"
+
 #include "till.h"
 
 #include "store/orderrepository.h"
@@ -10,7 +12,7 @@ Result<Order> OrderHistory::byNumber(const QString &numberOrId) const
 {
     auto order = OrderRepository(m_till.database()).findByNumber(numberOrId);
     if (!order)
-        return Result<Order>::failure(tr("No order %1 on this till.").arg(numberOrId.trimmed()));
+        return Result<Order>::failure(tr("No order %1 on this till.").arg(shownInput(numberOrId)));
     order->paidAt = order->paidAt.toTimeZone(m_till.timeZone());
     return *order;
 }

@@ -1,5 +1,7 @@
 #include "printqueue.h"
 
+#include "core/showninput.h"
+
 #include "orderhistory.h"
 #include "receiptlayout.h"
 #include "shiftservice.h"
@@ -72,7 +74,7 @@ Result<PrintJob> PrintQueue::queueCopy(const QString &receiptNumber)
         return queueRefund(number, Print::Copy);
     if (OrderHistory(m_till).byNumber(number))
         return queueSale(number, Print::Copy);
-    return Result<PrintJob>::failure(tr("There is no sale or refund numbered \"%1\".").arg(number));
+    return Result<PrintJob>::failure(tr("There is no sale or refund numbered \"%1\".").arg(shownInput(number)));
 }
 
 Result<PrintJob> PrintQueue::queue(PrintJobKind kind, const QString &document, Print what, const PrinterChoice &printer)

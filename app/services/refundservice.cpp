@@ -1,5 +1,7 @@
 #include "refundservice.h"
 
+#include "core/showninput.h"
+
 #include "till.h"
 
 #include "core/attribution/credit.h"
@@ -23,7 +25,7 @@ Result<Order> RefundService::findOrder(const QString &number) const
         if (const auto refund = RefundRepository(m_till.database()).byNumber(key))
             order = OrderRepository(m_till.database()).findByNumber(refund->orderNumber);
     if (!order)
-        return Result<Order>::failure(tr("No sale with number %1 on this till.").arg(key));
+        return Result<Order>::failure(tr("No sale with number %1 on this till.").arg(shownInput(key)));
     return *order;
 }
 
