@@ -10,12 +10,29 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QMessageBox>
 #include <QTimer>
 
 #include <cstdio>
 
 using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+// The most memory the process has held so far (VmHWM), for the start-up figures.
+long long peakRssKb()
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    return -1;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -34,7 +51,7 @@ int main(int argc, char *argv[])
     parser.addOption({u"lang"_s, QApplication::translate("main", "Language (zh_CN or en)."), u"LANG"_s});
     parser.addOption({u"kiosk"_s, QApplication::translate("main", "Full screen without window decorations; closing needs a manager's PIN.")});
     parser.addOption({u"screenshot"_s, QApplication::translate("main", "Save the first painted screen as PNG and exit."), u"PNG"_s});
-    parser.addOption({u"exit-after-paint"_s, QApplication::translate("main", "Print the start-up time as JSON once the sale screen is painted, then exit.")});
+    parser.addOption({u"exit-after-paint"_s, QApplication::translate("main", "Print the start-up time and peak memory as JSON once the first screen is painted, then exit.")});
     parser.process(app);
 
     pos::Till till;
@@ -61,7 +78,8 @@ int main(int argc, char *argv[])
     // The first screen painted: the sale screen, or the sign-in screen of a till with staff.
     QObject::connect(&window, &pos::MainWindow::firstPainted, &window, [&] {
         if (exitAfterPaint) {
-            std::printf("{\"first_paint_ms\":%lld}\n", static_cast<long long>(sinceStart.elapsed()));
+            std::printf("{\"first_paint_ms\":%lld,\"peak_rss_kb\":%lld}\n", static_cast<long long>(sinceStart.elapsed()),
+                        peakRssKb());
             std::fflush(stdout);
             QTimer::singleShot(0, &app, &QApplication::quit);
         }
