@@ -21,14 +21,15 @@ pos::hq::HqStore *g_store = nullptr;
 
 extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-    static QCoreApplication app(*argc, *argv);
-    static QTemporaryDir dir;
-    static pos::hq::HqStore store;
+    // Made once and never destroyed: libFuzzer leaves through exit(), and the store must not
+    // outlive Qt's SQL connection registry in the static destructors.
+    new QCoreApplication(*argc, *argv);
+    auto *dir = new QTemporaryDir;
+    g_store = new pos::hq::HqStore;
     QString error;
-    const auto url = pos::hq::DatabaseUrl::parse(QStringLiteral("sqlite:") + dir.filePath(QStringLiteral("hq.db")), &error);
-    if (!url || !store.open(*url))
+    const auto url = pos::hq::DatabaseUrl::parse(QStringLiteral("sqlite:") + dir->filePath(QStringLiteral("hq.db")), &error);
+    if (!url || !g_store->open(*url))
         std::abort();
-    g_store = &store;
     return 0;
 }
 
