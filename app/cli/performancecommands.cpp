@@ -140,6 +140,7 @@ int runRefund(CliContext &ctx)
     if (!refund)
         return failWith(ctx, refund);
     const Refund &r = *refund;
+    auditCli(till, u"refund"_s, order->number);
     if (parser.isSet(u"json"_s)) {
         QJsonArray lines;
         for (const RefundLine &l : r.plan.lines)

@@ -1,5 +1,7 @@
 #include "posctl.h"
 
+#include "services/staffservice.h"
+
 #include "services/till.h"
 
 #include <QHash>
@@ -69,6 +71,11 @@ Commands:
 --db PATH overrides the default database (%1).
 Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).)")
         .arg(Database::defaultPath());
+}
+
+void auditCli(const Till &till, const QString &action, const QString &subject, const QString &by)
+{
+    StaffService(till).audit(by.trimmed().isEmpty() ? u"posctl"_s : by.trimmed(), action, subject, u"posctl"_s);
 }
 
 int fail(CliContext &ctx, const QString &message, int status)

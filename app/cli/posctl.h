@@ -62,6 +62,9 @@ int runQuarantine(CliContext &ctx);
 
 // The receipt after a committed sale or refund, when the till has a receipt printer: queued,
 // printed now, and a warning (never a failure: the sale stands) when the printer won't.
+// What posctl did that the screens guard (a refund, a copy, the close of a shift or the day),
+// in the audit log like the screens' — under `by` when given, else "posctl".
+void auditCli(const Till &till, const QString &action, const QString &subject, const QString &by = {});
 void printAfterCommit(CliContext &ctx, const Till &till, PrintJobKind kind, const QString &number,
                       bool cashMoved, bool quiet);
 // Prints a queued job now; exit status 2 and where the job waits when it did not print.

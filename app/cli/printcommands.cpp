@@ -199,6 +199,8 @@ int runPrint(CliContext &ctx)
                                         : queue.queueRefund(parser.value(u"refund"_s), what, jobPrinter);
     if (!job)
         return failWith(ctx, job);
+    if (job->isCopy())
+        auditCli(till, u"reprint"_s, job->document);
     return printQueuedJob(ctx, queue, job->id, ReportPrinted::Always);
 }
 

@@ -131,11 +131,13 @@ int runShift(CliContext &ctx)
         const qint64 fen = amount(in ? u"in"_s : u"out"_s)->fen();
         if (Status s = shifts.cash(in ? fen : -fen, parser.value(u"reason"_s)); !s)
             return failWith(ctx, s);
+        auditCli(till, in ? u"cash.in"_s : u"cash.out"_s, parser.value(u"reason"_s));
         shown = shifts.current();
     } else if (action == u"close"_s) {
         auto closed = shifts.close(parser.value(u"count"_s), parser.value(u"by"_s));
         if (!closed)
             return failWith(ctx, closed);
+        auditCli(till, u"close_shift"_s, QString::number(closed->shift.id), parser.value(u"by"_s));
         shown = *closed;
     } else {
         shown = shifts.current();
@@ -191,6 +193,7 @@ int runReport(CliContext &ctx)
         auto z = shifts.makeZ(day);
         if (!z)
             return failWith(ctx, z);
+        auditCli(till, u"z.report"_s, QString::number(z->first));
         report = z->second;
     }
     if (parser.isSet(u"json"_s))

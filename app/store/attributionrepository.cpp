@@ -152,8 +152,8 @@ Status AttributionRepository::insertLedger(const LedgerRow &r)
 QString AttributionRepository::creditWhy(const QString &orderId, const QString &guideId, CreditKind kind) const
 {
     QString why;
-    m_db.run(u"SELECT why FROM ledger WHERE doc_id = ? AND guide_id = ? AND kind = ? AND is_refund = 0"_s,
-             {orderId, guideId, creditKindKey(kind)}, [&](const QSqlQuery &q) { why = q.value(0).toString(); });
+    m_db.run(u"SELECT why FROM ledger WHERE order_id = ? AND doc_id = ? AND guide_id = ? AND kind = ? AND is_refund = 0"_s,
+             {orderId, orderId, guideId, creditKindKey(kind)}, [&](const QSqlQuery &q) { why = q.value(0).toString(); });
     return why;
 }
 

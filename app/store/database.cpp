@@ -13,6 +13,9 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
+#include <csignal>
+
 namespace pos {
 
 using namespace Qt::Literals::StringLiterals;
@@ -94,8 +97,9 @@ Status Database::open(const QString &path)
     if (const QString note = quarantineNote(path); !note.isEmpty())
         return Status::failure(note, ErrorKind::System);
     const bool existed = QFileInfo(file).size() > 0;
+    const bool check = existed && checkDue(file);
     Status opened = openWithoutMigrating(path);
-    if (existed) {
+    if (check || (existed && !opened)) {
         // Every start checks the file: a damaged one is set aside before anything is sold on it.
         QString problem = opened ? QString() : opened.error();
         if (opened) {
@@ -112,10 +116,38 @@ Status Database::open(const QString &path)
             close();
             return quarantine(file, problem);
         }
+        if (problem.isEmpty()) {
+            QFile checked(file + u".checked"_s);
+            if (checked.open(QIODevice::WriteOnly))
+                checked.write(QByteArray::number(QDateTime::currentMSecsSinceEpoch()));
+        }
     }
     if (!opened)
         return opened;
+    // Left behind only if this process dies with the file open: the next opener checks it.
+    static QAtomicInt connections;
+    m_openMarker = u"%1.open-%2-%3"_s.arg(file).arg(QCoreApplication::applicationPid()).arg(connections.fetchAndAddRelaxed(1));
+    QFile marker(m_openMarker);
+    if (!marker.open(QIODevice::WriteOnly))
+        m_openMarker.clear(); // a read-only folder: no marker, the daily check still runs
     return Migrations::migrate(*this, Migrations::latestVersion());
+}
+
+bool Database::checkDue(const QString &file)
+{
+    const QFileInfo info(file);
+    bool due = false;
+    const QString prefix = info.fileName() + u".open-"_s;
+    for (const QFileInfo &marker : info.dir().entryInfoList({prefix + u'*'}, QDir::Files)) {
+        const qint64 pid = marker.fileName().mid(prefix.size()).section(u'-', 0, 0).toLongLong();
+        if (pid > 0 && (pid == QCoreApplication::applicationPid() || ::kill(pid_t(pid), 0) == 0 || errno == EPERM))
+            continue; // still open somewhere (it checked the file when it opened it)
+        QFile::remove(marker.absoluteFilePath());
+        due = true;
+    }
+    QFile checked(file + u".checked"_s);
+    const qint64 lastMs = checked.open(QIODevice::ReadOnly) ? checked.readAll().trimmed().toLongLong() : 0;
+    return due || QDateTime::currentMSecsSinceEpoch() - lastMs > checkEveryMs;
 }
 
 Status Database::probeWrite() const
@@ -169,6 +201,8 @@ Status Database::quarantine(const QString &file, const QString &problem)
 
 void Database::close()
 {
+    if (!m_openMarker.isEmpty())
+        QFile::remove(std::exchange(m_openMarker, {}));
     m_prepared.clear(); // statements go before their connection
     if (!QSqlDatabase::contains(m_connection))
         return;

@@ -29,8 +29,10 @@ public:
 
     // Opens (creating if needed) the file and brings its schema to the latest version.
     // `path` is a file, or an SQLite URI (file:/x/till.db?vfs=NAME) for a VFS of our own.
-    // A file that fails SQLite's quick_check is moved aside (never deleted) and the open is
-    // refused; so is every later open, until a person decides (clearQuarantine).
+    // The file is checked (SQLite's quick_check) when the last process that had it open died
+    // without closing it (a crash, a kill, a power cut), and at least once a day. A file that
+    // fails is moved aside (never deleted) and the open is refused; so is every later open,
+    // until a person decides (clearQuarantine).
     Status open(const QString &path);
     // The same without migrating (for tests of the migrations themselves).
     Status openWithoutMigrating(const QString &path);
@@ -86,6 +88,11 @@ private:
     void watchWal(const QSqlDatabase &db);
     // quick_check failed: the file (and its -wal/-shm) moved aside, the note written.
     static Status quarantine(const QString &file, const QString &problem);
+    // Whether the file needs its check now: a process died with it open (its marker is left),
+    // or the last check passed more than a day ago. Stale markers are removed.
+    static bool checkDue(const QString &file);
+    static constexpr qint64 checkEveryMs = 24LL * 3600 * 1000;
+    QString m_openMarker; // <file>.open-PID-N while this connection is open
     QString m_connection;
     QString m_path;
     mutable QHash<QString, QSqlQuery> m_prepared;

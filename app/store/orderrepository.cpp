@@ -141,7 +141,10 @@ std::optional<Order> OrderRepository::load(const QString &whereColumn, const QSt
     }
     m_db.run(u"SELECT policy_version FROM order_attribution WHERE order_id = ?"_s, {o.id},
              [&](const QSqlQuery &q) { o.policyVersion = q.value(0).toString(); });
-    m_db.run(u"SELECT guide_id, kind, amount_fen FROM ledger WHERE doc_id = ? ORDER BY id"_s, {o.id}, [&](const QSqlQuery &q) {
+    // The sale's own credits (doc = the order; its refunds' rows have their own doc). Through
+    // order_id, which is indexed: a year of ledger is hundreds of thousands of rows.
+    m_db.run(u"SELECT guide_id, kind, amount_fen FROM ledger WHERE order_id = ? AND doc_id = ? ORDER BY id"_s, {o.id, o.id},
+             [&](const QSqlQuery &q) {
         o.credits.append({q.value(0).toString(),
                           q.value(1).toString() == u"exclusive"_s ? attribution::CreditKind::Exclusive
                                                                   : attribution::CreditKind::Sales,

@@ -15,6 +15,9 @@
 // It measures; it asserts nothing.
 #include "hqfixture.h"
 
+#include "hq/hqstore.h"
+#include "store/outboxrepository.h"
+
 #include "services/checkoutservice.h"
 #include "services/refundservice.h"
 #include "services/salesession.h"
@@ -37,6 +40,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPainter>
@@ -635,6 +639,39 @@ QJsonObject benchSync(const QString &dir, int events, const QString &postgres)
     seedOrders(till, *clock, events);
     clock->set({});
 
+    // HQ's side alone: the same events ingested in-process by HqStore (SQLite), batch by batch
+    // as the tills send them — validation, dedup and storage, no network.
+    QJsonObject ingest;
+    {
+        QTemporaryDir hqDir;
+        hq::HqStore store;
+        QString error;
+        const auto url = hq::DatabaseUrl::parse(u"sqlite:"_s + hqDir.filePath(u"ingest.db"_s), &error);
+        if (url && store.open(*url)) {
+            const QList<OutboxEvent> all = OutboxRepository(till.database()).pending(events + 100);
+            const hq::Terminal terminal{u"S01"_s, u"T01"_s, QByteArrayLiteral("bench"), {}, {}};
+            QList<double> perBatch;
+            QElapsedTimer total;
+            total.start();
+            for (qsizetype from = 0; from < all.size(); from += 500) {
+                QJsonArray batch;
+                for (qsizetype i = from; i < qMin(all.size(), from + 500); ++i)
+                    batch.append(QJsonObject{{u"id"_s, all[i].id}, {u"topic"_s, all[i].topic}, {u"ref"_s, all[i].ref},
+                                             {u"created_at"_s, all[i].createdAt}, {u"payload"_s, all[i].payload}});
+                QElapsedTimer t;
+                t.start();
+                if (!store.ingest(terminal, batch, QDateTime::currentMSecsSinceEpoch()))
+                    fail(u"HQ ingest failed"_s);
+                perBatch.append(elapsedMs(t));
+            }
+            const double seconds = elapsedMs(total) / 1000.0;
+            ingest = percentiles(perBatch);
+            ingest.insert(u"events"_s, all.size());
+            ingest.insert(u"batch"_s, 500);
+            ingest.insert(u"events_per_second"_s, seconds > 0 ? all.size() / seconds : 0.0);
+        }
+    }
+
     auto drain = [&](const QString &database) -> QJsonObject {
         test::HqProcess hq(database, pki);
         hq.admin({u"stores"_s, u"add"_s, u"S01"_s, u"Bench"_s});
@@ -663,6 +700,7 @@ QJsonObject benchSync(const QString &dir, int events, const QString &postgres)
                 {u"events_per_second"_s, seconds > 0 ? sent / seconds : 0.0}, {u"goal_seconds_for_10000"_s, 10}};
     };
     QJsonObject o{{u"transport"_s, u"HTTPS (TLS 1.2+, ECDSA P-256) on 127.0.0.1, batches of 500"_s},
+                  {u"hq_ingest_in_process_sqlite"_s, ingest},
                   {u"hq_sqlite"_s, drain(u"sqlite:"_s + dir + u"/hq-bench.db"_s)}};
     if (!postgres.isEmpty())
         o.insert(u"hq_postgresql"_s, drain(postgres));

@@ -155,6 +155,48 @@ private slots:
         }
     }
 
+    // The start-up check runs after a process died with the file open, and once a day; a
+    // clean restart the same day opens at once (a year of orders takes seconds to check).
+    void checkedAfterACrashAndDaily()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(u"till.db"_s);
+        {
+            Till till(m_clock);
+            QVERIFY(till.open(file));
+            QVERIFY(QFile::exists(file + u".checked"_s) == false); // a new file has nothing to check
+            QCOMPARE(QDir(dir.path()).entryList({u"till.db.open-*"_s}).size(), 1);
+        }
+        QCOMPARE(QDir(dir.path()).entryList({u"till.db.open-*"_s}).size(), 0); // closed cleanly
+        {
+            Till till(m_clock);
+            QVERIFY(till.open(file)); // never checked yet: checked now
+            QVERIFY(QFile::exists(file + u".checked"_s));
+        }
+        QFile checked(file + u".checked"_s);
+        QVERIFY(checked.open(QIODevice::ReadOnly));
+        const QByteArray when = checked.readAll();
+        checked.close();
+        {
+            Till till(m_clock);
+            QVERIFY(till.open(file)); // the same day, closed cleanly: no check
+        }
+        QVERIFY(checked.open(QIODevice::ReadOnly));
+        QCOMPARE(checked.readAll(), when);
+        checked.close();
+        QFile stale(file + u".open-2147483646-0"_s); // a till that was killed
+        QVERIFY(stale.open(QIODevice::WriteOnly));
+        stale.close();
+        QTest::qWait(5);
+        {
+            Till till(m_clock);
+            QVERIFY(till.open(file));
+        }
+        QVERIFY(!QFile::exists(file + u".open-2147483646-0"_s));
+        QVERIFY(checked.open(QIODevice::ReadOnly));
+        QVERIFY(checked.readAll() != when); // checked again
+    }
+
     // A damaged file is moved aside at start, never deleted; the till refuses to sell on that
     // path until a manager decides (posctl quarantine --clear).
     void damagedFileIsSetAsideNotDeleted()
@@ -183,6 +225,10 @@ private slots:
         QVERIFY(copy.open(QIODevice::ReadOnly));
         const QByteArray damaged = copy.readAll();
         copy.close();
+        // The till that had it open died (its marker is left behind), so the next start checks it.
+        QFile stale(file + u".open-2147483646-0"_s);
+        QVERIFY(stale.open(QIODevice::WriteOnly));
+        stale.close();
 
         Till till(m_clock);
         const Status opened = till.open(file);
