@@ -1,5 +1,7 @@
-// pos-bench: measures the till's hot paths and prints one JSON object.
-//   barcode lookup p50/p99 on a catalog of --skus products;
+// pos-bench: measures the till's hot paths and prints one JSON object (tests/bench/RESULTS.md).
+//   barcode lookup p50/p99 on a catalog of --skus products, and scan-to-line: the code parsed,
+//   looked up, added to the sale and read back from the cart model the screen draws;
+//   refund lookup: a sale found by its receipt number among --orders orders, with its refunds;
 //   durable sale commit p50/p99 on a database already holding --orders orders, against a bare
 //   SQLite insert-and-commit of one row on the same disk, measured interleaved in the same run;
 //   leaderboard for one day and one month on a year of history (orders seeded through the
@@ -9,9 +11,10 @@
 //   native QR), and the same from the stored order (layout + encode);
 //   camera decode: 1280×720 frames holding a QR code (turned, sheared, soft, noisy) decoded
 //   in-process, and the same PNG files through `posctl scan-image` and `zbarimg` as processes;
-//   cold start of pos-till to its first painted sale screen;
+//   cold start of pos-till on the full catalog to its first painted screen, and its peak memory;
 //   sync: --sync-events sales queued offline, then drained to pos-hq on loopback over TLS
-//   (HQ on SQLite, and on PostgreSQL when --hq-postgres URL is given): seconds and events/s.
+//   (HQ on SQLite, and on PostgreSQL when --hq-postgres URL is given): seconds and events/s;
+//   and the same events ingested by HqStore in-process (HQ's own cost, no network).
 // It measures; it asserts nothing.
 #include "hqfixture.h"
 
@@ -631,7 +634,9 @@ QJsonObject benchSync(const QString &dir, int events, const QString &postgres)
     if (!pki.make())
         return {{u"available"_s, false}, {u"why"_s, u"openssl could not make the test CA"_s}};
     auto clock = std::make_shared<BenchClock>();
-    QFile::remove(dir + u"/sync.db"_s);
+    for (const QString &name : {u"/sync.db"_s, u"/hq-bench.db"_s}) // HQ and the till start afresh together
+        for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s})
+            QFile::remove(dir + name + suffix);
     Till till(clock);
     if (Status s = till.open(dir + u"/sync.db"_s); !s)
         fail(s.error());
