@@ -2559,16 +2559,16 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <translation>Save the first painted screen as PNG and exit.</translation>
     </message>
     <message>
-        <source>Print the start-up time as JSON once the sale screen is painted, then exit.</source>
-        <translation>Print the start-up time as JSON once the sale screen is painted, then exit.</translation>
-    </message>
-    <message>
         <source>The till cannot start</source>
         <translation>The till cannot start</translation>
     </message>
     <message>
         <source>Full screen without window decorations; closing needs a manager&apos;s PIN.</source>
         <translation>Full screen without window decorations; closing needs a manager&apos;s PIN.</translation>
+    </message>
+    <message>
+        <source>Print the start-up time and peak memory as JSON once the first screen is painted, then exit.</source>
+        <translation>Print the start-up time and peak memory as JSON once the first screen is painted, then exit.</translation>
     </message>
 </context>
 <context>

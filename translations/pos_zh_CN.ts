@@ -2556,16 +2556,16 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <translation>将首屏保存为 PNG 后退出。</translation>
     </message>
     <message>
-        <source>Print the start-up time as JSON once the sale screen is painted, then exit.</source>
-        <translation>销售界面绘制后以 JSON 输出启动耗时并退出。</translation>
-    </message>
-    <message>
         <source>The till cannot start</source>
         <translation>收银台无法启动</translation>
     </message>
     <message>
         <source>Full screen without window decorations; closing needs a manager&apos;s PIN.</source>
         <translation>全屏且无窗口边框；关闭收银机需要店长密码。</translation>
+    </message>
+    <message>
+        <source>Print the start-up time and peak memory as JSON once the first screen is painted, then exit.</source>
+        <translation>第一个界面绘制后以 JSON 输出启动耗时和峰值内存并退出。</translation>
     </message>
 </context>
 <context>
