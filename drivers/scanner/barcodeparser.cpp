@@ -63,11 +63,18 @@ qint64 power10(int n)
 }
 
 // value / 10^decimals × scale, rounded half up (a 3103 weight in kg → grams: scale 1000).
+// Nothing (0) when the AI's decimals digit isn't one or the figure doesn't fit (the fuzzer's
+// find: an AI 310x whose last character is not a digit overflowed 10^n).
 qint64 scaled(const QString &digits, int decimals, qint64 scale)
 {
+    if (decimals < 0 || decimals > 9)
+        return 0;
     const qint64 value = digits.toLongLong();
     const qint64 divisor = power10(decimals);
-    return (value * scale + divisor / 2) / divisor;
+    qint64 product = 0;
+    if (__builtin_mul_overflow(value, scale, &product) || __builtin_add_overflow(product, divisor / 2, &product))
+        return 0;
+    return product / divisor;
 }
 
 } // namespace
