@@ -163,6 +163,13 @@ Result<QString> StaffService::authorize(const QString &actorId, Action action, c
                                         const QString &managerId, const QString &managerPin)
 {
     using R = Result<QString>;
+    if (actorId.isEmpty()) {
+        auto manager = approveAsManager(managerId, managerPin);
+        if (!manager)
+            return R::failure(manager.error());
+        audit(managerId, actionKey(action), subject, u"override"_s, managerId);
+        return managerId;
+    }
     const auto actor = [&]() -> std::optional<StaffMember> {
         for (const StaffMember &m : all())
             if (m.id == actorId && m.active)
@@ -218,6 +225,15 @@ QList<AuditEntry> StaffService::auditLog(int limit) const
                                               q.value(3).toString(), q.value(4).toString(), q.value(5).toString()});
                           });
     return entries;
+}
+
+QString StaffService::idFromBadge(const QString &code)
+{
+    QString id = code.trimmed();
+    for (const QString &prefix : {u"STAFF:"_s, u"GUIDE:"_s})
+        if (id.startsWith(prefix, Qt::CaseInsensitive))
+            return id.mid(prefix.size()).trimmed();
+    return id;
 }
 
 } // namespace pos

@@ -57,12 +57,16 @@ public:
 
     // May `actorId` do `action`? Yes on their own role, or with a manager's id and PIN given
     // on the spot — recorded with both names. `subject` names what it is about (an order…).
+    // With nobody signed in (an empty actor) only a manager on the spot can, acting alone.
     Result<QString> authorize(const QString &actorId, Action action, const QString &subject = {},
                               const QString &managerId = {}, const QString &managerPin = {});
 
     Status audit(const QString &actor, const QString &action, const QString &subject = {}, const QString &detail = {},
                  const QString &approvedBy = {}) const;
     QList<AuditEntry> auditLog(int limit = 200) const;
+
+    // The staff id a scanned badge carries: "STAFF:C01", a guide's "GUIDE:G01", or the bare id.
+    static QString idFromBadge(const QString &code);
 
     // The PIN hash as stored (hex), for a salt and pepper: exposed for the tests.
     static QByteArray hashPin(const QString &pin, const QByteArray &salt, const QByteArray &pepper, int iterations);

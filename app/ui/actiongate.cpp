@@ -39,15 +39,9 @@ bool ActionGate::permit(Action action, const QString &subject, const QString &wh
     }
     if (m_operator && allowed(m_operator->role, action))
         return bool(staff.authorize(m_operator->id, action, subject));
-    // Not theirs to do: a manager approves on the spot, and both names are kept.
+    // Not theirs to do (or nobody signed in): a manager approves on the spot, both names kept.
     const QString actor = operatorId();
     return ManagerPinDialog::ask(m_till, what, parent, [&](const QString &managerId, const QString &pin) -> Status {
-        if (actor.isEmpty()) { // nobody signed in (a locked till): the manager acts alone
-            auto manager = staff.approveAsManager(managerId, pin);
-            if (!manager)
-                return Status::failure(manager.error());
-            return staff.audit(managerId, actionKey(action), subject, u"override"_s, managerId);
-        }
         auto approved = staff.authorize(actor, action, subject, managerId, pin);
         return approved ? Status() : Status::failure(approved.error());
     });

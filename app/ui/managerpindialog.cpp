@@ -64,10 +64,7 @@ void ManagerPinDialog::check()
 
 void ManagerPinDialog::consumeScan(const QString &code)
 {
-    QString id = code.trimmed();
-    if (id.startsWith(u"STAFF:"_s, Qt::CaseInsensitive))
-        id = id.mid(6).trimmed();
-    m_id->setText(id);
+    m_id->setText(StaffService::idFromBadge(code));
     m_pin->clear();
     m_pin->setFocus();
 }

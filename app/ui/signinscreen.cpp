@@ -3,6 +3,7 @@
 #include "pinpad.h"
 #include "theme.h"
 
+#include "core/showninput.h"
 #include "services/till.h"
 
 #include <QButtonGroup>
@@ -113,17 +114,14 @@ void SignInScreen::choose(const QString &id)
 
 void SignInScreen::badgeScanned(const QString &code)
 {
-    QString id = code.trimmed();
-    for (const QString &prefix : {u"STAFF:"_s, u"GUIDE:"_s})
-        if (id.startsWith(prefix, Qt::CaseInsensitive))
-            id = id.mid(prefix.size()).trimmed();
+    const QString id = StaffService::idFromBadge(code);
     for (const StaffMember &m : StaffService(m_till).all()) {
         if (m.active && m.id.compare(id, Qt::CaseInsensitive) == 0) {
             choose(m.id);
             return;
         }
     }
-    Theme::showMessage(m_message, tr("That is not a staff badge here (%1). Sign in first to sell.").arg(code.left(40)), true);
+    Theme::showMessage(m_message, tr("That is not a staff badge here (%1). Sign in first to sell.").arg(shownInput(code)), true);
 }
 
 void SignInScreen::tryPin(const QString &pin)

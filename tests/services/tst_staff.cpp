@@ -109,6 +109,25 @@ private slots:
         QVERIFY(StaffService::hashPin(u"1234"_s, "salt", "pepper", fast) != StaffService::hashPin(u"1234"_s, "salt", "other", fast));
     }
 
+    // Nobody signed in (a locked till): only a manager on the spot may act, alone; a badge
+    // names the person however it is printed.
+    void managerActsAloneWhenNobodyIsSignedIn()
+    {
+        test::TestTill t;
+        StaffService staff(t.till());
+        addTeam(staff);
+        QVERIFY(!staff.authorize({}, Action::OpenDrawer, {}, u"E01"_s, u"1234"_s)); // not a manager
+        QVERIFY(!staff.authorize({}, Action::OpenDrawer, {}, u"M01"_s, u"000000"_s));
+        const auto approved = staff.authorize({}, Action::OpenDrawer, u"drawer"_s, u"M01"_s, u"908172"_s);
+        QVERIFY2(approved, qPrintable(approved.error()));
+        const AuditEntry last = staff.auditLog(1).front();
+        QCOMPARE(last.actor, u"M01"_s);
+        QCOMPARE(last.approvedBy, u"M01"_s);
+        QCOMPARE(last.action, u"open_drawer"_s);
+        for (const QString &badge : {u"STAFF:C01"_s, u"staff: C01"_s, u"GUIDE:C01"_s, u" C01 "_s})
+            QCOMPARE(StaffService::idFromBadge(badge), u"C01"_s);
+    }
+
     void fiveWrongPinsLockOut()
     {
         test::TestTill t;
