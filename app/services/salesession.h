@@ -42,6 +42,9 @@ public:
     // the permission, since the total was already announced.
     void startPayment() { m_paymentStarted = true; }
     bool paymentStarted() const { return m_paymentStarted; }
+    // Voiding a line — or dropping them all, by clearing or holding the sale — needs the
+    // VoidAfterPayment permission once payment has started.
+    bool voidNeedsApproval() const { return m_paymentStarted; }
     // A discount of more than the store's limit (SettingsService) off what it applies to.
     bool lineDiscountNeedsApproval(int line, const Discount &d) const;
     bool orderDiscountNeedsApproval(const Discount &d) const;

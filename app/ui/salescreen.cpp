@@ -461,7 +461,7 @@ void SaleScreen::voidLine()
     }
     const CartLine &l = m_session.cart().lines().at(line);
     const QString what = tr("%1 × %2").arg(l.item.sku).arg(l.quantity);
-    if (m_session.paymentStarted()) {
+    if (m_session.voidNeedsApproval()) {
         if (!m_gate.permit(Action::VoidAfterPayment, what, tr("Voiding a line after payment started"), this)) {
             showMessage(tr("Not voided: payment has started, so it needs a manager."), true);
             return;
@@ -512,7 +512,7 @@ bool SaleScreen::mayDropLines(const QString &what)
     if (m_session.cart().isEmpty())
         return true;
     const QString subject = tr("%n item(s), %1", nullptr, m_session.cart().itemCount()).arg(m_session.cart().total().toString());
-    if (!m_session.paymentStarted()) {
+    if (!m_session.voidNeedsApproval()) {
         m_gate.record(u"void.sale"_s, subject, what);
         return true;
     }
@@ -525,7 +525,7 @@ bool SaleScreen::mayDropLines(const QString &what)
 
 void SaleScreen::holdSale()
 {
-    if (m_session.paymentStarted() && !mayDropLines(tr("Holding the sale after payment started")))
+    if (m_session.voidNeedsApproval() && !mayDropLines(tr("Holding the sale after payment started")))
         return;
     auto id = m_session.hold();
     showMessage(id ? tr("Sale held. Resume it with Resume.") : id.error(), !id);
