@@ -1,11 +1,12 @@
 #include "printqueue.h"
 
-#include "core/showninput.h"
-
 #include "orderhistory.h"
 #include "receiptlayout.h"
+#include "settingsservice.h"
 #include "shiftservice.h"
 #include "till.h"
+
+#include "core/showninput.h"
 
 #include "store/peoplerepository.h"
 #include "store/printjobrepository.h"
@@ -21,18 +22,14 @@ namespace {
 
 constexpr int defaultPaperMm = 80;
 
-QString key(const char *k)
-{
-    return QString::fromLatin1(k);
-}
 
 } // namespace
 
 PrinterChoice PrintQueue::receiptPrinter() const
 {
     const SettingsRepository settings(m_till.database());
-    return {settings.value(key(printerKey)), settings.value(key(profileKey)),
-            settings.value(key(paperKey)).toInt()};
+    return {settings.value(settingKey(printerKey)), settings.value(settingKey(profileKey)),
+            settings.value(settingKey(paperKey)).toInt()};
 }
 
 Status PrintQueue::setReceiptPrinter(const PrinterChoice &choice)
@@ -52,7 +49,7 @@ Status PrintQueue::setReceiptPrinter(const PrinterChoice &choice)
         return tx.begun();
     for (const auto &[k, value] : {std::pair{printerKey, choice.uri}, std::pair{profileKey, choice.profile},
                                    std::pair{paperKey, choice.paperMm ? QString::number(choice.paperMm) : QString()}})
-        if (Status s = settings.setValue(key(k), value); !s)
+        if (Status s = settings.setValue(settingKey(k), value); !s)
             return s;
     return tx.commit();
 }

@@ -13,10 +13,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-QString key(const char *k)
-{
-    return QString::fromLatin1(k);
-}
 
 QStringList linesOf(const QString &text)
 {
@@ -40,42 +36,42 @@ std::optional<int> numberIn(const QString &text, int low, int high)
 
 QStringList SettingsService::receiptHeader() const
 {
-    return linesOf(value(key(receiptHeaderKey)));
+    return linesOf(value(settingKey(receiptHeaderKey)));
 }
 
 QStringList SettingsService::receiptFooter() const
 {
-    return linesOf(value(key(receiptFooterKey)));
+    return linesOf(value(settingKey(receiptFooterKey)));
 }
 
 QString SettingsService::language() const
 {
-    return value(key(languageKey));
+    return value(settingKey(languageKey));
 }
 
 int SettingsService::idleLockMinutes() const
 {
-    const QString stored = SettingsRepository(m_till.database()).value(key(idleLockKey));
+    const QString stored = SettingsRepository(m_till.database()).value(settingKey(idleLockKey));
     return numberIn(stored, 0, 240).value_or(defaultIdleLockMinutes);
 }
 
 int SettingsService::discountLimitPercent() const
 {
-    const QString stored = SettingsRepository(m_till.database()).value(key(discountLimitKey));
+    const QString stored = SettingsRepository(m_till.database()).value(settingKey(discountLimitKey));
     return numberIn(stored, 0, 100).value_or(defaultDiscountLimitPercent);
 }
 
 QList<SettingInfo> SettingsService::all() const
 {
     const QList<std::pair<QString, QString>> described = {
-        {key(receiptHeaderKey), tr("Receipt header: up to 4 lines under the store's name.")},
-        {key(receiptFooterKey), tr("Receipt footer: up to 4 lines instead of the thank-you line.")},
-        {key(languageKey), tr("Language of the screens: zh_CN, en, or empty for the system's (after a restart).")},
-        {key(idleLockKey), tr("Minutes without a touch before the till locks itself (0: never).")},
-        {key(discountLimitKey), tr("Largest discount, in percent, a cashier may give without a manager.")},
-        {key(PrintQueue::printerKey), tr("Receipt printer address (usb:auto, tcp://HOST, serial:/dev/ttyUSB0…).")},
-        {key(ScanService::scannerDeviceKey), tr("Scanner besides the keyboard wedge (serial:…, evdev:…, hidpos:auto).")},
-        {key(ScanService::wedgeKey), tr("How the keyboard wedge tells a scanner from a person (gap=35,min=4,…).")},
+        {settingKey(receiptHeaderKey), tr("Receipt header: up to 4 lines under the store's name.")},
+        {settingKey(receiptFooterKey), tr("Receipt footer: up to 4 lines instead of the thank-you line.")},
+        {settingKey(languageKey), tr("Language of the screens: zh_CN, en, or empty for the system's (after a restart).")},
+        {settingKey(idleLockKey), tr("Minutes without a touch before the till locks itself (0: never).")},
+        {settingKey(discountLimitKey), tr("Largest discount, in percent, a cashier may give without a manager.")},
+        {settingKey(PrintQueue::printerKey), tr("Receipt printer address (usb:auto, tcp://HOST, serial:/dev/ttyUSB0…).")},
+        {settingKey(ScanService::scannerDeviceKey), tr("Scanner besides the keyboard wedge (serial:…, evdev:…, hidpos:auto).")},
+        {settingKey(ScanService::wedgeKey), tr("How the keyboard wedge tells a scanner from a person (gap=35,min=4,…).")},
     };
     QList<SettingInfo> out;
     for (const auto &[k, description] : described)
@@ -85,11 +81,11 @@ QList<SettingInfo> SettingsService::all() const
 
 QString SettingsService::value(const QString &k) const
 {
-    if (k == key(ScanService::wedgeKey))
+    if (k == settingKey(ScanService::wedgeKey))
         return ScanService(m_till).wedgeSettings().toText();
-    if (k == key(idleLockKey))
+    if (k == settingKey(idleLockKey))
         return QString::number(idleLockMinutes());
-    if (k == key(discountLimitKey))
+    if (k == settingKey(discountLimitKey))
         return QString::number(discountLimitPercent());
     return SettingsRepository(m_till.database()).value(k);
 }
@@ -110,7 +106,7 @@ Status SettingsService::set(const QString &k, const QString &newValue, const QSt
 
 Status SettingsService::store(const QString &k, const QString &v)
 {
-    if (k == key(receiptHeaderKey) || k == key(receiptFooterKey)) {
+    if (k == settingKey(receiptHeaderKey) || k == settingKey(receiptFooterKey)) {
         const QStringList lines = linesOf(v);
         if (lines.size() > maxReceiptLines)
             return Status::failure(tr("At most %1 lines fit there.").arg(maxReceiptLines));
@@ -121,27 +117,27 @@ Status SettingsService::store(const QString &k, const QString &v)
                                            .arg(line.left(20) + u'…'));
         return SettingsRepository(m_till.database()).setValue(k, lines.join(u'\n'));
     }
-    if (k == key(languageKey)) {
+    if (k == settingKey(languageKey)) {
         const QString lang = v.trimmed();
         if (!lang.isEmpty() && lang != u"zh_CN"_s && lang != u"en"_s)
             return Status::failure(tr("The language is zh_CN or en (or empty for the system's)."));
         return SettingsRepository(m_till.database()).setValue(k, lang);
     }
-    if (k == key(idleLockKey) || k == key(discountLimitKey)) {
-        const bool idle = k == key(idleLockKey);
+    if (k == settingKey(idleLockKey) || k == settingKey(discountLimitKey)) {
+        const bool idle = k == settingKey(idleLockKey);
         const auto n = numberIn(v, 0, idle ? 240 : 100);
         if (!n)
             return Status::failure(idle ? tr("The idle lock is a number of minutes from 0 to 240.")
                                         : tr("The discount limit is a percentage from 0 to 100."));
         return SettingsRepository(m_till.database()).setValue(k, QString::number(*n));
     }
-    if (k == key(PrintQueue::printerKey)) {
+    if (k == settingKey(PrintQueue::printerKey)) {
         PrintQueue queue(m_till);
         PrinterChoice choice = queue.receiptPrinter();
         choice.uri = v.trimmed();
         return queue.setReceiptPrinter(choice);
     }
-    if (k == key(ScanService::scannerDeviceKey))
+    if (k == settingKey(ScanService::scannerDeviceKey))
         return ScanService(m_till).setScannerDevice(v.trimmed());
     return ScanService(m_till).setWedgeSettings(v.trimmed());
 }

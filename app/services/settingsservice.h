@@ -9,6 +9,12 @@ namespace pos {
 
 class Till;
 
+// A settings key as the services declare it (constexpr auto fooKey = "section.name").
+inline QString settingKey(const char *key)
+{
+    return QString::fromLatin1(key);
+}
+
 // One setting a store manager may change at the till (on the settings screen or with
 // posctl settings): its key, its value now, and what it is for.
 struct SettingInfo

@@ -11,6 +11,7 @@
 
 #include "attributionservice.h"
 #include "leaderboardservice.h"
+#include "settingsservice.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -25,10 +26,6 @@ Q_LOGGING_CATEGORY(lcSync, "pos.sync")
 
 namespace {
 
-QString key(const char *k)
-{
-    return QString::fromLatin1(k);
-}
 
 } // namespace
 
@@ -64,7 +61,7 @@ Status SyncService::enroll(const QString &url, const QString &code, const QByteA
     Transaction tx(m_till.database());
     for (const auto &[k, v] : {std::pair{urlKey, url}, {caKey, QString::fromLatin1(caPem)}, {pinKey, pinSha256},
                                {secretKey, QString::fromLatin1(secret.toBase64())}})
-        if (Status s = settings.setValue(key(k), v); !s)
+        if (Status s = settings.setValue(settingKey(k), v); !s)
             return s;
     return tx.commit();
 }
@@ -78,10 +75,10 @@ std::optional<sync::HqEndpoint> SyncService::endpoint() const
 {
     const SettingsRepository settings(m_till.database());
     sync::HqEndpoint e;
-    e.url = QUrl(settings.value(key(urlKey)));
-    e.ca = QSslCertificate::fromData(settings.value(key(caKey)).toLatin1(), QSsl::Pem);
-    e.pinnedKeySha256 = settings.value(key(pinKey)).toLatin1();
-    e.secret = QByteArray::fromBase64(settings.value(key(secretKey)).toLatin1());
+    e.url = QUrl(settings.value(settingKey(urlKey)));
+    e.ca = QSslCertificate::fromData(settings.value(settingKey(caKey)).toLatin1(), QSsl::Pem);
+    e.pinnedKeySha256 = settings.value(settingKey(pinKey)).toLatin1();
+    e.secret = QByteArray::fromBase64(settings.value(settingKey(secretKey)).toLatin1());
     e.store = m_till.store().id;
     e.terminal = m_till.store().terminalId;
     if (!e.url.isValid() || e.ca.isEmpty() || e.secret.isEmpty())
@@ -93,13 +90,13 @@ void SyncService::record(const sync::HqReply &reply) const
 {
     SettingsRepository settings(m_till.database());
     const QString now = m_till.now().toString(Qt::ISODate);
-    settings.setValue(key(lastAttemptKey), now);
+    settings.setValue(settingKey(lastAttemptKey), now);
     if (reply.ok())
-        settings.setValue(key(lastOkKey), now);
-    settings.setValue(key(lastErrorKey), reply.ok() ? QString() : describe(reply));
-    settings.setValue(key(onlineKey), reply.ok() ? u"1"_s : u"0"_s);
+        settings.setValue(settingKey(lastOkKey), now);
+    settings.setValue(settingKey(lastErrorKey), reply.ok() ? QString() : describe(reply));
+    settings.setValue(settingKey(onlineKey), reply.ok() ? u"1"_s : u"0"_s);
     if (reply.outcome != sync::HqReply::Outcome::Unreachable)
-        settings.setValue(key(skewKey), QString::number(reply.skewMs));
+        settings.setValue(settingKey(skewKey), QString::number(reply.skewMs));
 }
 
 QStringList SyncService::describe(const SyncStatus &s)
@@ -231,7 +228,7 @@ SyncRound SyncService::pull()
         return round;
     SettingsRepository settings(m_till.database());
     for (;;) {
-        const qint64 cursor = settings.value(key(cursorKey), u"0"_s).toLongLong();
+        const qint64 cursor = settings.value(settingKey(cursorKey), u"0"_s).toLongLong();
         const sync::HqReply reply = client->get(u"/v1/changes?cursor=%1"_s.arg(cursor), m_timeoutMs);
         record(reply);
         if (!reply.ok()) {
@@ -250,7 +247,7 @@ SyncRound SyncService::pull()
             }
             credits = credits || c.toObject().value(u"kind"_s).toString() == u"online_credit"_s;
         }
-        settings.setValue(key(cursorKey), QString::number(reply.body.value(u"cursor"_s).toInteger(cursor)));
+        settings.setValue(settingKey(cursorKey), QString::number(reply.body.value(u"cursor"_s).toInteger(cursor)));
         if (credits)
             settings.setValue(QString::fromLatin1(LeaderboardService::onlineAsOfKey), m_till.now().toString(Qt::ISODate));
         if (Status s = tx.commit(); !s) {
@@ -373,16 +370,16 @@ SyncStatus SyncService::status() const
     SyncStatus s;
     const SettingsRepository settings(m_till.database());
     s.enrolled = isEnrolled();
-    s.url = settings.value(key(urlKey));
+    s.url = settings.value(settingKey(urlKey));
     const OutboxCounts counts = OutboxRepository(m_till.database()).counts();
     s.pending = counts.pending;
     s.parked = counts.parked;
     s.oldestPending = counts.oldestPending;
-    s.lastOkAt = settings.value(key(lastOkKey));
-    s.lastAttemptAt = settings.value(key(lastAttemptKey));
-    s.lastError = settings.value(key(lastErrorKey));
-    s.skewMs = settings.value(key(skewKey)).toLongLong();
-    s.online = s.enrolled && settings.value(key(onlineKey)) == u"1"_s;
+    s.lastOkAt = settings.value(settingKey(lastOkKey));
+    s.lastAttemptAt = settings.value(settingKey(lastAttemptKey));
+    s.lastError = settings.value(settingKey(lastErrorKey));
+    s.skewMs = settings.value(settingKey(skewKey)).toLongLong();
+    s.online = s.enrolled && settings.value(settingKey(onlineKey)) == u"1"_s;
     return s;
 }
 

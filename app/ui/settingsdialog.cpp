@@ -35,10 +35,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-QString key(const char *k)
-{
-    return QString::fromLatin1(k);
-}
 
 QLabel *readOnly(const QString &text, QWidget *parent)
 {
@@ -124,7 +120,7 @@ QWidget *SettingsDialog::buildReceiptTab()
     auto *w = new QWidget(this);
     auto *form = new QFormLayout(w);
     const SettingsService settings(m_till);
-    m_printer = new QLineEdit(settings.value(key(PrintQueue::printerKey)), w);
+    m_printer = new QLineEdit(settings.value(settingKey(PrintQueue::printerKey)), w);
     m_printer->setObjectName(u"printerUri"_s);
     m_printer->setPlaceholderText(tr("usb:auto, tcp://192.168.1.87, serial:/dev/ttyUSB0?baud=19200"));
     auto *row = new QHBoxLayout;
@@ -153,11 +149,11 @@ QWidget *SettingsDialog::buildScannerTab()
     auto *w = new QWidget(this);
     auto *form = new QFormLayout(w);
     const SettingsService settings(m_till);
-    m_scanner = new QLineEdit(settings.value(key(ScanService::scannerDeviceKey)), w);
+    m_scanner = new QLineEdit(settings.value(settingKey(ScanService::scannerDeviceKey)), w);
     m_scanner->setObjectName(u"scannerDevice"_s);
     m_scanner->setPlaceholderText(tr("empty: keyboard wedge only; hidpos:auto, serial:/dev/ttyACM0, evdev:…"));
     form->addRow(tr("Scanner device"), m_scanner);
-    m_wedge = new QLineEdit(settings.value(key(ScanService::wedgeKey)), w);
+    m_wedge = new QLineEdit(settings.value(settingKey(ScanService::wedgeKey)), w);
     m_wedge->setObjectName(u"wedgeSettings"_s);
     form->addRow(tr("Keyboard wedge"), m_wedge);
     auto *tryField = new QLineEdit(w);
@@ -270,14 +266,14 @@ QWidget *SettingsDialog::buildAuditTab()
 QMap<QString, QString> SettingsDialog::edited() const
 {
     return {
-        {key(SettingsService::receiptHeaderKey), m_header->toPlainText()},
-        {key(SettingsService::receiptFooterKey), m_footer->toPlainText()},
-        {key(SettingsService::languageKey), m_language->currentData().toString()},
-        {key(SettingsService::idleLockKey), QString::number(m_idleLock->value())},
-        {key(SettingsService::discountLimitKey), QString::number(m_discountLimit->value())},
-        {key(PrintQueue::printerKey), m_printer->text().trimmed()},
-        {key(ScanService::scannerDeviceKey), m_scanner->text().trimmed()},
-        {key(ScanService::wedgeKey), m_wedge->text().trimmed()},
+        {settingKey(SettingsService::receiptHeaderKey), m_header->toPlainText()},
+        {settingKey(SettingsService::receiptFooterKey), m_footer->toPlainText()},
+        {settingKey(SettingsService::languageKey), m_language->currentData().toString()},
+        {settingKey(SettingsService::idleLockKey), QString::number(m_idleLock->value())},
+        {settingKey(SettingsService::discountLimitKey), QString::number(m_discountLimit->value())},
+        {settingKey(PrintQueue::printerKey), m_printer->text().trimmed()},
+        {settingKey(ScanService::scannerDeviceKey), m_scanner->text().trimmed()},
+        {settingKey(ScanService::wedgeKey), m_wedge->text().trimmed()},
     };
 }
 
