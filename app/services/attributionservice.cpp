@@ -1,10 +1,9 @@
 #include "attributionservice.h"
 
-#include "core/showninput.h"
-
 #include "lookupservice.h"
 #include "till.h"
 
+#include "core/showninput.h"
 #include "store/attributionrepository.h"
 #include "store/peoplerepository.h"
 

@@ -1,9 +1,8 @@
 #include "lookupservice.h"
 
-#include "core/showninput.h"
-
 #include "till.h"
 
+#include "core/showninput.h"
 #include "store/catalogrepository.h"
 #include "store/peoplerepository.h"
 

@@ -1,9 +1,8 @@
 #include "orderhistory.h"
 
-#include "core/showninput.h"
-
 #include "till.h"
 
+#include "core/showninput.h"
 #include "store/orderrepository.h"
 
 namespace pos {

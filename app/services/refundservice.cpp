@@ -1,10 +1,9 @@
 #include "refundservice.h"
 
-#include "core/showninput.h"
-
 #include "till.h"
 
 #include "core/attribution/credit.h"
+#include "core/showninput.h"
 #include "store/attributionrepository.h"
 #include "store/database.h"
 #include "store/orderrepository.h"

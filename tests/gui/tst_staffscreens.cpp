@@ -115,10 +115,15 @@ class TestStaffScreens : public QObject
         typePin(screen, pin);
         QVERIFY2(!window.isLocked(), "signed in");
     }
-    static void scan(QWidget *window, const QString &code)
+    // A scanner in keyboard-wedge mode, into the sale screen's scan box.
+    static void ringUp(SaleScreen *sale, const QStringList &codes)
     {
-        QTest::keyClicks(window, code);
-        QTest::keyClick(window, Qt::Key_Return);
+        auto *scanInput = sale->findChild<QLineEdit *>(u"scanInput"_s);
+        scanInput->setFocus();
+        for (const QString &code : codes) {
+            QTest::keyClicks(scanInput, code);
+            QTest::keyClick(scanInput, Qt::Key_Return);
+        }
     }
     // POS_SCREENSHOTS=DIR keeps pictures of the screens, to look at them as a cashier would.
     static void keepPicture(QWidget *w, const QString &name)
@@ -161,7 +166,6 @@ private slots:
         QVERIFY(!window.saleScreen()->isVisible());
 
         // A product scanned at a locked till is not rung up.
-        window.saleScreen()->findChild<QLineEdit *>(u"scanInput"_s); // exists behind the lock
         QMetaObject::invokeMethod(&window, [&] { window.signInScreen()->badgeScanned(u"6951593000011"_s); });
         QTRY_VERIFY(window.signInScreen()->findChild<QLabel *>(u"signInMessage"_s)->text().contains(u"6951593000011"_s));
 
@@ -177,9 +181,7 @@ private slots:
         QVERIFY(window.findChild<QPushButton *>(u"lockButton"_s)->text().contains(u"李娜"_s));
         QCOMPARE(window.gate()->operatorId(), u"C01"_s);
 
-        auto *scanInput = window.saleScreen()->findChild<QLineEdit *>(u"scanInput"_s);
-        scanInput->setFocus();
-        scan(scanInput, u"6951593000011"_s);
+        ringUp(window.saleScreen(), {u"6951593000011"_s});
         QTRY_COMPARE(window.saleScreen()->session().cart().itemCount(), 1);
         keepPicture(&window, u"sale-signed-in"_s);
 
@@ -225,11 +227,7 @@ private slots:
         QVERIFY(test::showActive(window));
         signIn(window, u"C01"_s, u"1357"_s);
         SaleScreen *sale = window.saleScreen();
-        auto *scanInput = sale->findChild<QLineEdit *>(u"scanInput"_s);
-        scanInput->setFocus();
-        scan(scanInput, u"6951593000011"_s);
-        scan(scanInput, u"6951593000028"_s);
-        scan(scanInput, u"6951593000035"_s);
+        ringUp(sale, {u"6951593000011"_s, u"6951593000028"_s, u"6951593000035"_s});
         QTRY_COMPARE(sale->session().cart().activeLineCount(), 3);
 
         QTest::mouseClick(sale->findChild<QPushButton *>(u"voidLineButton"_s), Qt::LeftButton); // before payment
@@ -283,9 +281,7 @@ private slots:
         QVERIFY(test::showActive(window));
         signIn(window, u"C01"_s, u"1357"_s);
         SaleScreen *sale = window.saleScreen();
-        auto *scanInput = sale->findChild<QLineEdit *>(u"scanInput"_s);
-        scanInput->setFocus();
-        scan(scanInput, u"6951593000011"_s);
+        ringUp(sale, {u"6951593000011"_s});
         QTRY_COMPARE(sale->session().cart().itemCount(), 1);
         const Money gross = sale->session().cart().lines().at(0).gross();
 
