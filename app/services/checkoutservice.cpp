@@ -4,10 +4,9 @@
 #include "lookupservice.h"
 #include "till.h"
 
+#include "core/orderedid.h"
 #include "store/database.h"
 #include "store/orderrepository.h"
-
-#include <QUuid>
 
 namespace pos {
 
@@ -16,6 +15,11 @@ Result<Order> CheckoutService::checkout(const SaleRequest &request) const
     auto order = prepare(request);
     if (!order)
         return order;
+    return commit(std::move(order.value()));
+}
+
+Result<Order> CheckoutService::commit(Order prepared) const
+{
     // One transaction: the order, its payments, its attribution and ledger credits, its
     // bind event and its outbox row stand or fall together.
     auto notSaved = [](const QString &why) {
@@ -24,7 +28,7 @@ Result<Order> CheckoutService::checkout(const SaleRequest &request) const
     Transaction tx(m_till.database());
     if (!tx.begun())
         return notSaved(tx.begun().error());
-    auto stored = storeWithinTransaction(std::move(order.value()));
+    auto stored = storeWithinTransaction(std::move(prepared));
     if (!stored)
         return notSaved(stored.error());
     if (Status s = tx.commit(); !s)
@@ -84,10 +88,10 @@ Result<Order> CheckoutService::prepare(const SaleRequest &request) const
         return R::failure(settlement.error());
 
     Order order = Order::fromCart(request.cart, *settlement);
-    order.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     order.storeId = m_till.store().id;
     order.terminalId = m_till.store().terminalId;
     order.paidAt = m_till.now();
+    order.id = mintOrderedId(order.paidAt.toMSecsSinceEpoch());
     order.businessDate = order.paidAt.date().toString(Qt::ISODate);
     order.memberId = member.id;
     order.salesGuideId = guideId;

@@ -32,6 +32,8 @@ public:
     // Everything before the commit: the validated order, stamped with its id, store,
     // terminal and time, not yet numbered or stored.
     Result<Order> prepare(const SaleRequest &request) const;
+    // A prepared order made durable in its own transaction (the fsync'd commit included).
+    Result<Order> commit(Order prepared) const;
     // Inside the caller's transaction: attributes a prepared order, stores it and writes its
     // attribution record, ledger credits and bind event. The order as stored.
     Result<Order> storeWithinTransaction(Order order) const;

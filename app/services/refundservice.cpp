@@ -3,12 +3,11 @@
 #include "till.h"
 
 #include "core/attribution/credit.h"
+#include "core/orderedid.h"
 #include "core/showninput.h"
 #include "store/attributionrepository.h"
 #include "store/database.h"
 #include "store/orderrepository.h"
-
-#include <QUuid>
 
 namespace pos {
 
@@ -92,10 +91,10 @@ Result<Refund> RefundService::refund(const QString &orderNumber, const QList<Ref
         return R::failure(plan.error());
 
     Refund refund;
-    refund.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    refund.refundedAt = m_till.now();
+    refund.id = mintOrderedId(refund.refundedAt.toMSecsSinceEpoch());
     refund.orderId = order->id;
     refund.orderNumber = order->number;
-    refund.refundedAt = m_till.now();
     refund.businessDate = refund.refundedAt.date().toString(Qt::ISODate);
     refund.plan = *plan;
     AttributionRepository ledger(m_till.database());

@@ -3,11 +3,12 @@
 #include "database.h"
 #include "outboxrepository.h"
 
+#include "core/orderedid.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
-#include <QUuid>
 
 namespace pos {
 
@@ -82,7 +83,7 @@ Status AttributionRepository::saveBinding(const QString &memberId, const Binding
 Status AttributionRepository::insertBindEvent(const QString &memberId, const BindEvent &e, BindOutcome outcome,
                                               const QString &businessDate)
 {
-    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QString id = mintOrderedId(e.at);
     Status s = m_db.run(uR"(INSERT INTO bind_events (id, member_id, guide_id, source, at, at_utc_ms, business_date, outcome)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?))"_s,
                         {id, memberId, e.guide, bindSourceKey(e.source), e.atText, e.at, businessDate,

@@ -79,8 +79,11 @@ Status Database::openWithoutMigrating(const QString &path)
         return Status::failure(tr("Cannot open the database %1: %2")
                                    .arg(path, describeError(db.lastError())));
     m_path = path;
+    // A 16 MB page cache (SQLite's default is 2 MB) keeps the pages a sale touches — the ends of
+    // a year's indexes, the catalog's upper levels — between sales, well inside the till's memory.
     for (const QString &pragma : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s,
-                                  u"PRAGMA foreign_keys=ON"_s, u"PRAGMA busy_timeout=5000"_s}) {
+                                  u"PRAGMA foreign_keys=ON"_s, u"PRAGMA busy_timeout=5000"_s,
+                                  u"PRAGMA cache_size=-16384"_s}) {
         if (auto r = exec(pragma); !r)
             return Status::failure(tr("Cannot open the database %1: %2").arg(path, r.error()));
     }
@@ -271,6 +274,7 @@ Status Database::run(const QString &sql, std::initializer_list<QVariant> binds,
     auto it = m_prepared.find(sql);
     if (it == m_prepared.end()) {
         QSqlQuery q(handle());
+        q.setForwardOnly(true); // rows go to the callback once; Qt need not keep a copy
         if (Status s = prepare(q, sql); !s)
             return s;
         it = m_prepared.insert(sql, q);

@@ -2,11 +2,11 @@
 
 #include "database.h"
 
+#include "core/orderedid.h"
 #include "core/orderjson.h"
 
 #include <QJsonDocument>
 #include <QSqlQuery>
-#include <QUuid>
 
 namespace pos {
 
@@ -79,7 +79,7 @@ Result<Order> OrderRepository::insertWithinTransaction(Order order)
     }
     const QByteArray payload = QJsonDocument(orderToJson(order)).toJson(QJsonDocument::Compact);
     Status e = m_db.run(u"INSERT INTO outbox (id, topic, ref, payload, created_at) VALUES (?, 'order.paid', ?, ?, ?)"_s,
-                       {QUuid::createUuid().toString(QUuid::WithoutBraces), order.id,
+                       {mintOrderedId(order.paidAt.toMSecsSinceEpoch()), order.id,
                         QString::fromUtf8(payload), order.paidAt.toString(Qt::ISODate)});
     if (!e)
         return R::failure(e.error(), ErrorKind::System);

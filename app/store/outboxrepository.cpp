@@ -2,9 +2,11 @@
 
 #include "database.h"
 
+#include "core/orderedid.h"
+
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QSqlQuery>
-#include <QUuid>
 
 namespace pos {
 
@@ -38,7 +40,7 @@ Status forEach(const Database &db, const QStringList &ids, const QString &sql, c
 Status OutboxRepository::add(const QString &topic, const QString &ref, const QJsonObject &payload, const QString &createdAt) const
 {
     return m_db.run(u"INSERT INTO outbox (id, topic, ref, payload, created_at) VALUES (?, ?, ?, ?, ?)"_s,
-                    {QUuid::createUuid().toString(QUuid::WithoutBraces), topic, ref,
+                    {mintOrderedId(QDateTime::currentMSecsSinceEpoch()), topic, ref,
                      QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)), createdAt});
 }
 

@@ -116,8 +116,11 @@ int PeopleRepository::memberCount() const
 
 QString SettingsRepository::value(const QString &key, const QString &fallback) const
 {
-    auto r = m_db.exec(u"SELECT value FROM settings WHERE key = ?"_s, {key});
-    return r && r->next() ? r->value(0).toString() : fallback;
+    // Read on every sale (the attribution policy): a statement kept prepared.
+    QString found = fallback;
+    m_db.run(u"SELECT value FROM settings WHERE key = ?"_s, {key},
+             [&found](const QSqlQuery &q) { found = q.value(0).toString(); });
+    return found;
 }
 
 Status SettingsRepository::setValue(const QString &key, const QString &value)

@@ -60,10 +60,17 @@ private slots:
         QCOMPARE(countOf(db, u"payments"_s), 2);
         QCOMPARE(countOf(db, u"outbox"_s), 1);
 
+        // The id is minted on the till in time order (UUID version 7, stamped with the sale's
+        // time), so a year of sales appends to the end of each index rather than all over it.
+        QCOMPARE(order->id.mid(14, 1), u"7"_s);
+        QCOMPARE(QString(order->id.left(8) + order->id.mid(9, 4)).toLongLong(nullptr, 16), order->paidAt.toMSecsSinceEpoch());
+
+        t.clock().advanceSecs(1);
         auto second = CheckoutService(t.till()).checkout(threeItemSale(t.till()));
         QVERIFY(second.ok());
         QCOMPARE(second->number, u"S01-T01-000002"_s);
         QVERIFY(second->id != order->id);
+        QVERIFY(second->id > order->id);
     }
 
     void committedSaleSurvivesRestart()
