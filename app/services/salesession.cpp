@@ -11,7 +11,7 @@
 #include "store/peoplerepository.h"
 
 #include <QRegularExpression>
-#include <QUuid>
+#include <QRandomGenerator>
 
 namespace pos {
 
@@ -77,8 +77,14 @@ Result<Member> SaleSession::registerMember(const QString &phone, const QString &
     const LookupService lookup(m_till);
     if (lookup.member(digits))
         return R::failure(tr("%1 is already a member.").arg(digits));
-    // Member ids leave the till, so the till mints them.
-    const Member member{u"M"_s + QUuid::createUuid().toString(QUuid::Id128).left(10).toUpper(), digits, name.trimmed(), {}};
+    // Member ids leave the till, so the till mints them: M and ten digits, the shape a member's
+    // card or QR code scans as (BarcodeParser's member pattern).
+    QString id;
+    for (int attempt = 0; attempt < 8 && (id.isEmpty() || lookup.member(id)); ++attempt)
+        id = u"M"_s + QString::number(QRandomGenerator::system()->bounded(Q_INT64_C(1000000000), Q_INT64_C(10000000000)));
+    if (lookup.member(id))
+        return R::failure(tr("No free member number was found; try again."), ErrorKind::System);
+    const Member member{id, digits, name.trimmed(), {}};
     if (Status s = PeopleRepository(m_till.database()).upsertMember(member); !s)
         return R::failure(s.error(), ErrorKind::System);
     if (m_guide) {

@@ -63,7 +63,8 @@ struct ParserSettings
 {
     WeightedLayout weighted;
     ScaleLayout scale;
-    QString memberPattern = QStringLiteral("^(?:MEMBER:|M:)?(M\\d{4,10})$");
+    // With the MEMBER: prefix any member id; bare, only M and digits (an SKU may start with M).
+    QString memberPattern = QStringLiteral("^(?:(?:MEMBER:|M:)(M[0-9A-Za-z]{1,15})|(M\\d{4,10}))$");
     QString guidePattern = QStringLiteral("^(?:GUIDE:|G:)(G\\w{1,15})$");
     QString receiptPattern = QStringLiteral("^([A-Z0-9]{1,8}-[A-Z0-9]{1,8}-(R?)\\d{6,})$");
     QString bindingLinkHost; // empty: any http(s) link with a guide= parameter

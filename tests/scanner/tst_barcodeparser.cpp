@@ -47,6 +47,8 @@ private slots:
         QTest::newRow("short store code") << u"12345"_s << Kind::Product << u"12345"_s;
         QTest::newRow("member code") << u"M0001"_s << Kind::Member << u"M0001"_s;
         QTest::newRow("member QR") << u"MEMBER:M0042"_s << Kind::Member << u"M0042"_s;
+        QTest::newRow("member QR, letters in the id") << u"MEMBER:M3FA2B9C01D"_s << Kind::Member << u"M3FA2B9C01D"_s;
+        QTest::newRow("SKU starting with M") << u"MA1234"_s << Kind::Product << u"MA1234"_s;
         QTest::newRow("mobile number") << u"13912345678"_s << Kind::Member << u"13912345678"_s;
         QTest::newRow("guide badge") << u"GUIDE:G03"_s << Kind::Guide << u"G03"_s;
         QTest::newRow("sale receipt") << u"S01-T01-000042"_s << Kind::Receipt << u"S01-T01-000042"_s;

@@ -133,6 +133,22 @@ private slots:
         QVERIFY2(steps.contains(u"SEARCH"_s) && !steps.contains(u"SCAN"_s), qPrintable(steps));
     }
 
+    void aMemberRegisteredAtTheTillScansAsAMember()
+    {
+        test::TestTill t;
+        SaleSession first(t.till());
+        const auto member = first.registerMember(u"13900001111"_s, u"李雷"_s);
+        QVERIFY2(member, qPrintable(member.error()));
+        // Their card carries the id, bare or as a MEMBER: QR; either finds them at the next sale.
+        for (const QString &code : QStringList{member->id, u"MEMBER:"_s + member->id}) {
+            SaleSession next(t.till());
+            auto scanned = next.scanCode(code);
+            QVERIFY2(scanned, qPrintable(code + u": "_s + scanned.error()));
+            QVERIFY(next.member());
+            QCOMPARE(next.member()->id, member->id);
+        }
+    }
+
     void memberByPhoneOrCode()
     {
         test::TestTill t;
