@@ -76,6 +76,10 @@
         <source>The sale was not saved: %1</source>
         <translation>The sale was not saved: %1</translation>
     </message>
+    <message>
+        <source>There is no active staff member %1.</source>
+        <translation>There is no active staff member %1.</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -1542,7 +1546,8 @@ Commands:
   products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
   guides [--json]                        list the store&apos;s guides
   sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
-       [--no-receipt] [--json]           ring up and pay a sale (METHOD: cash, card, wechat, alipay);
+       [--cashier ID] [--no-receipt] [--json]
+                                         ring up and pay a sale (METHOD: cash, card, wechat, alipay);
                                          its receipt prints when a receipt printer is set up
   orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
   order NUMBER [--json]                  one sale by its order number
@@ -1600,7 +1605,8 @@ Commands:
   products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
   guides [--json]                        list the store&apos;s guides
   sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
-       [--no-receipt] [--json]           ring up and pay a sale (METHOD: cash, card, wechat, alipay);
+       [--cashier ID] [--no-receipt] [--json]
+                                         ring up and pay a sale (METHOD: cash, card, wechat, alipay);
                                          its receipt prints when a receipt printer is set up
   orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
   order NUMBER [--json]                  one sale by its order number
@@ -1651,6 +1657,18 @@ Commands:
 
 --db PATH overrides the default database (%1).
 Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</translation>
+    </message>
+    <message>
+        <source>   Cashier: %1</source>
+        <translation>   Cashier: %1</translation>
+    </message>
+    <message>
+        <source>The staff member ringing it up (recorded on the order).</source>
+        <translation>The staff member ringing it up (recorded on the order).</translation>
+    </message>
+    <message>
+        <source>--cashier needs a staff id</source>
+        <translation>--cashier needs a staff id</translation>
     </message>
 </context>
 <context>
@@ -1979,6 +1997,10 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <source>Counted %1, difference %2</source>
         <translation>Counted %1, difference %2</translation>
     </message>
+    <message>
+        <source>Cashier: %1</source>
+        <translation>Cashier: %1</translation>
+    </message>
 </context>
 <context>
     <name>RefundPlanner</name>
@@ -2063,6 +2085,10 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>The till can&apos;t save a sale now, so don&apos;t take the money: %1</source>
         <translation>The till can&apos;t save a sale now, so don&apos;t take the money: %1</translation>
+    </message>
+    <message>
+        <source>No free member number was found; try again.</source>
+        <translation>No free member number was found; try again.</translation>
     </message>
 </context>
 <context>

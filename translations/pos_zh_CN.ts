@@ -76,6 +76,10 @@
         <source>The sale was not saved: %1</source>
         <translation>本单未保存：%1</translation>
     </message>
+    <message>
+        <source>There is no active staff member %1.</source>
+        <translation>没有在职员工 %1。</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -1539,7 +1543,8 @@ Commands:
   products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
   guides [--json]                        list the store&apos;s guides
   sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
-       [--no-receipt] [--json]           ring up and pay a sale (METHOD: cash, card, wechat, alipay);
+       [--cashier ID] [--no-receipt] [--json]
+                                         ring up and pay a sale (METHOD: cash, card, wechat, alipay);
                                          its receipt prints when a receipt printer is set up
   orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
   order NUMBER [--json]                  one sale by its order number
@@ -1597,7 +1602,8 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
   products [--search 文本] [--json]      列出商品，或按名称、拼音首字母、货号、条码搜索
   guides [--json]                        列出本店导购
   sale [--guide 编号] [--member 会员码|手机号] [--discount 优惠] --scan 条码[*数量]... --pay 方式[:元][:参考号]...
-       [--no-receipt] [--json]           收银一笔销售（方式：cash、card、wechat、alipay）；
+       [--cashier 员工编号] [--no-receipt] [--json]
+                                         收银一笔销售（方式：cash、card、wechat、alipay）；
                                          设置了小票打印机时自动打印小票
   orders [--date YYYY-MM-DD] [--json]    某营业日的销售（默认今天）
   order 订单号 [--json]                  按订单号查看一笔销售
@@ -1648,6 +1654,18 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
 
 --db 路径 指定数据库（默认 %1）。
 退出码：0 成功，1 收银机无法完成（数据库、磁盘），2 输入有误（未写入任何数据）。</translation>
+    </message>
+    <message>
+        <source>   Cashier: %1</source>
+        <translation>   收银员：%1</translation>
+    </message>
+    <message>
+        <source>The staff member ringing it up (recorded on the order).</source>
+        <translation>收银的员工（记入订单）。</translation>
+    </message>
+    <message>
+        <source>--cashier needs a staff id</source>
+        <translation>--cashier 需要员工编号</translation>
     </message>
 </context>
 <context>
@@ -1976,6 +1994,10 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <source>Counted %1, difference %2</source>
         <translation>实点 %1，差额 %2</translation>
     </message>
+    <message>
+        <source>Cashier: %1</source>
+        <translation>收银员：%1</translation>
+    </message>
 </context>
 <context>
     <name>RefundPlanner</name>
@@ -2060,6 +2082,10 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>The till can&apos;t save a sale now, so don&apos;t take the money: %1</source>
         <translation>收银机现在无法保存销售，请不要收款：%1</translation>
+    </message>
+    <message>
+        <source>No free member number was found; try again.</source>
+        <translation>未找到可用的会员号，请重试。</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,8 @@ Commands:
   products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
   guides [--json]                        list the store's guides
   sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
-       [--no-receipt] [--json]           ring up and pay a sale (METHOD: cash, card, wechat, alipay);
+       [--cashier ID] [--no-receipt] [--json]
+                                         ring up and pay a sale (METHOD: cash, card, wechat, alipay);
                                          its receipt prints when a receipt printer is set up
   orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
   order NUMBER [--json]                  one sale by its order number

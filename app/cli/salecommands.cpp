@@ -76,6 +76,8 @@ void printOrder(CliContext &ctx, const Till &till, const Order &o)
         if (!o.exclusiveGuideId.isEmpty())
             out << Posctl::tr(" (exclusive guide %1)").arg(guideLabel(lookup, o.exclusiveGuideId));
     }
+    if (!o.cashierId.isEmpty())
+        out << Posctl::tr("   Cashier: %1").arg(o.cashierId);
     out << u'\n';
     if (!o.credits.isEmpty()) {
         QStringList parts;
@@ -99,6 +101,7 @@ int runSale(CliContext &ctx)
     QCommandLineParser parser;
     parser.addOption({u"guide"_s, Posctl::tr("The guide who served the customer."), u"ID"_s});
     parser.addOption({u"member"_s, Posctl::tr("Member code or phone."), u"ID|PHONE"_s});
+    parser.addOption({u"cashier"_s, Posctl::tr("The staff member ringing it up (recorded on the order)."), u"ID"_s});
     parser.addOption({u"scan"_s, Posctl::tr("A barcode or SKU, optionally *quantity."), u"CODE[*QTY]"_s});
     parser.addOption({u"pay"_s, Posctl::tr("A tender: cash, card, wechat or alipay, amount in yuan, reference."), u"METHOD[:YUAN][:REF]"_s});
     parser.addOption({u"discount"_s, Posctl::tr("An order discount: 20, 15% or 8.5折."), u"D"_s});
@@ -153,6 +156,9 @@ int runSale(CliContext &ctx)
         return fail(ctx, Posctl::tr("--guide needs a guide id"));
     if (parser.isSet(u"member"_s) && sale.memberId.trimmed().isEmpty())
         return fail(ctx, Posctl::tr("--member needs a member code or phone"));
+    sale.cashierId = parser.value(u"cashier"_s).trimmed();
+    if (parser.isSet(u"cashier"_s) && sale.cashierId.isEmpty())
+        return fail(ctx, Posctl::tr("--cashier needs a staff id"));
     sale.tenders = tenders;
 
     auto order = CheckoutService(till).checkout(sale);

@@ -28,7 +28,7 @@ struct OrderLine
 // A paid sale. Once committed it is never changed: refunds and corrections are new records.
 struct Order
 {
-    QString id;     // UUID minted on the till
+    QString id;     // UUID (time-ordered, version 7) minted on the till
     QString number; // <store>-<terminal>-<sequence>, minted at commit
     qint64 sequence = 0;
     QString storeId;
@@ -38,6 +38,7 @@ struct Order
     QString memberId;
     QString salesGuideId;     // chosen by the cashier
     QString exclusiveGuideId; // the member's exclusive guide when paid
+    QString cashierId;        // the staff member signed in at the till; empty when nobody was
     Money subtotal; // gross before any discount
     Money discount; // line + order discounts
     Money total;

@@ -54,6 +54,7 @@ QJsonObject orderToJson(const Order &order)
         {u"member"_s, orNull(order.memberId)},
         {u"sales_guide"_s, orNull(order.salesGuideId)},
         {u"exclusive_guide"_s, orNull(order.exclusiveGuideId)},
+        {u"cashier"_s, orNull(order.cashierId)},
         {u"items"_s, order.itemCount()},
         {u"subtotal"_s, order.subtotal.fen()},
         {u"discount"_s, order.discount.fen()},

@@ -2,9 +2,11 @@
 
 #include "attributionservice.h"
 #include "lookupservice.h"
+#include "staffservice.h"
 #include "till.h"
 
 #include "core/orderedid.h"
+#include "core/showninput.h"
 #include "store/database.h"
 #include "store/orderrepository.h"
 
@@ -66,6 +68,11 @@ Result<Order> CheckoutService::prepare(const SaleRequest &request) const
             return R::failure(guide.error());
         guideId = guide->id;
     }
+    if (!request.cashierId.isEmpty()) {
+        const auto cashier = StaffService(m_till).member(request.cashierId);
+        if (!cashier || !cashier->active)
+            return R::failure(tr("There is no active staff member %1.").arg(shownInput(request.cashierId)));
+    }
     Member member;
     if (!request.memberId.trimmed().isEmpty()) {
         auto found = lookup.member(request.memberId);
@@ -95,6 +102,7 @@ Result<Order> CheckoutService::prepare(const SaleRequest &request) const
     order.businessDate = order.paidAt.date().toString(Qt::ISODate);
     order.memberId = member.id;
     order.salesGuideId = guideId;
+    order.cashierId = request.cashierId;
     return order;
 }
 

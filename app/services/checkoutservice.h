@@ -17,6 +17,7 @@ struct SaleRequest
     QString guideId;  // the guide the cashier chose; empty for none
     QString memberId; // member code or phone; empty for a walk-in customer
     QList<TenderRequest> tenders;
+    QString cashierId; // the staff member signed in; empty on a till nobody signs in to
 };
 
 // Ringing up ends here: validate everything, then commit the sale durably in one

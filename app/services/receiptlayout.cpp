@@ -2,6 +2,7 @@
 
 #include "lookupservice.h"
 #include "settingsservice.h"
+#include "staffservice.h"
 #include "till.h"
 
 #include "store/peoplerepository.h"
@@ -105,6 +106,10 @@ PrintDocument ReceiptLayout::sale(const Order &order, const ReceiptOptions &opti
     header(doc, tr("Sales receipt"), options);
     doc.text(tr("Order: %1").arg(order.number));
     timeAndTill(doc, order.paidAt, order.terminalId, options);
+    if (!order.cashierId.isEmpty()) {
+        const auto cashier = StaffService(m_till).member(order.cashierId);
+        doc.text(tr("Cashier: %1").arg(cashier ? cashier->name : order.cashierId));
+    }
     if (!order.salesGuideId.isEmpty())
         doc.text(tr("Served by: %1").arg(guideName(order.salesGuideId)), {Align::Left, true});
     if (!order.exclusiveGuideId.isEmpty() && order.exclusiveGuideId != order.salesGuideId)

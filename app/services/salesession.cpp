@@ -170,9 +170,9 @@ Result<Settlement> SaleSession::previewPayment(const QList<TenderRequest> &tende
     return Tendering::settle(m_cart.total(), tenders);
 }
 
-Result<Order> SaleSession::pay(const QList<TenderRequest> &tenders)
+Result<Order> SaleSession::pay(const QList<TenderRequest> &tenders, const QString &cashierId)
 {
-    SaleRequest request{m_cart, m_guide ? m_guide->id : QString(), m_member ? m_member->id : QString(), tenders};
+    SaleRequest request{m_cart, m_guide ? m_guide->id : QString(), m_member ? m_member->id : QString(), tenders, cashierId};
     auto order = CheckoutService(m_till).checkout(request);
     if (order)
         clear();

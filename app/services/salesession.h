@@ -87,7 +87,8 @@ public:
     // Checks the tenders against the total without committing anything.
     Result<Settlement> previewPayment(const QList<TenderRequest> &tenders) const;
     // Commits the sale; on success the session starts afresh.
-    Result<Order> pay(const QList<TenderRequest> &tenders);
+    // `cashierId`: the staff member signed in, recorded on the order (empty: nobody signs in here).
+    Result<Order> pay(const QList<TenderRequest> &tenders, const QString &cashierId = {});
 
     void clear();
 

@@ -95,6 +95,16 @@ QList<StaffMember> StaffService::all() const
     return list;
 }
 
+std::optional<StaffMember> StaffService::member(const QString &id) const
+{
+    std::optional<StaffMember> found;
+    m_till.database().run(u"SELECT id, name, role, active FROM staff WHERE id = ?"_s, {id}, [&](const QSqlQuery &q) {
+        found = StaffMember{q.value(0).toString(), q.value(1).toString(),
+                            roleFromKey(q.value(2).toString()).value_or(Role::Cashier), q.value(3).toBool()};
+    });
+    return found;
+}
+
 Result<StaffMember> StaffService::signIn(const QString &id, const QString &pin)
 {
     using R = Result<StaffMember>;

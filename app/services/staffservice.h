@@ -45,6 +45,7 @@ public:
 
     Status add(const QString &id, const QString &name, Role role, const QString &pin, int iterations = defaultIterations);
     QList<StaffMember> all() const;
+    std::optional<StaffMember> member(const QString &id) const;
 
     // Signs someone in with their PIN; refused (and counted) when wrong or locked out.
     Result<StaffMember> signIn(const QString &id, const QString &pin);

@@ -344,6 +344,10 @@ const QList<QStringList> &steps()
         {
             u"CREATE INDEX products_sku_nocase ON products(sku COLLATE NOCASE)"_s,
         },
+        // 12: who rang the sale up (NULL for older sales and tills nobody signs in to).
+        {
+            u"ALTER TABLE orders ADD COLUMN cashier_id TEXT"_s,
+        },
     };
     return all;
 }

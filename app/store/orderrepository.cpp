@@ -46,14 +46,14 @@ Result<Order> OrderRepository::insertWithinTransaction(Order order)
     order.number = formatNumber(order.storeId, order.terminalId, order.sequence);
 
     Status o = m_db.run(uR"(INSERT INTO orders (id, number, store_id, terminal_id, seq, paid_at,
-            paid_at_utc_ms, business_date, member_id, sales_guide_id, exclusive_guide_id,
+            paid_at_utc_ms, business_date, member_id, sales_guide_id, exclusive_guide_id, cashier_id,
             subtotal_fen, discount_fen, total_fen, paid_fen, change_fen)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"_s,
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"_s,
                        {order.id, order.number, order.storeId, order.terminalId, order.sequence,
                         order.paidAt.toString(Qt::ISODate), order.paidAt.toMSecsSinceEpoch(),
                         order.businessDate, Database::nullIfEmpty(order.memberId),
                         Database::nullIfEmpty(order.salesGuideId), Database::nullIfEmpty(order.exclusiveGuideId),
-                        order.subtotal.fen(), order.discount.fen(), order.total.fen(),
+                        Database::nullIfEmpty(order.cashierId), order.subtotal.fen(), order.discount.fen(), order.total.fen(),
                         order.paid.fen(), order.change.fen()});
     if (!o)
         return R::failure(o.error(), ErrorKind::System);
@@ -90,7 +90,7 @@ std::optional<Order> OrderRepository::load(const QString &whereColumn, const QSt
 {
     auto r = m_db.exec(uR"(SELECT id, number, seq, store_id, terminal_id, paid_at, business_date,
             coalesce(member_id, ''), coalesce(sales_guide_id, ''), coalesce(exclusive_guide_id, ''),
-            subtotal_fen, discount_fen, total_fen, paid_fen, change_fen
+            subtotal_fen, discount_fen, total_fen, paid_fen, change_fen, coalesce(cashier_id, '')
         FROM orders WHERE )"_s + whereColumn + u" = ?"_s,
                        {value});
     if (!r || !r->next())
@@ -111,6 +111,7 @@ std::optional<Order> OrderRepository::load(const QString &whereColumn, const QSt
     o.total = Money::fromFen(r->value(12).toLongLong());
     o.paid = Money::fromFen(r->value(13).toLongLong());
     o.change = Money::fromFen(r->value(14).toLongLong());
+    o.cashierId = r->value(15).toString();
 
     auto lines = m_db.exec(uR"(SELECT line_no, sku, code, name, quantity, unit_price_fen,
             line_discount_fen, order_discount_fen, amount_fen, commission_bp

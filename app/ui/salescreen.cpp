@@ -561,7 +561,7 @@ void SaleScreen::pay()
     m_session.startPayment(); // the total is announced: voids from now on are guarded
     PaymentDialog dialog(m_session.cart().total(), this);
     if (dialog.exec() == QDialog::Accepted) {
-        auto order = m_session.pay(dialog.tenders());
+        auto order = m_session.pay(dialog.tenders(), m_gate.signedIn() ? m_gate.signedIn()->id : QString());
         if (!order) {
             showMessage(order.error(), true); // the sale stays on screen: nothing is lost
         } else {

@@ -5,6 +5,7 @@
 #include "testtill.h"
 
 #include "printer/printdocument.h"
+#include "services/orderhistory.h"
 #include "services/printqueue.h"
 #include "services/printspooler.h"
 #include "services/receiptlayout.h"
@@ -192,6 +193,21 @@ private slots:
         typePin(screen, u"2468"_s);
         QCOMPARE(window.gate()->operatorId(), u"M01"_s);
         QCOMPARE(window.saleScreen()->session().cart().itemCount(), 1); // the sale waited
+
+        // Whoever is signed in when it is paid rang it up: the order, and its receipt, say so.
+        whenModal(named(u"paymentDialog"_s), [](QWidget *dialog) {
+            QTest::mouseClick(dialog->findChild<QPushButton *>(u"quickCash_1"_s), Qt::LeftButton);
+            QTest::mouseClick(dialog->findChild<QPushButton *>(u"finishPaymentButton"_s), Qt::LeftButton);
+        });
+        QTest::mouseClick(window.saleScreen()->findChild<QPushButton *>(u"payButton"_s), Qt::LeftButton);
+        const QList<Order> paid = OrderHistory(t.till()).byDate(t.till().now().date());
+        QCOMPARE(paid.size(), 1);
+        QCOMPARE(paid.front().cashierId, u"M01"_s);
+        QStringList receipt;
+        const printer::PrintDocument document = ReceiptLayout(t.till()).sale(paid.front());
+        for (const printer::Block &b : document.blocks())
+            receipt.append(b.text);
+        QVERIFY2(receipt.contains(ReceiptLayout::tr("Cashier: %1").arg(u"王店长"_s)), qPrintable(receipt.join(u'\n')));
 
         QCOMPARE(audit(t.till(), u"sign_in"_s).size(), 2);
         QCOMPARE(audit(t.till(), u"sign_in_failed"_s).size(), 1);

@@ -3,6 +3,7 @@
 #include "services/checkoutservice.h"
 #include "services/lookupservice.h"
 #include "services/orderhistory.h"
+#include "services/staffservice.h"
 #include "store/orderrepository.h"
 
 #include <QSqlQuery>
@@ -156,6 +157,35 @@ private slots:
         QVERIFY(q->value(2).toString().contains(order->number));
         QVERIFY(q->value(3).isNull());
         QCOMPARE(OrderHistory(t.till()).pendingForHq(), 1);
+    }
+
+    // Who rang it up is kept with the sale and told to HQ; a cashier the till doesn't know
+    // (or who has left) is refused before anything is written.
+    void theCashierIsRecorded()
+    {
+        test::TestTill t;
+        QVERIFY(StaffService(t.till()).add(u"C01"_s, u"李娜"_s, Role::Cashier, u"1357"_s, 1000));
+        SaleRequest sale = threeItemSale(t.till());
+        sale.cashierId = u"C01"_s;
+        auto order = CheckoutService(t.till()).checkout(sale);
+        QVERIFY2(order.ok(), qPrintable(order.error()));
+        const auto stored = OrderRepository(t.till().database()).findByNumber(order->number);
+        QVERIFY(stored);
+        QCOMPARE(stored->cashierId, u"C01"_s);
+        auto q = t.till().database().exec(u"SELECT payload FROM outbox WHERE ref = ?"_s, {order->id});
+        QVERIFY(q && q->next());
+        QVERIFY(q->value(0).toString().contains(u"\"cashier\":\"C01\""_s));
+
+        sale.cashierId = u"C99"_s;
+        auto unknown = CheckoutService(t.till()).checkout(sale);
+        QVERIFY(!unknown.ok());
+        QVERIFY2(unknown.error().contains(u"C99"_s), qPrintable(unknown.error()));
+        QCOMPARE(countOf(t.till().database(), u"orders"_s), 1);
+
+        sale.cashierId.clear(); // a till nobody signs in to
+        auto anonymous = CheckoutService(t.till()).checkout(sale);
+        QVERIFY(anonymous.ok());
+        QVERIFY(OrderRepository(t.till().database()).findByNumber(anonymous->number)->cashierId.isEmpty());
     }
 };
 
