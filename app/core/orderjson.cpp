@@ -1,71 +1,74 @@
 #include "orderjson.h"
 
-#include <QJsonArray>
+#include "json/jsonwriter.h"
+
+#include <QJsonDocument>
 
 namespace pos {
 
 using namespace Qt::Literals::StringLiterals;
 
-namespace {
-QJsonValue orNull(const QString &s)
+QByteArray orderJsonText(const Order &order)
 {
-    return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
+    json::Writer w;
+    w.beginObject()
+        .key("order"_L1).value(order.id)
+        .key("number"_L1).value(order.number)
+        .key("store"_L1).value(order.storeId)
+        .key("terminal"_L1).value(order.terminalId)
+        .key("seq"_L1).value(order.sequence)
+        .key("paid_at"_L1).value(order.paidAt.toString(Qt::ISODate))
+        .key("business_date"_L1).value(order.businessDate)
+        .key("channel"_L1).value("store"_L1)
+        .key("member"_L1).textOrNull(order.memberId)
+        .key("sales_guide"_L1).textOrNull(order.salesGuideId)
+        .key("exclusive_guide"_L1).textOrNull(order.exclusiveGuideId)
+        .key("cashier"_L1).textOrNull(order.cashierId)
+        .key("items"_L1).value(order.itemCount())
+        .key("subtotal"_L1).value(order.subtotal.fen())
+        .key("discount"_L1).value(order.discount.fen())
+        .key("total"_L1).value(order.total.fen())
+        .key("paid"_L1).value(order.paid.fen())
+        .key("change"_L1).value(order.change.fen());
+    w.key("lines"_L1).beginArray();
+    for (const OrderLine &l : order.lines) {
+        w.beginObject()
+            .key("line"_L1).value(l.lineNo)
+            .key("sku"_L1).value(l.sku)
+            .key("code"_L1).value(l.code)
+            .key("name"_L1).value(l.name)
+            .key("qty"_L1).value(l.quantity)
+            .key("unit_price"_L1).value(l.unitPrice.fen())
+            .key("line_discount"_L1).value(l.lineDiscount.fen())
+            .key("order_discount"_L1).value(l.orderDiscountShare.fen())
+            .key("amount"_L1).value(l.amount.fen())
+            .key("commission_bp"_L1).value(l.commissionBp)
+            .endObject();
+    }
+    w.endArray().key("payments"_L1).beginArray();
+    for (const AppliedTender &p : order.payments) {
+        w.beginObject()
+            .key("method"_L1).value(methodKey(p.method))
+            .key("tendered"_L1).value(p.tendered.fen())
+            .key("amount"_L1).value(p.applied.fen())
+            .key("reference"_L1).textOrNull(p.reference)
+            .endObject();
+    }
+    w.endArray().key("policy_version"_L1).value(order.policyVersion).key("credits"_L1).beginArray();
+    for (const attribution::CreditPart &c : order.credits) {
+        w.beginObject()
+            .key("guide"_L1).value(c.guide)
+            .key("kind"_L1).value(attribution::creditKindKey(c.kind))
+            .key("amount"_L1).value(c.amount)
+            .endObject();
+    }
+    w.endArray().endObject();
+    return w.bytes();
 }
-} // namespace
 
 QJsonObject orderToJson(const Order &order)
 {
-    QJsonArray lines;
-    for (const OrderLine &l : order.lines) {
-        lines.append(QJsonObject{
-            {u"line"_s, l.lineNo},
-            {u"sku"_s, l.sku},
-            {u"code"_s, l.code},
-            {u"name"_s, l.name},
-            {u"qty"_s, l.quantity},
-            {u"unit_price"_s, l.unitPrice.fen()},
-            {u"line_discount"_s, l.lineDiscount.fen()},
-            {u"order_discount"_s, l.orderDiscountShare.fen()},
-            {u"amount"_s, l.amount.fen()},
-            {u"commission_bp"_s, l.commissionBp},
-        });
-    }
-    QJsonArray payments;
-    for (const AppliedTender &p : order.payments) {
-        payments.append(QJsonObject{
-            {u"method"_s, methodKey(p.method)},
-            {u"tendered"_s, p.tendered.fen()},
-            {u"amount"_s, p.applied.fen()},
-            {u"reference"_s, orNull(p.reference)},
-        });
-    }
-    QJsonArray credits;
-    for (const attribution::CreditPart &c : order.credits)
-        credits.append(QJsonObject{{u"guide"_s, c.guide}, {u"kind"_s, attribution::creditKindKey(c.kind)}, {u"amount"_s, c.amount}});
-    return {
-        {u"order"_s, order.id},
-        {u"number"_s, order.number},
-        {u"store"_s, order.storeId},
-        {u"terminal"_s, order.terminalId},
-        {u"seq"_s, order.sequence},
-        {u"paid_at"_s, order.paidAt.toString(Qt::ISODate)},
-        {u"business_date"_s, order.businessDate},
-        {u"channel"_s, u"store"_s},
-        {u"member"_s, orNull(order.memberId)},
-        {u"sales_guide"_s, orNull(order.salesGuideId)},
-        {u"exclusive_guide"_s, orNull(order.exclusiveGuideId)},
-        {u"cashier"_s, orNull(order.cashierId)},
-        {u"items"_s, order.itemCount()},
-        {u"subtotal"_s, order.subtotal.fen()},
-        {u"discount"_s, order.discount.fen()},
-        {u"total"_s, order.total.fen()},
-        {u"paid"_s, order.paid.fen()},
-        {u"change"_s, order.change.fen()},
-        {u"lines"_s, lines},
-        {u"payments"_s, payments},
-        {u"policy_version"_s, order.policyVersion},
-        {u"credits"_s, credits},
-    };
+    return QJsonDocument::fromJson(orderJsonText(order)).object();
 }
 
 } // namespace pos

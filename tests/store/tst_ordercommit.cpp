@@ -159,6 +159,21 @@ private slots:
         QCOMPARE(OrderHistory(t.till()).pendingForHq(), 1);
     }
 
+    // Numbers follow the terminal's last order; a counter left ahead by an older version of
+    // the till still counts, so no number is ever given twice.
+    void numbersContinueFromTheLastOrder()
+    {
+        test::TestTill t;
+        QVERIFY(CheckoutService(t.till()).checkout(threeItemSale(t.till())));
+        QVERIFY(t.till().database().exec(u"INSERT INTO order_counters (terminal_id, last_seq) VALUES ('T01', 41)"_s));
+        auto order = CheckoutService(t.till()).checkout(threeItemSale(t.till()));
+        QVERIFY(order);
+        QCOMPARE(order->number, u"S01-T01-000042"_s);
+        order = CheckoutService(t.till()).checkout(threeItemSale(t.till()));
+        QVERIFY(order);
+        QCOMPARE(order->number, u"S01-T01-000043"_s);
+    }
+
     // Who rang it up is kept with the sale and told to HQ; a cashier the till doesn't know
     // (or who has left) is refused before anything is written.
     void theCashierIsRecorded()
