@@ -17,9 +17,16 @@ attribution::Policy AttributionService::policy() const
     const QString stored = SettingsRepository(m_till.database()).value(QString::fromLatin1(policyKey));
     if (stored.isEmpty())
         return {};
+    // Read twice in every sale's commit and almost never changed: parsed once per text.
+    thread_local QString lastText;
+    thread_local Policy lastPolicy;
+    if (stored == lastText)
+        return lastPolicy;
     const QByteArray utf8 = stored.toUtf8();
     auto parsed = policyFromJson(std::string_view(utf8.constData(), size_t(utf8.size())));
-    return parsed ? *parsed : Policy{};
+    lastText = stored;
+    lastPolicy = parsed ? *parsed : Policy{};
+    return lastPolicy;
 }
 
 Status AttributionService::setPolicy(const Policy &policy) const
