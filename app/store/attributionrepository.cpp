@@ -69,7 +69,7 @@ std::optional<Binding> AttributionRepository::binding(const QString &memberId) c
 
 Status AttributionRepository::saveBinding(const QString &memberId, const Binding &b)
 {
-    Status s = m_db.run(uR"(INSERT INTO member_bindings (member_id, guide_id, bound_at, bound_at_utc_ms, source, inherited_from)
+    Status s = m_db.write(uR"(INSERT INTO member_bindings (member_id, guide_id, bound_at, bound_at_utc_ms, source, inherited_from)
             VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(member_id) DO UPDATE SET guide_id = excluded.guide_id,
             bound_at = excluded.bound_at, bound_at_utc_ms = excluded.bound_at_utc_ms, source = excluded.source,
             inherited_from = excluded.inherited_from)"_s,
@@ -84,7 +84,7 @@ Status AttributionRepository::insertBindEvent(const QString &memberId, const Bin
                                               const QString &businessDate)
 {
     const QString id = mintOrderedId(e.at);
-    Status s = m_db.run(uR"(INSERT INTO bind_events (id, member_id, guide_id, source, at, at_utc_ms, business_date, outcome)
+    Status s = m_db.write(uR"(INSERT INTO bind_events (id, member_id, guide_id, source, at, at_utc_ms, business_date, outcome)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?))"_s,
                         {id, memberId, e.guide, bindSourceKey(e.source), e.atText, e.at, businessDate,
                          QString::fromLatin1(outcomeKey(outcome))});
@@ -110,7 +110,7 @@ Status AttributionRepository::insertBindEvent(const QString &memberId, const Bin
 Status AttributionRepository::insertOrderAttribution(const QString &orderId, const StoredAttribution &s)
 {
     const OrderAttribution &a = s.attribution;
-    Status r = m_db.run(uR"(INSERT INTO order_attribution (order_id, policy_version, credit_mode, exclusive_share_pct,
+    Status r = m_db.write(uR"(INSERT INTO order_attribution (order_id, policy_version, credit_mode, exclusive_share_pct,
             exclusive_guide_id, sales_guide_id, two_guide_split, recipients, amount_fen, rate_numerator)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"_s,
                         {orderId, a.policyVersion, creditModeKey(a.mode), a.exclusiveSharePct, a.exclusiveGuide,
@@ -142,7 +142,7 @@ std::optional<StoredAttribution> AttributionRepository::orderAttribution(const Q
 
 Status AttributionRepository::insertLedger(const LedgerRow &r)
 {
-    Status s = m_db.run(uR"(INSERT INTO ledger (doc_id, order_id, guide_id, kind, amount_fen, at, at_utc_ms,
+    Status s = m_db.write(uR"(INSERT INTO ledger (doc_id, order_id, guide_id, kind, amount_fen, at, at_utc_ms,
             business_date, channel, store_id, is_refund, why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"_s,
                         {r.docId, r.orderId, r.guideId, creditKindKey(r.kind), r.amount, r.at.toString(Qt::ISODate),
                          r.at.toMSecsSinceEpoch(), r.businessDate, channelKey(r.channel), r.storeId, r.isRefund ? 1 : 0,

@@ -1,5 +1,6 @@
 #include "database.h"
 
+#include "directwrites.h"
 #include "migrations.h"
 
 #include <QAtomicInt>
@@ -44,15 +45,21 @@ QString Database::defaultPath()
 
 QString Database::describeError(const QSqlError &error)
 {
-    const QString native = error.nativeErrorCode();
-    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
-    if (native == u"13"_s || text.contains(u"disk is full"_s))
+    bool numeric = false;
+    const int code = error.nativeErrorCode().toInt(&numeric);
+    return describeError(numeric ? code : -1, error.databaseText().isEmpty() ? error.text() : error.databaseText());
+}
+
+QString Database::describeError(int sqliteCode, const QString &text)
+{
+    const int primary = sqliteCode < 0 ? -1 : (sqliteCode & 0xff); // extended codes keep it in the low byte
+    if (primary == SQLITE_FULL || text.contains(u"disk is full"_s))
         return tr("The disk is full: nothing was saved. Free some space and try again.");
-    if (native == u"10"_s)
+    if (primary == SQLITE_IOERR)
         return tr("The disk reported an I/O error: nothing was saved (%1).").arg(text);
-    if (native == u"5"_s || native == u"6"_s)
+    if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
         return tr("The database is busy with another program: nothing was saved. Try again.");
-    if (native == u"11"_s || native == u"26"_s)
+    if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
         return tr("The database file is damaged or not a till database (%1).").arg(text);
     return text;
 }
@@ -158,9 +165,10 @@ Status Database::probeWrite() const
     Transaction tx(*this);
     if (!tx.begun())
         return tx.begun();
-    if (Status s = run(u"INSERT INTO settings (key, value) VALUES ('till.write_probe', ?) "
-                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value"_s,
-                       {QString::number(QDateTime::currentMSecsSinceEpoch())});
+    // A count, not the time: SQLite skips rewriting a row whose bytes are unchanged, and two
+    // probes in the same millisecond would then write nothing and prove nothing.
+    if (Status s = run(u"INSERT INTO settings (key, value) VALUES ('till.write_probe', '1') "
+                       "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"_s);
         !s)
         return s;
     return tx.commit();
@@ -207,6 +215,7 @@ void Database::close()
     if (!m_openMarker.isEmpty())
         QFile::remove(std::exchange(m_openMarker, {}));
     m_prepared.clear(); // statements go before their connection
+    m_direct.reset();
     if (!QSqlDatabase::contains(m_connection))
         return;
     {
@@ -287,6 +296,22 @@ Status Database::run(const QString &sql, std::initializer_list<QVariant> binds,
     }
     q.finish();
     return executed;
+}
+
+Status Database::write(const QString &sql, std::initializer_list<QVariant> binds) const
+{
+    if (!m_direct) {
+        const QVariant h = handle().driver()->handle();
+        sqlite3 *db = qstrcmp(h.typeName(), "sqlite3*") == 0 ? *static_cast<sqlite3 *const *>(h.data()) : nullptr;
+        if (!db)
+            return run(sql, binds); // not SQLite underneath: the Qt path
+        m_direct = std::make_unique<DirectWrites>(db);
+    }
+    const DirectWrites::Outcome done = m_direct->run(sql, binds);
+    if (done.ok())
+        return {};
+    qCWarning(lcStore) << "write failed:" << sql << done.message;
+    return Status::failure(describeError(done.code, done.message));
 }
 
 bool Database::checkpointIfDue() const

@@ -15,6 +15,8 @@
 
 namespace pos {
 
+class DirectWrites;
+
 // One SQLite connection of this thread, opened with the pragmas a till needs:
 // WAL (a back-office reader never blocks the till), synchronous=FULL (a committed sale
 // survives power loss), foreign keys, and a busy timeout.
@@ -65,6 +67,10 @@ public:
     Status run(const QString &sql, std::initializer_list<QVariant> binds = {},
                const std::function<void(const QSqlQuery &)> &row = {}) const;
 
+    // For a sale's inserts: a statement that returns no rows, kept prepared and run through
+    // SQLite's own API (DirectWrites). Same binds, same errors as run().
+    Status write(const QString &sql, std::initializer_list<QVariant> binds) const;
+
     // Copies committed pages from the WAL into the database file without blocking anyone,
     // once the WAL has grown past a few hundred pages. Run it when the till is idle (after a
     // sale is shown), never inside a sale's commit. Returns whether it checkpointed.
@@ -80,6 +86,7 @@ public:
     static QString defaultPath();
     // SQLite's message, turned into something a cashier or support engineer can act on.
     static QString describeError(const QSqlError &error);
+    static QString describeError(int sqliteCode, const QString &text);
 
 private:
     static Status prepare(QSqlQuery &q, const QString &sql);
@@ -96,6 +103,7 @@ private:
     QString m_connection;
     QString m_path;
     mutable QHash<QString, QSqlQuery> m_prepared;
+    mutable std::unique_ptr<DirectWrites> m_direct; // made on first use, gone before the connection
     // Pages in the WAL after the last commit, as SQLite's WAL hook reports them.
     std::shared_ptr<int> m_walFrames = std::make_shared<int>(0);
 };

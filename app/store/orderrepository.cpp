@@ -48,7 +48,7 @@ Result<Order> OrderRepository::insertWithinTransaction(Order order)
         return R::failure(u"no sequence"_s, ErrorKind::System);
     order.number = formatNumber(order.storeId, order.terminalId, order.sequence);
 
-    Status o = m_db.run(uR"(INSERT INTO orders (id, number, store_id, terminal_id, seq, paid_at,
+    Status o = m_db.write(uR"(INSERT INTO orders (id, number, store_id, terminal_id, seq, paid_at,
             paid_at_utc_ms, business_date, member_id, sales_guide_id, exclusive_guide_id, cashier_id,
             subtotal_fen, discount_fen, total_fen, paid_fen, change_fen)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"_s,
@@ -62,7 +62,7 @@ Result<Order> OrderRepository::insertWithinTransaction(Order order)
         return R::failure(o.error(), ErrorKind::System);
 
     for (const OrderLine &l : order.lines) {
-        Status r = m_db.run(uR"(INSERT INTO order_lines (order_id, line_no, sku, code, name, quantity,
+        Status r = m_db.write(uR"(INSERT INTO order_lines (order_id, line_no, sku, code, name, quantity,
                 unit_price_fen, line_discount_fen, order_discount_fen, amount_fen, commission_bp)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"_s,
                            {order.id, l.lineNo, l.sku, l.code, l.name, l.quantity, l.unitPrice.fen(),
@@ -73,7 +73,7 @@ Result<Order> OrderRepository::insertWithinTransaction(Order order)
     }
     for (int i = 0; i < order.payments.size(); ++i) {
         const AppliedTender &p = order.payments[i];
-        Status r = m_db.run(uR"(INSERT INTO payments (order_id, seq, method, tendered_fen, amount_fen, reference)
+        Status r = m_db.write(uR"(INSERT INTO payments (order_id, seq, method, tendered_fen, amount_fen, reference)
             VALUES (?, ?, ?, ?, ?, ?))"_s,
                            {order.id, i + 1, methodKey(p.method), p.tendered.fen(), p.applied.fen(),
                             p.reference});
@@ -81,7 +81,7 @@ Result<Order> OrderRepository::insertWithinTransaction(Order order)
             return R::failure(r.error(), ErrorKind::System);
     }
     const QByteArray payload = orderJsonText(order);
-    Status e = m_db.run(u"INSERT INTO outbox (id, topic, ref, payload, created_at) VALUES (?, 'order.paid', ?, ?, ?)"_s,
+    Status e = m_db.write(u"INSERT INTO outbox (id, topic, ref, payload, created_at) VALUES (?, 'order.paid', ?, ?, ?)"_s,
                        {mintOrderedId(order.paidAt.toMSecsSinceEpoch()), order.id,
                         QString::fromUtf8(payload), order.paidAt.toString(Qt::ISODate)});
     if (!e)

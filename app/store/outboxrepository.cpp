@@ -39,7 +39,7 @@ Status forEach(const Database &db, const QStringList &ids, const QString &sql, c
 
 Status OutboxRepository::add(const QString &topic, const QString &ref, const QJsonObject &payload, const QString &createdAt) const
 {
-    return m_db.run(u"INSERT INTO outbox (id, topic, ref, payload, created_at) VALUES (?, ?, ?, ?, ?)"_s,
+    return m_db.write(u"INSERT INTO outbox (id, topic, ref, payload, created_at) VALUES (?, ?, ?, ?, ?)"_s,
                     {mintOrderedId(QDateTime::currentMSecsSinceEpoch()), topic, ref,
                      QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)), createdAt});
 }
