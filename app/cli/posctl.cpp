@@ -1,7 +1,6 @@
 #include "posctl.h"
 
 #include "services/staffservice.h"
-
 #include "services/till.h"
 
 #include <QHash>

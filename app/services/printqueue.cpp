@@ -7,7 +7,6 @@
 #include "till.h"
 
 #include "core/showninput.h"
-
 #include "store/peoplerepository.h"
 #include "store/printjobrepository.h"
 #include "store/refundrepository.h"
@@ -21,7 +20,6 @@ using namespace Qt::Literals::StringLiterals;
 namespace {
 
 constexpr int defaultPaperMm = 80;
-
 
 } // namespace
 

@@ -180,13 +180,8 @@ Result<QString> StaffService::authorize(const QString &actorId, Action action, c
         audit(managerId, actionKey(action), subject, u"override"_s, managerId);
         return managerId;
     }
-    const auto actor = [&]() -> std::optional<StaffMember> {
-        for (const StaffMember &m : all())
-            if (m.id == actorId && m.active)
-                return m;
-        return std::nullopt;
-    }();
-    if (!actor)
+    const auto actor = member(actorId);
+    if (!actor || !actor->active)
         return R::failure(tr("Nobody with id %1 works here.").arg(actorId));
     if (allowed(actor->role, action)) {
         audit(actorId, actionKey(action), subject);

@@ -24,11 +24,6 @@ using namespace Qt::Literals::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcSync, "pos.sync")
 
-namespace {
-
-
-} // namespace
-
 qint64 SyncService::nowMs() const
 {
     return m_till.clock().now().toMSecsSinceEpoch();

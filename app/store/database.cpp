@@ -21,6 +21,16 @@ namespace pos {
 
 using namespace Qt::Literals::StringLiterals;
 
+// SQLite's own handle under Qt's connection (null if the driver is not SQLite): for the WAL
+// hook and for DirectWrites.
+static sqlite3 *sqliteOf(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver()->handle();
+    if (qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.data());
+}
+
 Q_LOGGING_CATEGORY(lcStore, "pos.store")
 
 namespace {
@@ -110,7 +120,8 @@ Status Database::open(const QString &path)
     const bool check = existed && checkDue(file);
     Status opened = openWithoutMigrating(path);
     if (check || (existed && !opened)) {
-        // Every start checks the file: a damaged one is set aside before anything is sold on it.
+        // A check that is due, or a file SQLite won't open: a damaged one is set aside before
+        // anything is sold on it.
         QString problem = opened ? QString() : opened.error();
         if (opened) {
             auto check = exec(u"PRAGMA quick_check"_s);
@@ -301,8 +312,7 @@ Status Database::run(const QString &sql, std::initializer_list<QVariant> binds,
 Status Database::write(const QString &sql, std::initializer_list<QVariant> binds) const
 {
     if (!m_direct) {
-        const QVariant h = handle().driver()->handle();
-        sqlite3 *db = qstrcmp(h.typeName(), "sqlite3*") == 0 ? *static_cast<sqlite3 *const *>(h.data()) : nullptr;
+        sqlite3 *db = sqliteOf(handle());
         if (!db)
             return run(sql, binds); // not SQLite underneath: the Qt path
         m_direct = std::make_unique<DirectWrites>(db);
@@ -337,10 +347,7 @@ static int onWalCommit(void *frames, sqlite3 *db, const char *schema, int pages)
 
 void Database::watchWal(const QSqlDatabase &db)
 {
-    const QVariant handle = db.driver()->handle();
-    if (qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return;
-    if (auto *sqlite = *static_cast<sqlite3 *const *>(handle.data()))
+    if (sqlite3 *sqlite = sqliteOf(db))
         sqlite3_wal_hook(sqlite, &onWalCommit, m_walFrames.get());
 }
 

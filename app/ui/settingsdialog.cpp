@@ -35,7 +35,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-
 QLabel *readOnly(const QString &text, QWidget *parent)
 {
     auto *label = new QLabel(text, parent);
