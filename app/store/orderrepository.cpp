@@ -1,8 +1,8 @@
 #include "orderrepository.h"
 
 #include "database.h"
+#include "outboxrepository.h"
 
-#include "core/orderedid.h"
 #include "core/orderjson.h"
 
 #include <QSqlQuery>
@@ -80,10 +80,8 @@ Result<Order> OrderRepository::insertWithinTransaction(Order order)
         if (!r)
             return R::failure(r.error(), ErrorKind::System);
     }
-    const QByteArray payload = orderJsonText(order);
-    Status e = m_db.write(u"INSERT INTO outbox (id, topic, ref, payload, created_at) VALUES (?, 'order.paid', ?, ?, ?)"_s,
-                       {mintOrderedId(order.paidAt.toMSecsSinceEpoch()), order.id,
-                        QString::fromUtf8(payload), order.paidAt.toString(Qt::ISODate)});
+    Status e = OutboxRepository(m_db).addJson(u"order.paid"_s, order.id, orderJsonText(order),
+                                              order.paidAt.toString(Qt::ISODate));
     if (!e)
         return R::failure(e.error(), ErrorKind::System);
     return order;

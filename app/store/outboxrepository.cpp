@@ -39,9 +39,15 @@ Status forEach(const Database &db, const QStringList &ids, const QString &sql, c
 
 Status OutboxRepository::add(const QString &topic, const QString &ref, const QJsonObject &payload, const QString &createdAt) const
 {
+    return addJson(topic, ref, QJsonDocument(payload).toJson(QJsonDocument::Compact), createdAt);
+}
+
+Status OutboxRepository::addJson(const QString &topic, const QString &ref, const QByteArray &payload,
+                                 const QString &createdAt, const QString &id) const
+{
     return m_db.write(u"INSERT INTO outbox (id, topic, ref, payload, created_at) VALUES (?, ?, ?, ?, ?)"_s,
-                    {mintOrderedId(QDateTime::currentMSecsSinceEpoch()), topic, ref,
-                     QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)), createdAt});
+                      {id.isEmpty() ? mintOrderedId(QDateTime::currentMSecsSinceEpoch()) : id, topic, ref,
+                       QString::fromUtf8(payload), createdAt});
 }
 
 QList<OutboxEvent> OutboxRepository::pending(int limit) const

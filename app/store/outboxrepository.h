@@ -37,6 +37,10 @@ public:
 
     // A new event for HQ, with a till-minted id; written in the caller's transaction.
     Status add(const QString &topic, const QString &ref, const QJsonObject &payload, const QString &createdAt) const;
+    // The same with the payload already written as JSON text (a sale's, inside its commit), and
+    // the event's id when it has its own (a refund's is the refund's id).
+    Status addJson(const QString &topic, const QString &ref, const QByteArray &payload, const QString &createdAt,
+                   const QString &id = {}) const;
 
     // The oldest pending events, in the order they were written.
     QList<OutboxEvent> pending(int limit) const;

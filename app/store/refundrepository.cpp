@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "orderrepository.h"
+#include "outboxrepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -119,9 +120,8 @@ Result<Refund> RefundRepository::insertWithinTransaction(Refund refund, const QS
                             {u"store"_s, storeId},
                             {u"terminal"_s, terminalId},
                             {u"credits"_s, credits}};
-    s = m_db.run(u"INSERT INTO outbox (id, topic, ref, payload, created_at) VALUES (?, 'order.refunded', ?, ?, ?)"_s,
-                 {refund.id, refund.id, QString::fromUtf8(QJsonDocument(event).toJson(QJsonDocument::Compact)),
-                  refund.refundedAt.toString(Qt::ISODate)});
+    s = OutboxRepository(m_db).addJson(u"order.refunded"_s, refund.id, QJsonDocument(event).toJson(QJsonDocument::Compact),
+                                       refund.refundedAt.toString(Qt::ISODate), refund.id);
     if (!s)
         return R::failure(s.error(), ErrorKind::System);
     return refund;
