@@ -221,6 +221,10 @@ QImage EscPosRenderer::render(const QByteArray &bytes)
                     m_events.append(u"raster image truncated"_s);
                     break;
                 }
+                if (bytesPerRow == 0 || rows == 0) { // an empty image draws nothing (and has no scan lines)
+                    i = start;
+                    continue;
+                }
                 QImage img(bytesPerRow * 8, rows, QImage::Format_Mono);
                 img.setColor(0, qRgb(255, 255, 255));
                 img.setColor(1, qRgb(0, 0, 0));
