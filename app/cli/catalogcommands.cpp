@@ -9,6 +9,7 @@
 #include "store/catalogrepository.h"
 #include "store/database.h"
 #include "store/peoplerepository.h"
+#include "store/quarantine.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,18 +25,20 @@ int runQuarantine(CliContext &ctx)
     parser.addOption({u"clear"_s, Posctl::tr("A manager decided: open the path again (a restored backup, or a new database).")});
     if (!parseCommand(ctx, parser, 0, 0))
         return ExitBadInput;
-    const QString note = Database::quarantineNote(ctx.dbPath);
-    if (note.isEmpty()) {
-        ctx.out << Posctl::tr("The database %1 is not set aside.").arg(ctx.dbPath) << Qt::endl;
-        return ExitOk;
-    }
-    if (!parser.isSet(u"clear"_s)) {
-        ctx.out << note << Qt::endl;
-        return ExitFailure; // the till is not selling
+    const QString file = Database::fileOf(ctx.dbPath);
+    const QString refusal = Database::quarantineNote(ctx.dbPath);
+    const QList<Quarantine::SetAside> aside = Quarantine::setAsideFiles(file);
+    if (refusal.isEmpty() || !parser.isSet(u"clear"_s)) {
+        ctx.out << (refusal.isEmpty() ? Posctl::tr("The database %1 is not set aside.").arg(file) : refusal) << Qt::endl;
+        for (const Quarantine::SetAside &a : aside)
+            ctx.out << u"  "_s << a.path << u"  "_s
+                    << (a.cleared ? Posctl::tr("(decided)") : Posctl::tr("(waiting for a manager's decision)")) << Qt::endl;
+        return refusal.isEmpty() ? ExitOk : ExitFailure; // while refused, the till is not selling
     }
     if (Status s = Database::clearQuarantine(ctx.dbPath); !s)
         return failWith(ctx, s);
-    ctx.out << Posctl::tr("Cleared: the till opens %1 again (a new database if there is none).").arg(ctx.dbPath) << Qt::endl;
+    ctx.out << Posctl::tr("Cleared: the till opens %1 again (a new database if there is none). The set-aside files stay "
+                          "where they are.").arg(file) << Qt::endl;
     return ExitOk;
 }
 

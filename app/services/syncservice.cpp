@@ -8,11 +8,13 @@
 #include "store/catalogrepository.h"
 #include "store/outboxrepository.h"
 #include "store/peoplerepository.h"
+#include "store/privatefiles.h"
 
 #include "attributionservice.h"
 #include "leaderboardservice.h"
 #include "settingsservice.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -52,10 +54,12 @@ Status SyncService::enroll(const QString &url, const QString &code, const QByteA
                                    .arg(store, terminal, m_till.store().id, m_till.store().terminalId));
     if (secret.size() < 16)
         return Status::failure(tr("HQ's answer holds no usable secret."), ErrorKind::System);
+    // The secret goes to its own file first: the settings that make the till "enrolled" follow.
+    if (Status s = storeSecret(secret); !s)
+        return s;
     SettingsRepository settings(m_till.database());
     Transaction tx(m_till.database());
-    for (const auto &[k, v] : {std::pair{urlKey, url}, {caKey, QString::fromLatin1(caPem)}, {pinKey, pinSha256},
-                               {secretKey, QString::fromLatin1(secret.toBase64())}})
+    for (const auto &[k, v] : {std::pair{urlKey, url}, {caKey, QString::fromLatin1(caPem)}, {pinKey, pinSha256}})
         if (Status s = settings.setValue(settingKey(k), v); !s)
             return s;
     return tx.commit();
@@ -73,12 +77,55 @@ std::optional<sync::HqEndpoint> SyncService::endpoint() const
     e.url = QUrl(settings.value(settingKey(urlKey)));
     e.ca = QSslCertificate::fromData(settings.value(settingKey(caKey)).toLatin1(), QSsl::Pem);
     e.pinnedKeySha256 = settings.value(settingKey(pinKey)).toLatin1();
-    e.secret = QByteArray::fromBase64(settings.value(settingKey(secretKey)).toLatin1());
+    e.secret = secret();
     e.store = m_till.store().id;
     e.terminal = m_till.store().terminalId;
     if (!e.url.isValid() || e.ca.isEmpty() || e.secret.isEmpty())
         return std::nullopt;
     return e;
+}
+
+QString SyncService::secretFile() const
+{
+    return m_till.database().filePath() + u".hq-secret"_s;
+}
+
+QByteArray SyncService::secret() const
+{
+    if (const auto inFile = PrivateFiles::read(secretFile()))
+        return QByteArray::fromBase64(inFile->trimmed());
+    // Not moved out yet (the disk was full at the upgrade): still signs until it can be.
+    return QByteArray::fromBase64(SettingsRepository(m_till.database()).value(settingKey(secretKey)).toLatin1());
+}
+
+Status SyncService::storeSecret(const QByteArray &secret) const
+{
+    if (const QString failed = PrivateFiles::writeAtomically(secretFile(), secret.toBase64() + '\n'); !failed.isEmpty())
+        return Status::failure(failed, ErrorKind::System);
+    return {};
+}
+
+Status SyncService::moveSecretOutOfDatabase() const
+{
+    SettingsRepository settings(m_till.database());
+    const QString stored = settings.value(settingKey(secretKey));
+    if (stored.isEmpty())
+        return {};
+    // A file already there was written by this very move before a crash: the same secret.
+    if (!QFile::exists(secretFile()))
+        if (Status s = storeSecret(QByteArray::fromBase64(stored.toLatin1())); !s)
+            return s;
+    // Overwritten, not just unlinked from the b-tree, so the database's pages no longer hold it;
+    // then the WAL, which still has it in older frames, is emptied when nobody is reading.
+    const Database &db = m_till.database();
+    db.exec(u"PRAGMA secure_delete=ON"_s);
+    const auto removed = db.exec(u"DELETE FROM settings WHERE key = ?"_s, {settingKey(secretKey)});
+    db.exec(u"PRAGMA secure_delete=OFF"_s);
+    if (!removed)
+        return Status::failure(removed.error(), ErrorKind::System);
+    db.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
+    qCInfo(lcSync) << "the terminal's HQ secret moved out of the database into" << secretFile();
+    return {};
 }
 
 void SyncService::record(const sync::HqReply &reply) const

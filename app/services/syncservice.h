@@ -51,7 +51,7 @@ public:
     static constexpr auto urlKey = "hq.url";
     static constexpr auto caKey = "hq.ca_pem";
     static constexpr auto pinKey = "hq.pin_sha256";
-    static constexpr auto secretKey = "hq.secret";
+    static constexpr auto secretKey = "hq.secret"; // where older tills kept it: read only to move it out
     static constexpr auto lastOkKey = "hq.last_ok_at";
     static constexpr auto lastAttemptKey = "hq.last_attempt_at";
     static constexpr auto lastErrorKey = "hq.last_error";
@@ -64,6 +64,13 @@ public:
     // CA) from now on, and HQ's key only if `pinSha256` is given.
     Status enroll(const QString &url, const QString &code, const QByteArray &caPem, const QString &pinSha256 = {});
     bool isEnrolled() const;
+
+    // The terminal's HQ secret lives beside the database, 0600 (`till.db.hq-secret`), never in
+    // it: a copied database alone cannot sign for the till.
+    QString secretFile() const;
+    // A till enrolled by an older version kept it in the settings table: moved to the file and
+    // wiped from the database (pages overwritten, WAL emptied). Nothing to do otherwise.
+    Status moveSecretOutOfDatabase() const;
 
     // Sends pending events in batches until none is left or HQ can't take more now.
     SyncRound push(int batchSize = defaultBatch);
@@ -85,6 +92,8 @@ public:
 
 private:
     std::optional<sync::HqEndpoint> endpoint() const;
+    QByteArray secret() const;
+    Status storeSecret(const QByteArray &secret) const;
     // A client for HQ; none (and why, in `round`) when the till is not enrolled.
     std::unique_ptr<sync::HqClient> connect(SyncRound &round) const;
     void record(const sync::HqReply &reply) const;

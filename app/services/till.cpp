@@ -2,11 +2,17 @@
 
 #include "systemclock.h"
 
+#include "syncservice.h"
+
 #include "store/peoplerepository.h"
+
+#include <QLoggingCategory>
 
 namespace pos {
 
 using namespace Qt::Literals::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcTill, "pos.till")
 
 Till::Till(std::shared_ptr<const Clock> clock)
     : m_clock(clock ? std::move(clock) : std::make_shared<SystemClock>())
@@ -17,7 +23,17 @@ Status Till::open(const QString &path)
 {
     if (Status s = m_db.open(path); !s)
         return s;
+    // Done at the next open after an upgrade; should the disk be full, the next open tries again.
+    if (Status s = SyncService(*this).moveSecretOutOfDatabase(); !s)
+        qCWarning(lcTill) << "the HQ secret stays in the database for now:" << s.error();
     return loadStore();
+}
+
+Status Till::openAsTheTill(const QString &path)
+{
+    if (Status s = m_lock.acquire(Database::fileOf(path)); !s)
+        return s;
+    return open(path);
 }
 
 Status Till::loadStore()

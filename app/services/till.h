@@ -4,6 +4,7 @@
 #include "core/people.h"
 #include "core/result.h"
 #include "store/database.h"
+#include "store/tilllock.h"
 
 #include <QCoreApplication>
 #include <QTimeZone>
@@ -20,8 +21,12 @@ class Till
 public:
     explicit Till(std::shared_ptr<const Clock> clock = {});
 
-    // Opens and migrates the database; reads which store and terminal this till is.
+    // Opens and migrates the database; reads which store and terminal this till is. What
+    // posctl and the till's worker threads do: they work beside the till.
     Status open(const QString &path);
+    // The same for the till itself (pos-till): one till per database file, so a second one
+    // is refused, naming the process that runs the first.
+    Status openAsTheTill(const QString &path);
     // Makes this till terminal `terminalId` of `store` (first start, or the demo store).
     Status provision(const StoreInfo &store);
 
@@ -38,6 +43,7 @@ public:
 
 private:
     Status loadStore();
+    TillLock m_lock; // before the database: released after it closes
     Database m_db;
     std::shared_ptr<const Clock> m_clock;
     StoreInfo m_store;

@@ -2,6 +2,9 @@
 
 #include "directwrites.h"
 #include "migrations.h"
+#include "privatefiles.h"
+#include "quarantine.h"
+#include "startupcheck.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -14,8 +17,6 @@
 
 #include <sqlite3.h>
 
-#include <cerrno>
-#include <csignal>
 
 namespace pos {
 
@@ -84,91 +85,106 @@ QString Database::fileOf(const QString &path)
 Status Database::openWithoutMigrating(const QString &path)
 {
     close();
-    const QFileInfo info(fileOf(path));
-    if (!QDir().mkpath(info.absolutePath()))
-        return Status::failure(tr("Cannot create the folder %1.").arg(info.absolutePath()));
+    m_openErrorCode = 0;
+    const QString file = fileOf(path);
+    // The folder and the file are made (0600) before SQLite sees them; SQLite gives the -wal and
+    // -shm the database's own mode.
+    if (const QString failed = PrivateFiles::prepareDatabase(file); !failed.isEmpty())
+        return Status::failure(failed, ErrorKind::System);
 
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
     if (path.startsWith(u"file:"_s))
         db.setConnectOptions(u"QSQLITE_OPEN_URI"_s);
     db.setDatabaseName(path);
-    if (!db.open())
+    if (!db.open()) {
+        m_openErrorCode = db.lastError().nativeErrorCode().toInt();
         return Status::failure(tr("Cannot open the database %1: %2")
-                                   .arg(path, describeError(db.lastError())));
+                                   .arg(path, describeError(db.lastError())), ErrorKind::System);
+    }
     m_path = path;
     // A 16 MB page cache (SQLite's default is 2 MB) keeps the pages a sale touches — the ends of
     // a year's indexes, the catalog's upper levels — between sales, well inside the till's memory.
+    // The first read comes with journal_mode: a file that isn't SQLite at all shows itself here.
     for (const QString &pragma : {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA synchronous=FULL"_s,
                                   u"PRAGMA foreign_keys=ON"_s, u"PRAGMA busy_timeout=5000"_s,
-                                  u"PRAGMA cache_size=-16384"_s}) {
-        if (auto r = exec(pragma); !r)
-            return Status::failure(tr("Cannot open the database %1: %2").arg(path, r.error()));
+                                  u"PRAGMA cache_size=-16384"_s, u"SELECT count(*) FROM sqlite_master"_s}) {
+        if (auto r = exec(pragma); !r) {
+            m_openErrorCode = lastErrorCode();
+            return Status::failure(tr("Cannot open the database %1: %2").arg(path, r.error()), ErrorKind::System);
+        }
     }
     watchWal(db);
-    // A file that isn't SQLite at all only shows itself on the first read.
-    if (auto r = exec(u"SELECT count(*) FROM sqlite_master"_s); !r)
-        return Status::failure(tr("Cannot open the database %1: %2").arg(path, r.error()));
     return {};
+}
+
+int Database::lastErrorCode() const
+{
+    sqlite3 *db = sqliteOf(handle());
+    return db ? sqlite3_extended_errcode(db) : 0;
+}
+
+bool Database::isDamage(int sqliteCode)
+{
+    const int primary = sqliteCode & 0xff;
+    return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
 }
 
 Status Database::open(const QString &path)
 {
     const QString file = fileOf(path);
-    if (const QString note = quarantineNote(path); !note.isEmpty())
-        return Status::failure(note, ErrorKind::System);
+    if (const QString refused = Quarantine::refusal(file); !refused.isEmpty())
+        return Status::failure(refused, ErrorKind::System);
     const bool existed = QFileInfo(file).size() > 0;
-    const bool check = existed && checkDue(file);
-    Status opened = openWithoutMigrating(path);
-    if (check || (existed && !opened)) {
-        // A check that is due, or a file SQLite won't open: a damaged one is set aside before
-        // anything is sold on it.
-        QString problem = opened ? QString() : opened.error();
-        if (opened) {
-            auto check = exec(u"PRAGMA quick_check"_s);
-            if (!check)
-                problem = check.error();
-            else if (check->next() && check->value(0).toString() != u"ok"_s)
-                problem = check->value(0).toString();
-        }
-        QFile header(file);
-        const bool isSqlite = header.open(QIODevice::ReadOnly) && header.read(16) == QByteArrayLiteral("SQLite format 3\0");
-        header.close();
-        if (!problem.isEmpty() && isSqlite) {
-            close();
-            return quarantine(file, problem);
-        }
-        if (problem.isEmpty()) {
-            QFile checked(file + u".checked"_s);
-            if (checked.open(QIODevice::WriteOnly))
-                checked.write(QByteArray::number(QDateTime::currentMSecsSinceEpoch()));
-        }
+    const StartupCheck startup(file);
+    if (Status opened = openWithoutMigrating(path); !opened) {
+        // Only damage is set aside. A full disk, a read-only file or a permission problem is
+        // "cannot open now": the file is fine and will open once that is fixed.
+        if (!existed || !isDamage(m_openErrorCode))
+            return opened;
+        close();
+        return setAside(file, opened.error(), startup);
     }
-    if (!opened)
-        return opened;
-    // Left behind only if this process dies with the file open: the next opener checks it.
-    static QAtomicInt connections;
-    m_openMarker = u"%1.open-%2-%3"_s.arg(file).arg(QCoreApplication::applicationPid()).arg(connections.fetchAndAddRelaxed(1));
-    QFile marker(m_openMarker);
-    if (!marker.open(QIODevice::WriteOnly))
-        m_openMarker.clear(); // a read-only folder: no marker, the daily check still runs
+    if (existed && startup.due()) {
+        // A process died with it open, or a day has passed: checked before anything is sold on it.
+        const Result<QString> damage = damageFound();
+        if (!damage) {
+            close();
+            return Status::failure(tr("The database %1 could not be checked now: %2").arg(file, damage.error()),
+                                   ErrorKind::System);
+        }
+        if (!damage->isEmpty()) {
+            close();
+            return setAside(file, *damage, startup);
+        }
+        startup.passed();
+    }
+    m_openMarker = StartupCheck::markOpen(file); // left behind only if this process dies with the file open
     return Migrations::migrate(*this, Migrations::latestVersion());
 }
 
-bool Database::checkDue(const QString &file)
+Status Database::setAside(const QString &file, const QString &problem, const StartupCheck &startup)
 {
-    const QFileInfo info(file);
-    bool due = false;
-    const QString prefix = info.fileName() + u".open-"_s;
-    for (const QFileInfo &marker : info.dir().entryInfoList({prefix + u'*'}, QDir::Files)) {
-        const qint64 pid = marker.fileName().mid(prefix.size()).section(u'-', 0, 0).toLongLong();
-        if (pid > 0 && (pid == QCoreApplication::applicationPid() || ::kill(pid_t(pid), 0) == 0 || errno == EPERM))
-            continue; // still open somewhere (it checked the file when it opened it)
-        QFile::remove(marker.absoluteFilePath());
-        due = true;
+    // Never pulled from under another program that has it open (the till, while posctl ran
+    // the check): that one would go on writing to a file that is no longer at its path.
+    if (const QList<qint64> others = startup.otherOpeners(); !others.isEmpty()) {
+        QStringList pids;
+        for (qint64 pid : others)
+            pids.append(QString::number(pid));
+        return Status::failure(tr("The database %1 failed its check (%2). Another program (process %3) has it open, so it "
+                                  "was not moved: close the till and posctl, then start the till again to set it aside.")
+                                   .arg(file, problem.left(200), pids.join(u", "_s)),
+                               ErrorKind::System);
     }
-    QFile checked(file + u".checked"_s);
-    const qint64 lastMs = checked.open(QIODevice::ReadOnly) ? checked.readAll().trimmed().toLongLong() : 0;
-    return due || QDateTime::currentMSecsSinceEpoch() - lastMs > checkEveryMs;
+    return Quarantine::moveAside(file, problem);
+}
+
+Result<QString> Database::damageFound() const
+{
+    auto check = exec(u"PRAGMA quick_check"_s);
+    if (!check)
+        return isDamage(lastErrorCode()) ? Result<QString>(check.error()) : Result<QString>::failure(check.error());
+    const QString first = check->next() ? check->value(0).toString() : QString();
+    return first == u"ok"_s ? QString() : first;
 }
 
 Status Database::probeWrite() const
@@ -187,44 +203,17 @@ Status Database::probeWrite() const
 
 QString Database::quarantineNote(const QString &path)
 {
-    QFile note(fileOf(path) + u".quarantined"_s);
-    if (!note.open(QIODevice::ReadOnly))
-        return {};
-    return QString::fromUtf8(note.readAll());
+    return Quarantine::refusal(fileOf(path));
 }
 
 Status Database::clearQuarantine(const QString &path)
 {
-    const QString note = fileOf(path) + u".quarantined"_s;
-    if (QFile::exists(note) && !QFile::remove(note))
-        return Status::failure(tr("Cannot remove %1.").arg(note), ErrorKind::System);
-    return {};
-}
-
-Status Database::quarantine(const QString &file, const QString &problem)
-{
-    const QString aside = file + u".damaged-"_s + QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
-    for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s}) {
-        if (QFile::exists(file + suffix) && !QFile::rename(file + suffix, aside + suffix))
-            return Status::failure(tr("The database %1 failed its check (%2) and could not be moved aside: the till "
-                                      "will not sell on it. Call support.")
-                                       .arg(file, problem),
-                                   ErrorKind::System);
-    }
-    const QString note = tr("The database %1 failed its check at start (%2). It was moved to %3 — nothing was deleted. "
-                            "The till will not sell until a manager decides: restore a backup to %1, or start a new "
-                            "database with: posctl quarantine --clear")
-                             .arg(file, problem.left(200), aside);
-    QFile marker(file + u".quarantined"_s);
-    if (!marker.open(QIODevice::WriteOnly) || marker.write(note.toUtf8()) < 0 || !marker.flush())
-        return Status::failure(note + u' ' + tr("(The note %1 could not be written.)").arg(marker.fileName()), ErrorKind::System);
-    return Status::failure(note, ErrorKind::System);
+    return Quarantine::clear(fileOf(path));
 }
 
 void Database::close()
 {
-    if (!m_openMarker.isEmpty())
-        QFile::remove(std::exchange(m_openMarker, {}));
+    StartupCheck::unmarkOpen(std::exchange(m_openMarker, {}));
     m_prepared.clear(); // statements go before their connection
     m_direct.reset();
     if (!QSqlDatabase::contains(m_connection))

@@ -16,6 +16,7 @@
 namespace pos {
 
 class DirectWrites;
+class StartupCheck;
 
 // One SQLite connection of this thread, opened with the pragmas a till needs:
 // WAL (a back-office reader never blocks the till), synchronous=FULL (a committed sale
@@ -29,12 +30,15 @@ public:
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
 
-    // Opens (creating if needed) the file and brings its schema to the latest version.
+    // Opens (creating if needed, 0600) the file and brings its schema to the latest version.
     // `path` is a file, or an SQLite URI (file:/x/till.db?vfs=NAME) for a VFS of our own.
     // The file is checked (SQLite's quick_check) when the last process that had it open died
-    // without closing it (a crash, a kill, a power cut), and at least once a day. A file that
-    // fails is moved aside (never deleted) and the open is refused; so is every later open,
-    // until a person decides (clearQuarantine).
+    // without closing it (a crash, a kill, a power cut), and at least once a day. Only real
+    // damage (SQLite's CORRUPT or NOTADB, or a failed check) sets the file aside (Quarantine:
+    // never deleted, never while another process has it open); a full disk, a read-only file
+    // or a permission problem refuses the open with that reason and moves nothing. A path
+    // with a file set aside is refused until a person decides (clearQuarantine).
+    // Nothing here opens the database file other than through SQLite.
     Status open(const QString &path);
     // The same without migrating (for tests of the migrations themselves).
     Status openWithoutMigrating(const QString &path);
@@ -46,8 +50,8 @@ public:
     static QString fileOf(const QString &path);
     QString filePath() const { return fileOf(m_path); }
 
-    // The note left beside a database that failed its check: where the file went and why.
-    // Empty when there is none.
+    // Why the path is refused (the note left beside a database that failed its check, or
+    // set-aside files beside a missing database). Empty when the path may be opened.
     static QString quarantineNote(const QString &path);
     // A person decided (a backup restored, or a new database to start): the till may open
     // the path again. The moved-aside files stay where they are.
@@ -93,12 +97,13 @@ private:
     static Status execute(QSqlQuery &q, const QString &sql, std::initializer_list<QVariant> binds);
     static void bind(QSqlQuery &q, std::initializer_list<QVariant> binds);
     void watchWal(const QSqlDatabase &db);
-    // quick_check failed: the file (and its -wal/-shm) moved aside, the note written.
-    static Status quarantine(const QString &file, const QString &problem);
-    // Whether the file needs its check now: a process died with it open (its marker is left),
-    // or the last check passed more than a day ago. Stale markers are removed.
-    static bool checkDue(const QString &file);
-    static constexpr qint64 checkEveryMs = 24LL * 3600 * 1000;
+    // SQLite's extended code of the last failure on this connection (0 when not open).
+    int lastErrorCode() const;
+    static bool isDamage(int sqliteCode);
+    // quick_check's complaint ("" when the file is sound); a failure when it could not run.
+    Result<QString> damageFound() const;
+    static Status setAside(const QString &file, const QString &problem, const StartupCheck &startup);
+    int m_openErrorCode = 0; // SQLite's code when openWithoutMigrating failed
     QString m_openMarker; // <file>.open-PID-N while this connection is open
     QString m_connection;
     QString m_path;

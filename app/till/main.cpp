@@ -54,16 +54,23 @@ int main(int argc, char *argv[])
     parser.addOption({u"exit-after-paint"_s, QApplication::translate("main", "Print the start-up time and peak memory as JSON once the first screen is painted, then exit.")});
     parser.process(app);
 
-    pos::Till till;
-    if (pos::Status s = till.open(parser.value(u"db"_s)); !s) {
-        QMessageBox::critical(nullptr, QApplication::translate("main", "The till cannot start"), s.error());
+    const QString screenshot = parser.value(u"screenshot"_s);
+    const bool exitAfterPaint = parser.isSet(u"exit-after-paint"_s);
+    // Why the till can't start, on standard error always, and in a box a cashier can read
+    // unless nobody is there to close it (a screenshot or timing run).
+    const auto cannotStart = [&](const QString &why) {
+        std::fprintf(stderr, "pos-till: %s\n", qPrintable(why));
+        if (screenshot.isEmpty() && !exitAfterPaint)
+            QMessageBox::critical(nullptr, QApplication::translate("main", "The till cannot start"), why);
         return 1;
-    }
+    };
+
+    pos::Till till;
+    if (pos::Status s = till.openAsTheTill(parser.value(u"db"_s)); !s)
+        return cannotStart(s.error());
     if (!till.isProvisioned()) { // first start: the demo store, until HQ enrolment sets the real one
-        if (pos::Status s = pos::DemoStore::load(till); !s) {
-            QMessageBox::critical(nullptr, QApplication::translate("main", "The till cannot start"), s.error());
-            return 1;
-        }
+        if (pos::Status s = pos::DemoStore::load(till); !s)
+            return cannotStart(s.error());
     }
 
     // The store's language setting, unless --lang says otherwise for this start.
@@ -73,8 +80,6 @@ int main(int argc, char *argv[])
     app.setStyleSheet(pos::Theme::styleSheet()); // every window and dialog looks the same
     pos::MainWindow window(till);
     window.resize(1280, 800);
-    const QString screenshot = parser.value(u"screenshot"_s);
-    const bool exitAfterPaint = parser.isSet(u"exit-after-paint"_s);
     // The first screen painted: the sale screen, or the sign-in screen of a till with staff.
     QObject::connect(&window, &pos::MainWindow::firstPainted, &window, [&] {
         if (exitAfterPaint) {

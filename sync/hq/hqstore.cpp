@@ -2,6 +2,7 @@
 
 #include "core/attribution/replay.h"
 #include "core/csvreader.h"
+#include "store/privatefiles.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -212,8 +213,9 @@ Status HqStore::open(const DatabaseUrl &url)
     m_url = url;
     QSqlDatabase db;
     if (url.kind == DatabaseUrl::Kind::Sqlite) {
-        if (!QDir().mkpath(QFileInfo(url.path).absolutePath()))
-            return Status::failure(tr("Cannot create the folder for %1.").arg(url.path), ErrorKind::System);
+        // Every terminal's secret is in here: the file and its -wal/-shm are the service user's alone.
+        if (const QString failed = PrivateFiles::prepareDatabase(url.path); !failed.isEmpty())
+            return Status::failure(failed, ErrorKind::System);
         db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
         db.setDatabaseName(url.path);
     } else {

@@ -175,7 +175,7 @@ private slots:
         const Money perKg = LookupService(t.till()).sellableProduct(u"BE0101"_s)->price;
         Cart cart;
         cart.add(*LookupService(t.till()).sellableProduct(u"AC0101"_s), u"AC0101"_s, 1);
-        const auto earlier = CheckoutService(t.till()).checkout({cart, u"G01"_s, {}, {{PaymentMethod::Card, {}, {}}}});
+        const auto earlier = CheckoutService(t.till()).checkout({cart, u"G01"_s, {}, {{PaymentMethod::Card, {}, {}}}, {}});
         QVERIFY(earlier);
 
         MainWindow window(t.till());
@@ -217,7 +217,7 @@ private slots:
         test::TestTill t;
         Cart cart;
         cart.add(*LookupService(t.till()).sellableProduct(u"AC0101"_s), u"AC0101"_s, 1);
-        const auto earlier = CheckoutService(t.till()).checkout({cart, u"G01"_s, {}, {{PaymentMethod::Card, {}, {}}}});
+        const auto earlier = CheckoutService(t.till()).checkout({cart, u"G01"_s, {}, {{PaymentMethod::Card, {}, {}}}, {}});
         QVERIFY(earlier);
         MainWindow window(t.till());
         QVERIFY(test::showActive(window));

@@ -154,7 +154,7 @@ private slots:
         test::TestTill t;
         Cart cart;
         cart.add(*LookupService(t.till()).sellableProduct(u"AC0101"_s), u"AC0101"_s, 1);
-        auto order = CheckoutService(t.till()).checkout({cart, u"G01"_s, u"M0001"_s, {{PaymentMethod::Cash, {}, {}}}});
+        auto order = CheckoutService(t.till()).checkout({cart, u"G01"_s, u"M0001"_s, {{PaymentMethod::Cash, {}, {}}}, {}});
         QVERIFY2(order, qPrintable(order.error()));
         QVERIFY(RefundService(t.till()).refund(order->number, {}));
         MainWindow window(t.till());

@@ -113,7 +113,7 @@ private slots:
         test::TestTill t;
         Cart cart;
         cart.add(*LookupService(t.till()).sellableProduct(u"AC0101"_s), u"AC0101"_s, 2);
-        auto order = CheckoutService(t.till()).checkout({cart, u"G01"_s, u"M0001"_s, {{PaymentMethod::Cash, {}, {}}}});
+        auto order = CheckoutService(t.till()).checkout({cart, u"G01"_s, u"M0001"_s, {{PaymentMethod::Cash, {}, {}}}, {}});
         QVERIFY(order);
         const QString db = t.dbPath();
         for (const QString &width : {u"58"_s, u"80"_s}) {

@@ -30,7 +30,7 @@ SaleRequest sale(Till &till, const QString &guide, const QString &member)
 {
     Cart cart;
     cart.add(*LookupService(till).sellableProduct(u"AC0101"_s), u"AC0101"_s, 3); // 3 × ¥629.00
-    return {cart, guide, member, {{PaymentMethod::Card, std::nullopt, u"POS-1"_s}}};
+    return {cart, guide, member, {{PaymentMethod::Card, std::nullopt, u"POS-1"_s}}, {}};
 }
 
 } // namespace

@@ -28,7 +28,7 @@ Order sell(Till &till, PaymentMethod method = PaymentMethod::Cash)
 {
     Cart cart;
     cart.add(*LookupService(till).sellableProduct(u"AC0101"_s), u"AC0101"_s, 1);
-    auto order = CheckoutService(till).checkout({cart, u"G01"_s, {}, {{method, {}, {}}}});
+    auto order = CheckoutService(till).checkout({cart, u"G01"_s, {}, {{method, {}, {}}}, {}});
     Q_ASSERT(order);
     return *order;
 }

@@ -26,7 +26,7 @@ class TestShift : public QObject
     {
         Cart cart;
         cart.add(*LookupService(till).sellableProduct(u"WF0101"_s), u"WF0101"_s, 1); // ¥699.00
-        auto order = CheckoutService(till).checkout({cart, guide, {}, {{method, tendered, {}}}});
+        auto order = CheckoutService(till).checkout({cart, guide, {}, {{method, tendered, {}}}, {}});
         if (!order)
             qFatal("sale: %s", qPrintable(order.error()));
         return *order;

@@ -1,6 +1,7 @@
 #include "store/database.h"
 #include "store/migrations.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -144,7 +145,14 @@ private slots:
         const Status s = db.open(f.fileName());
         QVERIFY(!s.ok());
         QVERIFY(s.error().contains(u"junk.db"_s));
-        QCOMPARE(f.size(), 8192); // never overwritten
+        // Not a database is damage: set aside whole, never overwritten, and the path refused.
+        const QStringList aside = QDir(dir.path()).entryList({u"junk.db.damaged-*"_s}, QDir::Files);
+        QCOMPARE(aside.size(), 1);
+        QFile kept(dir.filePath(aside.front()));
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), QByteArray(8192, 'x'));
+        QVERIFY(!Database().open(f.fileName()));
+        QVERIFY(!QFile::exists(f.fileName()));
     }
 };
 

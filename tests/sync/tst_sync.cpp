@@ -69,7 +69,7 @@ void sell(Till &till, int n)
     for (int i = 0; i < n; ++i) {
         Cart cart;
         cart.add(item, item.sku, 1 + i % 2);
-        const auto order = CheckoutService(till).checkout({cart, u"G01"_s, {}, {{PaymentMethod::Cash, {}, {}}}});
+        const auto order = CheckoutService(till).checkout({cart, u"G01"_s, {}, {{PaymentMethod::Cash, {}, {}}}, {}});
         QVERIFY2(order, qPrintable(order.error()));
     }
 }
@@ -731,13 +731,19 @@ private slots:
         SyncService sync(t.till());
 
         // The secret is not the one HQ gave.
-        const QString secret = SettingsRepository(t.till().database()).value(QString::fromLatin1(SyncService::secretKey));
-        SettingsRepository(t.till().database()).setValue(QString::fromLatin1(SyncService::secretKey), QString::fromLatin1(QByteArray(32, 'x').toBase64()));
+        QFile secretFile(sync.secretFile());
+        QVERIFY(secretFile.open(QIODevice::ReadWrite));
+        const QByteArray secret = secretFile.readAll();
+        secretFile.resize(0);
+        secretFile.write(QByteArray(32, 'x').toBase64());
+        secretFile.close();
         SyncRound r = sync.push();
         QVERIFY(r.failed);
         QCOMPARE(r.failure.code, u"bad_signature"_s);
         QCOMPARE(pending(t.till()), 3);
-        SettingsRepository(t.till().database()).setValue(QString::fromLatin1(SyncService::secretKey), secret);
+        QVERIFY(secretFile.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        secretFile.write(secret);
+        secretFile.close();
 
         // The till's clock is 10 minutes fast: refused, and told by how much.
         t.clock().advanceSecs(600);
