@@ -14,6 +14,7 @@
 #include <QSqlError>
 #include <QSqlDriver>
 #include <QStandardPaths>
+#include <QStorageInfo>
 
 #include <sqlite3.h>
 
@@ -140,7 +141,7 @@ Status Database::open(const QString &path)
         // Only damage is set aside. A full disk, a read-only file or a permission problem is
         // "cannot open now": the file is fine and will open once that is fixed.
         if (!existed || !isDamage(m_openErrorCode))
-            return opened;
+            return cannotOpenNow(file, opened);
         close();
         return setAside(file, opened.error(), startup);
     }
@@ -149,8 +150,7 @@ Status Database::open(const QString &path)
         const Result<QString> damage = damageFound();
         if (!damage) {
             close();
-            return Status::failure(tr("The database %1 could not be checked now: %2").arg(file, damage.error()),
-                                   ErrorKind::System);
+            return cannotOpenNow(file, Status::failure(tr("its check could not run (%1)").arg(damage.error())));
         }
         if (!damage->isEmpty()) {
             close();
@@ -160,6 +160,19 @@ Status Database::open(const QString &path)
     }
     m_openMarker = StartupCheck::markOpen(file); // left behind only if this process dies with the file open
     return Migrations::migrate(*this, Migrations::latestVersion());
+}
+
+Status Database::cannotOpenNow(const QString &file, const Status &why)
+{
+    // SQLite says "I/O error" when it cannot grow the -shm on a full disk: say what it is.
+    const QStorageInfo disk(QFileInfo(file).absolutePath());
+    const qint64 freeBytes = disk.isValid() ? disk.bytesAvailable() : -1;
+    const QString reason = freeBytes >= 0 && freeBytes < lowDiskBytes
+                               ? tr("the disk is full (%1 KB free)").arg(freeBytes / 1024)
+                               : why.error();
+    return Status::failure(tr("The till cannot open %1 now: %2. Nothing was changed or moved; it opens as soon as "
+                              "that is put right.").arg(file, reason),
+                           ErrorKind::System);
 }
 
 Status Database::setAside(const QString &file, const QString &problem, const StartupCheck &startup)

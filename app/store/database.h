@@ -103,6 +103,8 @@ private:
     // quick_check's complaint ("" when the file is sound); a failure when it could not run.
     Result<QString> damageFound() const;
     static Status setAside(const QString &file, const QString &problem, const StartupCheck &startup);
+    static Status cannotOpenNow(const QString &file, const Status &why);
+    static constexpr qint64 lowDiskBytes = 1024 * 1024; // below this, a failure to open is the disk's
     int m_openErrorCode = 0; // SQLite's code when openWithoutMigrating failed
     QString m_openMarker; // <file>.open-PID-N while this connection is open
     QString m_connection;

@@ -6,6 +6,7 @@
 #include "fakenetworkprinter.h"
 #include "hqfixture.h"
 #include "posctlrun.h"
+#include "readback.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -42,23 +43,6 @@ class TestCrash : public QObject
             ::kill(pid_t(p->processId()), SIGKILL);
         p->waitForFinished(10000);
     }
-    static QStringList column(const QString &db, const QString &sql)
-    {
-        QStringList out;
-        {
-            QSqlDatabase c = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"check"_s);
-            c.setDatabaseName(db);
-            if (c.open()) {
-                QSqlQuery q(c);
-                q.exec(sql);
-                while (q.next())
-                    out << q.value(0).toString();
-            }
-        }
-        QSqlDatabase::removeDatabase(u"check"_s);
-        return out;
-    }
-
 private slots:
     void initTestCase()
     {
@@ -137,8 +121,8 @@ private slots:
               rounds, commitMs, printMs, killed, qlonglong(reported.size()));
         QVERIFY2(killed > rounds / 4, "the kills should land inside the sales");
 
-        QCOMPARE(column(db, u"PRAGMA integrity_check"_s), QStringList{u"ok"_s});
-        const QStringList numbers = column(db, u"SELECT number FROM orders"_s);
+        QCOMPARE(pos::test::column(db, u"PRAGMA integrity_check"_s), QStringList{u"ok"_s});
+        const QStringList numbers = pos::test::column(db, u"SELECT number FROM orders"_s);
         QCOMPARE(QSet<QString>(numbers.cbegin(), numbers.cend()).size(), numbers.size()); // each once
         for (const QString &number : std::as_const(reported))
             QVERIFY2(numbers.contains(number), qPrintable(number + u" was reported complete but is not in the database"_s));
@@ -152,7 +136,7 @@ private slots:
         QStringList hqNumbers;
         for (const QString &line : atHq)
             hqNumbers << QJsonDocument::fromJson(line.toUtf8()).object().value(u"number"_s).toString();
-        const QStringList tillNumbers = column(db, u"SELECT number FROM orders"_s);
+        const QStringList tillNumbers = pos::test::column(db, u"SELECT number FROM orders"_s);
         QCOMPARE(hqNumbers.size(), tillNumbers.size());
         QCOMPARE(QSet<QString>(hqNumbers.cbegin(), hqNumbers.cend()), QSet<QString>(tillNumbers.cbegin(), tillNumbers.cend()));
         for (const QString &number : std::as_const(reported))
