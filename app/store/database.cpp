@@ -179,7 +179,10 @@ Status Database::setAside(const QString &file, const QString &problem, const Sta
 {
     // Never pulled from under another program that has it open (the till, while posctl ran
     // the check): that one would go on writing to a file that is no longer at its path.
-    if (const QList<qint64> others = startup.otherOpeners(); !others.isEmpty()) {
+    QList<qint64> others = startup.otherOpeners();
+    if (startup.openHere())
+        others.prepend(QCoreApplication::applicationPid());
+    if (!others.isEmpty()) {
         QStringList pids;
         for (qint64 pid : others)
             pids.append(QString::number(pid));

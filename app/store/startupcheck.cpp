@@ -35,8 +35,10 @@ StartupCheck::StartupCheck(const QString &file) : m_file(file)
     const qint64 self = QCoreApplication::applicationPid();
     for (const QFileInfo &marker : info.dir().entryInfoList({prefix + u'*'}, QDir::Files)) {
         const qint64 pid = marker.fileName().mid(prefix.size()).section(u'-', 0, 0).toLongLong();
-        if (pid == self)
-            continue; // this process checked it when it first opened it
+        if (pid == self) {
+            m_openHere = true; // this process checked it when it first opened it
+            continue;
+        }
         if (processAlive(pid)) {
             if (!m_liveOthers.contains(pid))
                 m_liveOthers.append(pid);

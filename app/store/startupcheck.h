@@ -24,6 +24,8 @@ public:
 
     // Processes other than this one that have the file open now.
     QList<qint64> otherOpeners() const;
+    // Whether another connection of this process has it open (a worker thread's).
+    bool openHere() const { return m_openHere; }
 
     // This connection's marker (its path), or an empty string where none can be written.
     static QString markOpen(const QString &file);
@@ -36,6 +38,7 @@ private:
     QStringList m_deadMarkers;
     QList<qint64> m_liveOthers;
     bool m_due = false;
+    bool m_openHere = false;
 };
 
 } // namespace pos
