@@ -12,18 +12,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace pos::PrivateFiles {
+namespace pos {
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
 constexpr mode_t ownerOnly = S_IRUSR | S_IWUSR;
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("PrivateFiles", text);
-}
 
 QString systemError()
 {
@@ -41,7 +36,7 @@ void narrow(const QString &file)
 
 } // namespace
 
-QString prepareDatabase(const QString &file)
+QString PrivateFiles::prepareDatabase(const QString &file)
 {
     const QFileInfo info(file);
     const QString folder = info.absolutePath();
@@ -66,7 +61,7 @@ QString prepareDatabase(const QString &file)
     return {};
 }
 
-QString writeAtomically(const QString &file, const QByteArray &bytes)
+QString PrivateFiles::writeAtomically(const QString &file, const QByteArray &bytes)
 {
     static QAtomicInt writes; // two threads of one process never share a temporary file
     const QString temporary = u"%1.tmp-%2-%3"_s.arg(file).arg(QCoreApplication::applicationPid()).arg(writes.fetchAndAddRelaxed(1));
@@ -96,7 +91,7 @@ QString writeAtomically(const QString &file, const QByteArray &bytes)
     return {};
 }
 
-std::optional<QByteArray> read(const QString &file, QString *error)
+std::optional<QByteArray> PrivateFiles::read(const QString &file, QString *error)
 {
     QFile in(file);
     if (!in.exists())
@@ -109,7 +104,7 @@ std::optional<QByteArray> read(const QString &file, QString *error)
     return in.readAll();
 }
 
-bool syncFolder(const QString &folder)
+bool PrivateFiles::syncFolder(const QString &folder)
 {
     const int fd = ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
@@ -119,4 +114,4 @@ bool syncFolder(const QString &folder)
     return synced;
 }
 
-} // namespace pos::PrivateFiles
+} // namespace pos
