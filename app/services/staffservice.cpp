@@ -5,6 +5,7 @@
 #include "core/constanttime.h"
 #include "store/database.h"
 #include "store/outboxrepository.h"
+#include "store/privatefiles.h"
 
 #include <QFile>
 #include <QRandomGenerator>
@@ -53,10 +54,8 @@ Result<QByteArray> StaffService::pepper() const
         return p;
     }
     const QByteArray p = randomBytes(32);
-    if (!file.open(QIODevice::WriteOnly) || file.write(p) != p.size())
-        return Result<QByteArray>::failure(tr("Cannot write the PIN pepper %1: %2").arg(file.fileName(), file.errorString()),
-                                           ErrorKind::System);
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (const QString failed = PrivateFiles::writeAtomically(file.fileName(), p); !failed.isEmpty()) // 0600 from its first byte
+        return Result<QByteArray>::failure(failed, ErrorKind::System);
     return p;
 }
 
