@@ -14,10 +14,10 @@
 #include "leaderboardservice.h"
 #include "settingsservice.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QSqlQuery>
 #include <QSslCertificate>
 
 namespace pos {
@@ -70,14 +70,20 @@ bool SyncService::isEnrolled() const
     return endpoint().has_value();
 }
 
-std::optional<sync::HqEndpoint> SyncService::endpoint() const
+std::optional<sync::HqEndpoint> SyncService::endpoint(QString *why) const
 {
     const SettingsRepository settings(m_till.database());
     sync::HqEndpoint e;
     e.url = QUrl(settings.value(settingKey(urlKey)));
     e.ca = QSslCertificate::fromData(settings.value(settingKey(caKey)).toLatin1(), QSsl::Pem);
     e.pinnedKeySha256 = settings.value(settingKey(pinKey)).toLatin1();
-    e.secret = secret();
+    const Result<QByteArray> secretRead = secret();
+    if (!secretRead) {
+        if (why)
+            *why = secretRead.error();
+        return std::nullopt;
+    }
+    e.secret = *secretRead;
     e.store = m_till.store().id;
     e.terminal = m_till.store().terminalId;
     if (!e.url.isValid() || e.ca.isEmpty() || e.secret.isEmpty())
@@ -90,11 +96,15 @@ QString SyncService::secretFile() const
     return m_till.database().filePath() + u".hq-secret"_s;
 }
 
-QByteArray SyncService::secret() const
+Result<QByteArray> SyncService::secret() const
 {
-    if (const auto inFile = PrivateFiles::read(secretFile()))
+    QString error;
+    if (const auto inFile = PrivateFiles::read(secretFile(), &error))
         return QByteArray::fromBase64(inFile->trimmed());
-    // Not moved out yet (the disk was full at the upgrade): still signs until it can be.
+    if (!error.isEmpty()) // there, but not readable (another user's, after a root-run posctl)
+        return Result<QByteArray>::failure(tr("The till's HQ secret %1 cannot be read: %2").arg(secretFile(), error),
+                                           ErrorKind::System);
+    // Not moved out yet (the till has not restarted since the upgrade): it still signs.
     return QByteArray::fromBase64(SettingsRepository(m_till.database()).value(settingKey(secretKey)).toLatin1());
 }
 
@@ -108,23 +118,32 @@ Status SyncService::storeSecret(const QByteArray &secret) const
 Status SyncService::moveSecretOutOfDatabase() const
 {
     SettingsRepository settings(m_till.database());
-    const QString stored = settings.value(settingKey(secretKey));
-    if (stored.isEmpty())
-        return {};
-    // A file already there was written by this very move before a crash: the same secret.
-    if (!QFile::exists(secretFile()))
-        if (Status s = storeSecret(QByteArray::fromBase64(stored.toLatin1())); !s)
-            return s;
-    // Overwritten, not just unlinked from the b-tree, so the database's pages no longer hold it;
-    // then the WAL, which still has it in older frames, is emptied when nobody is reading.
     const Database &db = m_till.database();
-    db.exec(u"PRAGMA secure_delete=ON"_s);
-    const auto removed = db.exec(u"DELETE FROM settings WHERE key = ?"_s, {settingKey(secretKey)});
-    db.exec(u"PRAGMA secure_delete=OFF"_s);
-    if (!removed)
-        return Status::failure(removed.error(), ErrorKind::System);
-    db.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
-    qCInfo(lcSync) << "the terminal's HQ secret moved out of the database into" << secretFile();
+    if (const QString stored = settings.value(settingKey(secretKey)); !stored.isEmpty()) {
+        // Only an older till writes the setting, so it is the newest secret there is: it wins
+        // over a file left by an earlier move.
+        const auto inFile = PrivateFiles::read(secretFile());
+        if (!inFile || inFile->trimmed() != stored.toLatin1())
+            if (Status s = storeSecret(QByteArray::fromBase64(stored.toLatin1())); !s)
+                return s;
+        // Overwritten, not just unlinked from the b-tree, so the database's pages no longer hold it.
+        db.exec(u"PRAGMA secure_delete=ON"_s);
+        const auto removed = db.exec(u"DELETE FROM settings WHERE key = ?"_s, {settingKey(secretKey)});
+        db.exec(u"PRAGMA secure_delete=OFF"_s);
+        if (!removed)
+            return Status::failure(removed.error(), ErrorKind::System);
+        settings.setValue(settingKey(secretWipeKey), u"1"_s);
+        qCInfo(lcSync) << "the terminal's HQ secret moved out of the database into" << secretFile();
+    }
+    if (settings.value(settingKey(secretWipeKey)).isEmpty())
+        return {};
+    // Older frames of the WAL still hold it until the WAL starts over, which it can't while
+    // someone reads: tried again at every start until it could.
+    auto checkpoint = db.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
+    if (checkpoint && checkpoint->next() && checkpoint->value(0).toInt() == 0) {
+        checkpoint = Result<QSqlQuery>::failure({}); // the statement done before the next one
+        settings.setValue(settingKey(secretWipeKey), QString());
+    }
     return {};
 }
 
@@ -181,10 +200,11 @@ QString SyncService::describe(const sync::HqReply &reply)
 
 std::unique_ptr<sync::HqClient> SyncService::connect(SyncRound &round) const
 {
-    const auto e = endpoint();
+    QString why;
+    const auto e = endpoint(&why);
     if (!e) {
         round.failed = true;
-        round.failure.message = tr("This till is not enrolled with HQ (posctl enroll URL CODE --ca CA.pem).");
+        round.failure.message = !why.isEmpty() ? why : tr("This till is not enrolled with HQ (posctl enroll URL CODE --ca CA.pem).");
         return {};
     }
     return std::make_unique<sync::HqClient>(*e, [this] { return nowMs(); });

@@ -52,6 +52,7 @@ public:
     static constexpr auto caKey = "hq.ca_pem";
     static constexpr auto pinKey = "hq.pin_sha256";
     static constexpr auto secretKey = "hq.secret"; // where older tills kept it: read only to move it out
+    static constexpr auto secretWipeKey = "hq.secret_wipe_pending"; // the WAL may still hold the moved secret
     static constexpr auto lastOkKey = "hq.last_ok_at";
     static constexpr auto lastAttemptKey = "hq.last_attempt_at";
     static constexpr auto lastErrorKey = "hq.last_error";
@@ -69,7 +70,9 @@ public:
     // it: a copied database alone cannot sign for the till.
     QString secretFile() const;
     // A till enrolled by an older version kept it in the settings table: moved to the file and
-    // wiped from the database (pages overwritten, WAL emptied). Nothing to do otherwise.
+    // wiped from the database (pages overwritten, WAL emptied — tried again at each start while
+    // a reader keeps the WAL). The till does it as it starts (posctl does not, so a till of the
+    // older version still running meanwhile keeps signing). Nothing to do otherwise.
     Status moveSecretOutOfDatabase() const;
 
     // Sends pending events in batches until none is left or HQ can't take more now.
@@ -91,8 +94,8 @@ public:
     static QString describe(const sync::HqReply &reply);
 
 private:
-    std::optional<sync::HqEndpoint> endpoint() const;
-    QByteArray secret() const;
+    std::optional<sync::HqEndpoint> endpoint(QString *why = nullptr) const;
+    Result<QByteArray> secret() const;
     Status storeSecret(const QByteArray &secret) const;
     // A client for HQ; none (and why, in `round`) when the till is not enrolled.
     std::unique_ptr<sync::HqClient> connect(SyncRound &round) const;

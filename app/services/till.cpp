@@ -5,6 +5,9 @@
 #include "syncservice.h"
 
 #include "store/peoplerepository.h"
+#include "store/privatefiles.h"
+
+#include <QFileInfo>
 
 #include <QLoggingCategory>
 
@@ -23,17 +26,23 @@ Status Till::open(const QString &path)
 {
     if (Status s = m_db.open(path); !s)
         return s;
-    // Done at the next open after an upgrade; should the disk be full, the next open tries again.
-    if (Status s = SyncService(*this).moveSecretOutOfDatabase(); !s)
-        qCWarning(lcTill) << "the HQ secret stays in the database for now:" << s.error();
     return loadStore();
 }
 
 Status Till::openAsTheTill(const QString &path)
 {
+    const QString file = Database::fileOf(path);
+    // A new machine has no folder yet: made (0700) before the lock that lives in it.
+    if (const QString failed = PrivateFiles::prepareFolder(QFileInfo(file).absolutePath()); !failed.isEmpty())
+        return Status::failure(failed, ErrorKind::System);
     if (Status s = m_lock.acquire(Database::fileOf(path)); !s)
         return s;
-    return open(path);
+    if (Status s = open(path); !s)
+        return s;
+    // The first start after an upgrade; should the disk be full, the next start tries again.
+    if (Status s = SyncService(*this).moveSecretOutOfDatabase(); !s)
+        qCWarning(lcTill) << "the HQ secret stays in the database for now:" << s.error();
+    return {};
 }
 
 Status Till::loadStore()

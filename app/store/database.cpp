@@ -18,6 +18,8 @@
 
 #include <sqlite3.h>
 
+#include <cstring>
+
 
 namespace pos {
 
@@ -78,15 +80,22 @@ QString Database::describeError(int sqliteCode, const QString &text)
 
 QString Database::fileOf(const QString &path)
 {
-    if (!path.startsWith(u"file:"_s))
-        return path;
-    return QUrl(path).path();
+    const QString file = path.startsWith(u"file:"_s) ? QUrl(path).path() : path;
+    // One name per file, whatever link or relative path reached it: the till's lock, the open
+    // markers and the set-aside files must be the same for everyone who opens it.
+    const QFileInfo info(file);
+    if (const QString canonical = info.canonicalFilePath(); !canonical.isEmpty())
+        return canonical;
+    if (const QString folder = QFileInfo(info.absolutePath()).canonicalFilePath(); !folder.isEmpty())
+        return folder + u'/' + info.fileName();
+    return info.absoluteFilePath();
 }
 
 Status Database::openWithoutMigrating(const QString &path)
 {
-    close();
+    closeConnection();
     m_openErrorCode = 0;
+    m_openError.clear();
     const QString file = fileOf(path);
     // The folder and the file are made (0600) before SQLite sees them; SQLite gives the -wal and
     // -shm the database's own mode.
@@ -99,8 +108,8 @@ Status Database::openWithoutMigrating(const QString &path)
     db.setDatabaseName(path);
     if (!db.open()) {
         m_openErrorCode = db.lastError().nativeErrorCode().toInt();
-        return Status::failure(tr("Cannot open the database %1: %2")
-                                   .arg(path, describeError(db.lastError())), ErrorKind::System);
+        m_openError = describeError(db.lastError());
+        return Status::failure(tr("Cannot open the database %1: %2").arg(path, m_openError), ErrorKind::System);
     }
     m_path = path;
     // A 16 MB page cache (SQLite's default is 2 MB) keeps the pages a sale touches — the ends of
@@ -111,10 +120,15 @@ Status Database::openWithoutMigrating(const QString &path)
                                   u"PRAGMA cache_size=-16384"_s, u"SELECT count(*) FROM sqlite_master"_s}) {
         if (auto r = exec(pragma); !r) {
             m_openErrorCode = lastErrorCode();
-            return Status::failure(tr("Cannot open the database %1: %2").arg(path, r.error()), ErrorKind::System);
+            m_openError = r.error();
+            if (const int os = sqlite3_system_errno(sqliteOf(db)); os != 0 && (m_openErrorCode & 0xff) == SQLITE_CANTOPEN)
+                m_openError += u" ("_s + QString::fromLocal8Bit(std::strerror(os)) + u')';
+            return Status::failure(tr("Cannot open the database %1: %2").arg(path, m_openError), ErrorKind::System);
         }
     }
     watchWal(db);
+    // SQLite has taken it as a database: now it is ours to narrow (an older till's 0644).
+    PrivateFiles::narrowDatabase(file);
     return {};
 }
 
@@ -130,27 +144,52 @@ bool Database::isDamage(int sqliteCode)
     return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
 }
 
+bool Database::looksLikeATillDatabase(const QString &file)
+{
+    // The files a till or posctl leaves beside a database it has used: a file with none of
+    // them that SQLite calls "not a database" is somebody's other file, not damage.
+    for (const QString &companion : {u".checked"_s, u".pepper"_s, u".hq-secret"_s, u".till-lock"_s})
+        if (QFileInfo::exists(file + companion))
+            return true;
+    return false;
+}
+
 Status Database::open(const QString &path)
 {
+    close();
     const QString file = fileOf(path);
+    if (const QString failed = PrivateFiles::prepareFolder(QFileInfo(file).absolutePath()); !failed.isEmpty())
+        return Status::failure(failed, ErrorKind::System);
     if (const QString refused = Quarantine::refusal(file); !refused.isEmpty())
         return Status::failure(refused, ErrorKind::System);
     const bool existed = QFileInfo(file).size() > 0;
     const StartupCheck startup(file);
-    if (Status opened = openWithoutMigrating(path); !opened) {
+    // Marked open before SQLite opens it, so nobody sets it aside under this connection's feet.
+    m_openMarker = StartupCheck::markOpen(file);
+    Status opened = openWithoutMigrating(path);
+    // Set aside meanwhile by another process: this connection must not create a new file there.
+    if (opened && !existed)
+        if (const QString refused = Quarantine::refusal(file); !refused.isEmpty())
+            opened = Status::failure(refused, ErrorKind::System);
+    if (!opened) {
+        const int code = m_openErrorCode;
+        close();
         // Only damage is set aside. A full disk, a read-only file or a permission problem is
         // "cannot open now": the file is fine and will open once that is fixed.
-        if (!existed || !isDamage(m_openErrorCode))
-            return cannotOpenNow(file, opened);
-        close();
-        return setAside(file, opened.error(), startup);
+        if (!existed || !isDamage(code))
+            return m_openError.isEmpty() ? opened : cannotOpenNow(file, m_openError);
+        if ((code & 0xff) == SQLITE_NOTADB && !looksLikeATillDatabase(file))
+            return Status::failure(tr("%1 is not a till database (or its first page is damaged). Nothing was changed or "
+                                      "moved: give the till its own database file with --db.").arg(file),
+                                   ErrorKind::System);
+        return setAside(file, m_openError, startup);
     }
     if (existed && startup.due()) {
         // A process died with it open, or a day has passed: checked before anything is sold on it.
         const Result<QString> damage = damageFound();
         if (!damage) {
             close();
-            return cannotOpenNow(file, Status::failure(tr("its check could not run (%1)").arg(damage.error())));
+            return cannotOpenNow(file, tr("its check could not run (%1)").arg(damage.error()));
         }
         if (!damage->isEmpty()) {
             close();
@@ -158,18 +197,17 @@ Status Database::open(const QString &path)
         }
         startup.passed();
     }
-    m_openMarker = StartupCheck::markOpen(file); // left behind only if this process dies with the file open
     return Migrations::migrate(*this, Migrations::latestVersion());
 }
 
-Status Database::cannotOpenNow(const QString &file, const Status &why)
+Status Database::cannotOpenNow(const QString &file, const QString &why)
 {
     // SQLite says "I/O error" when it cannot grow the -shm on a full disk: say what it is.
     const QStorageInfo disk(QFileInfo(file).absolutePath());
     const qint64 freeBytes = disk.isValid() ? disk.bytesAvailable() : -1;
-    const QString reason = freeBytes >= 0 && freeBytes < lowDiskBytes
-                               ? tr("the disk is full (%1 KB free)").arg(freeBytes / 1024)
-                               : why.error();
+    QString reason = freeBytes >= 0 && freeBytes < lowDiskBytes ? tr("the disk is full (%1 KB free)").arg(freeBytes / 1024) : why;
+    while (reason.endsWith(u'.'))
+        reason.chop(1);
     return Status::failure(tr("The till cannot open %1 now: %2. Nothing was changed or moved; it opens as soon as "
                               "that is put right.").arg(file, reason),
                            ErrorKind::System);
@@ -177,21 +215,23 @@ Status Database::cannotOpenNow(const QString &file, const Status &why)
 
 Status Database::setAside(const QString &file, const QString &problem, const StartupCheck &startup)
 {
-    // Never pulled from under another program that has it open (the till, while posctl ran
-    // the check): that one would go on writing to a file that is no longer at its path.
-    QList<qint64> others = startup.otherOpeners();
-    if (startup.openHere())
-        others.prepend(QCoreApplication::applicationPid());
-    if (!others.isEmpty()) {
+    // Never pulled from under anyone who has it open (the till, while posctl ran the day's
+    // check; a worker of this very process): they would go on writing to a file no longer at
+    // its path. Asked afresh now, after the check, not before it.
+    const QString firstLine = problem.section(u'\n', 0, 0).left(200);
+    if (const QList<qint64> openers = StartupCheck::openers(file); !openers.isEmpty()) {
         QStringList pids;
-        for (qint64 pid : others)
+        for (qint64 pid : openers)
             pids.append(QString::number(pid));
         return Status::failure(tr("The database %1 failed its check (%2). Another program (process %3) has it open, so it "
                                   "was not moved: close the till and posctl, then start the till again to set it aside.")
-                                   .arg(file, problem.left(200), pids.join(u", "_s)),
+                                   .arg(file, firstLine, pids.join(u", "_s)),
                                ErrorKind::System);
     }
-    return Quarantine::moveAside(file, problem);
+    const Status aside = Quarantine::moveAside(file, firstLine);
+    if (!QFileInfo::exists(file))
+        startup.forgetDeadMarkers();
+    return aside;
 }
 
 Result<QString> Database::damageFound() const
@@ -229,7 +269,12 @@ Status Database::clearQuarantine(const QString &path)
 
 void Database::close()
 {
-    StartupCheck::unmarkOpen(std::exchange(m_openMarker, {}));
+    closeConnection();
+    StartupCheck::unmarkOpen(m_openMarker); // only once the connection is gone
+}
+
+void Database::closeConnection()
+{
     m_prepared.clear(); // statements go before their connection
     m_direct.reset();
     if (!QSqlDatabase::contains(m_connection))

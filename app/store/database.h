@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "startupcheck.h"
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
@@ -16,7 +17,6 @@
 namespace pos {
 
 class DirectWrites;
-class StartupCheck;
 
 // One SQLite connection of this thread, opened with the pragmas a till needs:
 // WAL (a back-office reader never blocks the till), synchronous=FULL (a committed sale
@@ -46,7 +46,8 @@ public:
 
     QSqlDatabase handle() const;
     const QString &path() const { return m_path; }
-    // The database file itself (the path without a URI's scheme and query).
+    // The database file itself (the path without a URI's scheme and query), canonical: the
+    // same name however a link or a relative path reached it.
     static QString fileOf(const QString &path);
     QString filePath() const { return fileOf(m_path); }
 
@@ -96,6 +97,7 @@ private:
     static Status prepare(QSqlQuery &q, const QString &sql);
     static Status execute(QSqlQuery &q, const QString &sql, std::initializer_list<QVariant> binds);
     static void bind(QSqlQuery &q, std::initializer_list<QVariant> binds);
+    void closeConnection(); // close() without letting go of the open marker
     void watchWal(const QSqlDatabase &db);
     // SQLite's extended code of the last failure on this connection (0 when not open).
     int lastErrorCode() const;
@@ -103,10 +105,12 @@ private:
     // quick_check's complaint ("" when the file is sound); a failure when it could not run.
     Result<QString> damageFound() const;
     static Status setAside(const QString &file, const QString &problem, const StartupCheck &startup);
-    static Status cannotOpenNow(const QString &file, const Status &why);
+    static Status cannotOpenNow(const QString &file, const QString &why);
+    static bool looksLikeATillDatabase(const QString &file);
     static constexpr qint64 lowDiskBytes = 1024 * 1024; // below this, a failure to open is the disk's
-    int m_openErrorCode = 0; // SQLite's code when openWithoutMigrating failed
-    QString m_openMarker; // <file>.open-PID-N while this connection is open
+    int m_openErrorCode = 0; // SQLite's code when openWithoutMigrating failed, and its words
+    QString m_openError;
+    StartupCheck::Marker m_openMarker; // held while this connection is open
     QString m_connection;
     QString m_path;
     mutable QHash<QString, QSqlQuery> m_prepared;

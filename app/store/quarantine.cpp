@@ -30,7 +30,7 @@ QStringList asideNames(const QString &file)
     const QString prefix = info.fileName() + u".damaged-"_s;
     QStringList names;
     for (const QString &name : info.dir().entryList({prefix + u'*'}, QDir::Files, QDir::Name)) {
-        if (name.endsWith(u"-wal"_s) || name.endsWith(u"-shm"_s) || name.endsWith(u".cleared"_s))
+        if (name.endsWith(u"-wal"_s) || name.endsWith(u"-shm"_s) || name.endsWith(u".cleared"_s) || name.contains(u".tmp-"_s))
             continue;
         names.append(info.dir().filePath(name));
     }
@@ -39,7 +39,14 @@ QStringList asideNames(const QString &file)
 
 bool renameIfThere(const QString &from, const QString &to)
 {
-    return !QFile::exists(from) || QFile::rename(from, to);
+    return !QFile::exists(from) || PrivateFiles::renameNoReplace(from, to);
+}
+
+// A -wal with no database beside it (the database deleted by hand): SQLite would replay it
+// into a new, empty file.
+bool strayWal(const QString &file)
+{
+    return QFileInfo(file).size() == 0 && QFileInfo(file + u"-wal"_s).size() > 0;
 }
 
 } // namespace
@@ -67,6 +74,9 @@ QString Quarantine::refusal(const QString &file)
                          .arg(file, noteFile(file))
                    : written;
     }
+    if (strayWal(file))
+        return tr("%1 lies here without its database %2. The till will not start a new database over it: a manager "
+                  "decides with posctl quarantine --clear, which sets it aside.").arg(file + u"-wal"_s, file);
     if (QFileInfo(file).size() > 0)
         return {};
     QStringList undecided;
@@ -92,6 +102,8 @@ Status Quarantine::moveAside(const QString &file, const QString &problem)
                             "The till will not sell until a manager decides: restore a backup to %1, or start a new "
                             "database with: posctl quarantine --clear")
                              .arg(file, shownProblem, aside);
+    if (QFile::exists(noteFile(file)) || !QFile::exists(file)) // another process set it aside first
+        return Status::failure(refusal(file), ErrorKind::System);
     // The note first: a file moved with no note would leave the path looking new.
     if (const QString failed = PrivateFiles::writeAtomically(noteFile(file), note.toUtf8()); !failed.isEmpty())
         return Status::failure(tr("The database %1 failed its check (%2), and the note that sets it aside could not be "
@@ -99,7 +111,7 @@ Status Quarantine::moveAside(const QString &file, const QString &problem)
                                   "space and start again, or call support.")
                                    .arg(file, shownProblem, failed),
                                ErrorKind::System);
-    if (!QFile::rename(file, aside)) {
+    if (!PrivateFiles::renameNoReplace(file, aside)) {
         QFile::remove(noteFile(file));
         return Status::failure(tr("The database %1 failed its check (%2) and could not be moved aside: the till will not "
                                   "sell on it. Call support.")
@@ -119,7 +131,7 @@ Status Quarantine::moveAside(const QString &file, const QString &problem)
 Status Quarantine::clear(const QString &file)
 {
     // A -wal left without its database would be replayed into the new one: it goes aside too.
-    if (!QFile::exists(file)) {
+    if (QFileInfo(file).size() == 0) {
         const QString stamp = QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
         for (const QString &suffix : {u"-wal"_s, u"-shm"_s})
             if (!renameIfThere(file + suffix, file + u".damaged-"_s + stamp + u"-stray"_s + suffix))
@@ -134,6 +146,7 @@ Status Quarantine::clear(const QString &file)
     }
     if (QFile::exists(noteFile(file)) && !QFile::remove(noteFile(file)))
         return Status::failure(tr("Cannot remove %1.").arg(noteFile(file)), ErrorKind::System);
+    PrivateFiles::syncFolder(QFileInfo(file).absolutePath());
     return {};
 }
 

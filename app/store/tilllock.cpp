@@ -1,5 +1,7 @@
 #include "tilllock.h"
 
+#include "privatefiles.h"
+
 #include <QFile>
 
 #include <cerrno>
@@ -27,10 +29,10 @@ Status TillLock::acquire(const QString &databaseFile)
 {
     release();
     const QString path = lockFile(databaseFile);
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_CREAT | O_CLOEXEC, S_IRUSR | S_IWUSR);
+    QString error;
+    const int fd = PrivateFiles::openOwn(path, &error);
     if (fd < 0)
-        return Status::failure(tr("Cannot open the till's lock %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))),
-                               ErrorKind::System);
+        return Status::failure(error, ErrorKind::System);
     if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
         const int why = errno;
         char buffer[32] = {};

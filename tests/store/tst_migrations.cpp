@@ -145,7 +145,16 @@ private slots:
         const Status s = db.open(f.fileName());
         QVERIFY(!s.ok());
         QVERIFY(s.error().contains(u"junk.db"_s));
-        // Not a database is damage: set aside whole, never overwritten, and the path refused.
+        // Somebody's other file given by mistake: refused, never overwritten, moved or narrowed.
+        QVERIFY2(s.error().contains(u"not a till database"_s), qPrintable(s.error()));
+        QCOMPARE(f.size(), 8192);
+        QVERIFY(QDir(dir.path()).entryList({u"junk.db.damaged-*"_s}, QDir::Files).isEmpty());
+        QVERIFY(!QFile::exists(f.fileName() + u".quarantined"_s));
+        // A till's database whose first page is gone (its check stamp beside it) is damage: set aside whole.
+        QFile stamp(f.fileName() + u".checked"_s);
+        QVERIFY(stamp.open(QIODevice::WriteOnly));
+        stamp.close();
+        QVERIFY(!Database().open(f.fileName()));
         const QStringList aside = QDir(dir.path()).entryList({u"junk.db.damaged-*"_s}, QDir::Files);
         QCOMPARE(aside.size(), 1);
         QFile kept(dir.filePath(aside.front()));
