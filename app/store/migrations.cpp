@@ -348,6 +348,15 @@ const QList<QStringList> &steps()
         {
             u"ALTER TABLE orders ADD COLUMN cashier_id TEXT"_s,
         },
+        // 13: staff taken off the till. Disabled (active = 0, disabled_at set; a manager may
+        // enable them again) or removed for good (removed_at set and the PIN hash wiped, so no PIN
+        // verifies; they come back only through staff add with a new PIN). disabled_by: the
+        // manager who did it, or "hq" when the guide departed at HQ.
+        {
+            u"ALTER TABLE staff ADD COLUMN disabled_at TEXT"_s,
+            u"ALTER TABLE staff ADD COLUMN disabled_by TEXT NOT NULL DEFAULT ''"_s,
+            u"ALTER TABLE staff ADD COLUMN removed_at TEXT"_s,
+        },
     };
     return all;
 }

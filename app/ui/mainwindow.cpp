@@ -106,8 +106,13 @@ void MainWindow::lock(const QString &why)
 
 void MainWindow::lockIfIdle()
 {
+    if (!m_gate->signedIn() || QApplication::activeModalWidget())
+        return;
+    // Taken off the till meanwhile (posctl, HQ): locked now, whatever the idle time.
+    if (!m_gate->confirmOperator())
+        return;
     const int minutes = SettingsService(m_till).idleLockMinutes();
-    if (minutes <= 0 || !m_gate->signedIn() || QApplication::activeModalWidget())
+    if (minutes <= 0)
         return;
     if (m_lastTouch.secsTo(m_till.now()) >= qint64(minutes) * 60)
         lock(u"idle"_s);
@@ -137,7 +142,7 @@ void MainWindow::showOperator()
     if (who)
         m_lockButton->setText(tr("%1 · Lock").arg(who->name));
     if (locked)
-        m_signIn->reset();
+        m_signIn->reset(m_gate->notice());
     m_lastTouch = m_till.now();
 }
 
