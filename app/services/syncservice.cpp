@@ -12,6 +12,7 @@
 #include "attributionservice.h"
 #include "leaderboardservice.h"
 #include "settingsservice.h"
+#include "staffservice.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -286,7 +287,10 @@ Status SyncService::apply(const QJsonObject &change) const
         g.storeId = d.value(u"store"_s).toString();
         g.active = d.value(u"active"_s).toBool(true);
         g.departedAt = QDateTime::fromString(d.value(u"departed_at"_s).toString(), Qt::ISODateWithMs);
-        return PeopleRepository(m_till.database()).upsertGuide(g);
+        if (Status s = PeopleRepository(m_till.database()).upsertGuide(g); !s || g.active)
+            return s; // back at HQ: a guide again, but signing in is for a manager here to allow
+        // Departed: their sign-in (guides sign in with their guide id) goes with the guide row.
+        return StaffService(m_till).disableDepartedGuideWithinTransaction(g.id, d.value(u"departed_at"_s).toString());
     }
     if (kind == u"member"_s) {
         const QJsonObject binding = d.value(u"binding"_s).toObject();

@@ -463,6 +463,61 @@ private slots:
         QVERIFY(inherited && inherited->guide == u"G09"_s && inherited->inheritedFrom == u"G07"_s);
     }
 
+    // A guide who departs at HQ can no longer sign in at the till: the change disables their
+    // staff row with the guide row, audited as HQ's and sent back with the audit log. Back at
+    // HQ later, they are a guide again at once, but signing in is a manager's to allow here;
+    // someone removed at the till stays removed whatever HQ says.
+    void departureAtHqDisablesTheSignIn_data() { databaseKinds(); }
+    void departureAtHqDisablesTheSignIn()
+    {
+        SKIP_WITHOUT_DATABASE();
+        test::TestTill t(true, wallClock());
+        StaffService staff(t.till());
+        QVERIFY(staff.add(u"M01"_s, u"王店长"_s, Role::Manager, u"2468"_s, 1000));
+        QVERIFY(staff.add(u"G01"_s, u"小野"_s, Role::Guide, u"1111"_s, 1000));
+        QVERIFY(staff.add(u"G02"_s, u"阿杰"_s, Role::Guide, u"2222"_s, 1000));
+        auto hq = startInProcessHq(u"hq_departure"_s);
+        QVERIFY(enrollInProcess(t.till(), *hq, u"https://127.0.0.1:%1"_s.arg(hq->port), test::TestPki::read(m_pki.caPem)));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QVERIFY(hq->store.addGuide(u"G01"_s, u"小野"_s, u"S01"_s, now));
+        QVERIFY(hq->store.addGuide(u"G02"_s, u"阿杰"_s, u"S01"_s, now));
+        SyncService sync(t.till());
+        QVERIFY(!sync.pull().failed);
+        QVERIFY(staff.signIn(u"G01"_s, u"1111"_s));
+
+        QVERIFY(staff.change(StaffChange::Remove, u"G02"_s, u"M01"_s, u"2468"_s));
+        QVERIFY(hq->store.departGuide(u"G01"_s, {}, now));
+        QVERIFY(hq->store.departGuide(u"G02"_s, {}, now));
+        SyncRound r = sync.pull();
+        QVERIFY2(!r.failed, qPrintable(SyncService::describe(r.failure) + r.failure.message));
+        QCOMPARE(r.received, 2);
+        QVERIFY(!LookupService(t.till()).guide(u"G01"_s)->active);
+        const auto departed = staff.member(u"G01"_s);
+        QCOMPARE(departed->state, StaffState::Disabled);
+        QCOMPARE(departed->disabledBy, u"hq"_s);
+        QVERIFY(!staff.signIn(u"G01"_s, u"1111"_s));
+        QVERIFY(!staff.stillActive(u"G01"_s));
+        QCOMPARE(staff.member(u"G02"_s)->state, StaffState::Removed); // removed is more than disabled
+        const auto log = staff.auditLog(50);
+        const auto byHq = std::ranges::find_if(log, [](const AuditEntry &e) { return e.actor == u"hq"_s; });
+        QVERIFY(byHq != log.end());
+        QCOMPARE(byHq->action, u"staff_disable"_s);
+        QCOMPARE(byHq->subject, u"G01"_s);
+        QCOMPARE(std::ranges::count_if(log, [](const AuditEntry &e) { return e.actor == u"hq"_s; }), 1);
+        QVERIFY(!sync.push().failed); // and HQ hears of it with the rest of the audit log
+        QCOMPARE(pending(t.till()), 0);
+
+        // Back at HQ: a guide again, not a sign-in again.
+        QVERIFY(hq->store.addGuide(u"G01"_s, u"小野"_s, u"S01"_s, now));
+        QVERIFY(hq->store.addGuide(u"G02"_s, u"阿杰"_s, u"S01"_s, now));
+        QCOMPARE(sync.pull().received, 2);
+        QVERIFY(LookupService(t.till()).guide(u"G01"_s)->active);
+        QVERIFY(!staff.signIn(u"G01"_s, u"1111"_s));
+        QCOMPARE(staff.member(u"G02"_s)->state, StaffState::Removed);
+        QVERIFY(staff.change(StaffChange::Enable, u"G01"_s, u"M01"_s, u"2468"_s));
+        QVERIFY(staff.signIn(u"G01"_s, u"1111"_s));
+    }
+
     // A member registered at one till with their guide reaches HQ as a binding, and another
     // till of the chain learns it at its next pull.
     void bindingMadeAtOneTillReachesAnother_data() { databaseKinds(); }
