@@ -299,6 +299,8 @@ void MainWindow::showSync(const SyncStatus &status)
         pending += u' ' + tr("(oldest %1)").arg(hhmm(status.oldestPending));
     if (status.parked > 0)
         pending += u"  "_s + tr("%n refused by HQ", nullptr, status.parked);
+    if (status.parkedChanges > 0)
+        pending += u"  "_s + SyncService::describeParkedChanges(status);
     m_pending->setText(pending);
 }
 
