@@ -279,6 +279,8 @@ void MainWindow::refreshStatus()
     m_clock->setText(m_till.now().toString(u"HH:mm"_s)); // the date is on every receipt; room for the buttons
     m_clock->setToolTip(m_till.now().toString(u"yyyy-MM-dd HH:mm t"_s));
     showSync(SyncService(m_till).status());
+    if (isLocked())
+        m_signIn->refreshPeople(); // someone added or taken off meanwhile (posctl, HQ)
 }
 
 void MainWindow::showSync(const SyncStatus &status)
