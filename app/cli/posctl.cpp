@@ -58,7 +58,11 @@ Commands:
                                          the day's X report, or its Z report (once per day, kept);
                                          --print also prints it on the receipt printer
   staff [--json] | staff add ID --name N --role cashier|guide|manager --pin P|- | staff check ID --pin P|-
-                                         who works the till (PINs kept as salted, peppered PBKDF2 hashes)
+                                         who works the till and their state (PINs kept as salted,
+                                         peppered PBKDF2 hashes)
+  staff disable|enable|remove ID --as MANAGER --pin P|-
+                                         take someone off the till (disable: until enabled again;
+                                         remove: for good, their PIN wiped); a manager's, audited
   audit [--limit N] [--json]             the audit log: sign-ins, lockouts, overrides…, newest first
   settings [--json] | settings set KEY VALUE --as ID --pin P|-
                                          the till's settings (receipt header/footer, language, idle lock,

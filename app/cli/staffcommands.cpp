@@ -6,6 +6,7 @@
 #include "services/staffservice.h"
 #include "services/till.h"
 
+#include <QHash>
 #include <QJsonObject>
 
 #include <cstdio>
@@ -26,28 +27,50 @@ QString pinFrom(const QCommandLineParser &parser)
     return in.readLine().trimmed();
 }
 
+// Whether someone may work the till, as posctl staff shows it.
+QString stateLine(const StaffMember &m)
+{
+    switch (m.state) {
+    case StaffState::Active:
+        return Posctl::tr("active");
+    case StaffState::Disabled:
+        return Posctl::tr("disabled by %1 at %2").arg(m.disabledBy, m.disabledAt);
+    case StaffState::Removed:
+        return Posctl::tr("removed by %1 at %2").arg(m.disabledBy, m.removedAt);
+    }
+    return {};
+}
+
 } // namespace
 
 int runStaff(CliContext &ctx)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(u"ACTION"_s, Posctl::tr("add ID, check ID, or nothing to list."));
+    parser.addPositionalArgument(u"ACTION"_s, Posctl::tr("add ID, check ID, disable ID, enable ID, remove ID, or nothing to list."));
     parser.addOption({u"name"_s, Posctl::tr("With add: the person's name."), u"NAME"_s});
     parser.addOption({u"role"_s, Posctl::tr("With add: cashier, guide or manager."), u"ROLE"_s});
-    parser.addOption({u"pin"_s, Posctl::tr("4 to 6 digits; - reads it from standard input."), u"PIN"_s});
+    parser.addOption({u"as"_s, Posctl::tr("With disable, enable, remove: the manager doing it."), u"ID"_s});
+    parser.addOption({u"pin"_s, Posctl::tr("4 to 6 digits (with disable, enable, remove: the manager's); - reads it from "
+                                           "standard input."), u"PIN"_s});
     parser.addOption({u"json"_s, Posctl::tr("One JSON object per person.")});
     if (!parseCommand(ctx, parser, 0, 2))
         return ExitBadInput;
     const QStringList pos = parser.positionalArguments();
     const QString action = pos.value(0);
-    if (!action.isEmpty() && !((action == u"add"_s || action == u"check"_s) && pos.size() == 2))
-        return fail(ctx, Posctl::tr("use: posctl staff [add ID --name N --role R --pin P | check ID --pin P]"));
+    static const QHash<QString, StaffChange> changes{
+        {u"disable"_s, StaffChange::Disable}, {u"enable"_s, StaffChange::Enable}, {u"remove"_s, StaffChange::Remove}};
+    const bool known = action == u"add"_s || action == u"check"_s || changes.contains(action);
+    if (!action.isEmpty() && !(known && pos.size() == 2))
+        return fail(ctx, Posctl::tr("use: posctl staff [add ID --name N --role R --pin P | check ID --pin P | "
+                                    "disable|enable|remove ID --as MANAGER --pin P]"));
     std::optional<Role> role;
     if (action == u"add"_s) {
         role = roleFromKey(parser.value(u"role"_s));
         if (!role)
             return fail(ctx, Posctl::tr("--role is cashier, guide or manager"));
     }
+    if (changes.contains(action) && (!parser.isSet(u"as"_s) || !parser.isSet(u"pin"_s)))
+        return fail(ctx, Posctl::tr("%1 needs a manager: --as ID --pin P (or --pin - to type it)").arg(action));
     if (!action.isEmpty() && !parser.isSet(u"pin"_s))
         return fail(ctx, Posctl::tr("a PIN is needed (--pin, or --pin - to type it)"));
     Till till;
@@ -63,12 +86,21 @@ int runStaff(CliContext &ctx)
             return failWith(ctx, who);
         ctx.out << Posctl::tr("PIN right: %1 (%2)").arg(who->name, roleKey(who->role)) << Qt::endl;
         return ExitOk;
+    } else if (changes.contains(action)) {
+        auto now = staff.change(changes.value(action), pos[1], parser.value(u"as"_s), pinFrom(parser));
+        if (!now)
+            return failWith(ctx, now);
+        ctx.out << now->id << u"  "_s << now->name << u"  "_s << stateLine(*now) << Qt::endl;
+        return ExitOk;
     }
     for (const StaffMember &m : staff.all()) {
         if (parser.isSet(u"json"_s))
-            ctx.out << jsonLine({{u"id"_s, m.id}, {u"name"_s, m.name}, {u"role"_s, roleKey(m.role)}, {u"active"_s, m.active}}) << u'\n';
+            ctx.out << jsonLine({{u"id"_s, m.id}, {u"name"_s, m.name}, {u"role"_s, roleKey(m.role)}, {u"active"_s, m.active},
+                                 {u"state"_s, staffStateKey(m.state)}, {u"disabled_at"_s, m.disabledAt},
+                                 {u"disabled_by"_s, m.disabledBy}, {u"removed_at"_s, m.removedAt}})
+                    << u'\n';
         else
-            ctx.out << m.id << u"  "_s << m.name << u"  "_s << roleKey(m.role) << u'\n';
+            ctx.out << m.id << u"  "_s << m.name << u"  "_s << roleKey(m.role) << u"  "_s << stateLine(m) << u'\n';
     }
     ctx.out.flush();
     return ExitOk;

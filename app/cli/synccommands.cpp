@@ -25,7 +25,8 @@ QJsonObject statusJson(const SyncStatus &s)
             {u"online"_s, s.online},       {u"pending"_s, s.pending},
             {u"parked"_s, s.parked},       {u"oldest_pending"_s, s.oldestPending},
             {u"last_ok_at"_s, s.lastOkAt}, {u"last_attempt_at"_s, s.lastAttemptAt},
-            {u"last_error"_s, s.lastError}, {u"skew_ms"_s, s.skewMs}};
+            {u"last_error"_s, s.lastError}, {u"skew_ms"_s, s.skewMs},
+            {u"parked_changes"_s, s.parkedChanges}, {u"parked_change_reason"_s, s.parkedChangeReason}};
 }
 
 QString roundLine(const SyncRound &r)
@@ -65,7 +66,8 @@ int runSync(CliContext &ctx)
     QCommandLineParser parser;
     parser.addOption({u"once"_s, Posctl::tr("Send what is waiting, then stop (exit 1 if HQ could not take it all).")});
     parser.addOption({u"batch"_s, Posctl::tr("Events per call, 1 to 500 (default 500)."), u"N"_s, u"500"_s});
-    parser.addOption({u"retry-parked"_s, Posctl::tr("First put the events HQ refused back in the queue (after HQ was fixed).")});
+    parser.addOption({u"retry-parked"_s, Posctl::tr("First put the events HQ refused back in the queue (after HQ was fixed), "
+                                                    "and try the changes from HQ that could not be applied again.")});
     if (!parseCommand(ctx, parser, 0, 0))
         return ExitBadInput;
     bool ok = false;
@@ -83,6 +85,11 @@ int runSync(CliContext &ctx)
         if (!again)
             return fail(ctx, again.error(), ExitFailure);
         ctx.out << Posctl::tr("%n refused event(s) back in the queue.", nullptr, *again) << Qt::endl;
+        const auto changes = sync.retryParkedChanges();
+        if (!changes)
+            return fail(ctx, changes.error(), ExitFailure);
+        ctx.out << Posctl::tr("%n parked change(s) from HQ applied now", nullptr, changes->applied) << u", "_s
+                << Posctl::tr("%n still parked.", nullptr, changes->stillParked) << Qt::endl;
     }
     int failures = 0;
     for (;;) {
@@ -90,6 +97,9 @@ int runSync(CliContext &ctx)
         ctx.out << roundLine(round) << Qt::endl;
         if (round.parked > 0)
             ctx.err << u"posctl: "_s << Posctl::tr("%n event(s) refused by HQ were parked (see posctl sync-status; posctl sync --retry-parked once HQ is fixed).", nullptr, round.parked)
+                    << Qt::endl;
+        if (round.unapplied > 0)
+            ctx.err << u"posctl: "_s << Posctl::tr("%n change(s) from HQ could not be applied and were parked (see posctl sync-status).", nullptr, round.unapplied)
                     << Qt::endl;
         if (parser.isSet(u"once"_s))
             return round.failed ? fail(ctx, SyncService::describe(round.failure), ExitFailure) : ExitOk;

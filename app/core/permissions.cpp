@@ -11,7 +11,7 @@ namespace {
 constexpr std::array<const char16_t *, 3> roles{u"cashier", u"guide", u"manager"};
 constexpr std::array<const char16_t *, actionCount> actions{u"void_after_payment", u"price_override", u"discount_beyond_limit",
                                                             u"refund", u"reprint", u"open_drawer", u"close_shift",
-                                                            u"change_settings"};
+                                                            u"change_settings", u"manage_staff"};
 
 } // namespace
 

@@ -18,8 +18,9 @@ enum class Action : quint8 {
     OpenDrawer,       // without a sale
     CloseShift,
     ChangeSettings,
+    ManageStaff,      // disable, enable or remove someone
 };
-constexpr int actionCount = 8;
+constexpr int actionCount = 9;
 
 QString roleKey(Role role);            // "cashier", "guide", "manager"
 std::optional<Role> roleFromKey(const QString &key);

@@ -4,15 +4,18 @@
 
 #include "store/database.h"
 #include "core/pinyin.h"
+#include "core/showninput.h"
 #include "store/attributionrepository.h"
 #include "store/catalogrepository.h"
 #include "store/outboxrepository.h"
+#include "store/parkedchangerepository.h"
 #include "store/peoplerepository.h"
 #include "store/privatefiles.h"
 
 #include "attributionservice.h"
 #include "leaderboardservice.h"
 #include "settingsservice.h"
+#include "staffservice.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -171,9 +174,12 @@ QStringList SyncService::describe(const SyncStatus &s)
                  + (s.oldestPending.isEmpty() ? QString() : u"  "_s + tr("(oldest %1)").arg(s.oldestPending));
     if (s.parked > 0)
         lines << tr("Refused by HQ and kept: %1 (posctl sync --retry-parked once HQ is fixed)").arg(s.parked);
+    const QString unapplied = describeParkedChanges(s);
+    if (!unapplied.isEmpty())
+        lines << unapplied + u"  "_s + tr("(tried again after each pull; posctl sync --retry-parked)");
     if (!s.lastOkAt.isEmpty())
         lines << tr("Last reached HQ: %1").arg(s.lastOkAt);
-    if (!s.lastError.isEmpty())
+    if (!s.lastError.isEmpty() && s.lastError != unapplied)
         lines << tr("Last problem: %1").arg(s.lastError);
     if (qAbs(s.skewMs) > 2000)
         lines << tr("This till's clock is %1 s off HQ's.").arg(s.skewMs / 1000);
@@ -277,6 +283,7 @@ SyncRound SyncService::syncOnce(int batchSize)
         return round;
     const SyncRound pulled = pull();
     round.received = pulled.received;
+    round.unapplied = pulled.unapplied;
     round.failed = pulled.failed;
     round.failure = pulled.failure;
     return round;
@@ -300,16 +307,30 @@ SyncRound SyncService::pull()
         }
         const QJsonArray changes = reply.body.value(u"changes"_s).toArray();
         bool credits = false;
+        int applied = 0;
+        int parked = 0;
         Transaction tx(m_till.database());
-        for (const QJsonValue &c : changes) {
-            if (Status s = apply(c.toObject()); !s) {
-                round.failed = true;
-                round.failure.message = tr("A change from HQ could not be applied: %1").arg(s.error());
-                return round; // rolled back, cursor unmoved: tried again next time
-            }
-            credits = credits || c.toObject().value(u"kind"_s).toString() == u"online_credit"_s;
+        if (!tx.begun()) {
+            round.failed = true;
+            round.failure.message = tx.begun().error();
+            return round;
         }
-        settings.setValue(settingKey(cursorKey), QString::number(reply.body.value(u"cursor"_s).toInteger(cursor)));
+        for (const QJsonValue &c : changes) {
+            bool ok = false;
+            if (Status s = applyOrPark(c.toObject(), ok); !s) {
+                round.failed = true;
+                round.failure.message = tr("The changes from HQ could not be stored: %1").arg(s.error());
+                return round; // the page rolled back, the cursor unmoved: asked for again next time
+            }
+            ++(ok ? applied : parked);
+            credits = credits || (ok && c.toObject().value(u"kind"_s).toString() == u"online_credit"_s);
+        }
+        if (Status s = settings.setValue(settingKey(cursorKey), QString::number(reply.body.value(u"cursor"_s).toInteger(cursor)));
+            !s) {
+            round.failed = true;
+            round.failure.message = s.error();
+            return round;
+        }
         if (credits)
             settings.setValue(QString::fromLatin1(LeaderboardService::onlineAsOfKey), m_till.now().toString(Qt::ISODate));
         if (Status s = tx.commit(); !s) {
@@ -317,10 +338,102 @@ SyncRound SyncService::pull()
             round.failure.message = s.error();
             return round;
         }
-        round.received += int(changes.size());
+        round.received += applied;
+        round.unapplied += parked;
         if (!reply.body.value(u"more"_s).toBool())
-            return round;
+            break;
     }
+    // What arrived may be what a parked change was waiting for (the guide a member is bound to).
+    if (round.received > 0 && ParkedChangeRepository(m_till.database()).counts().count > 0) {
+        const auto retried = retryParkedChanges();
+        if (!retried)
+            qCWarning(lcSync) << "trying the parked changes again failed:" << retried.error();
+        else
+            round.received += retried->applied;
+    }
+    return round;
+}
+
+namespace {
+
+// What a change is about: a newer change of the same kind and item replaces it, so a parked
+// one is dropped once a newer one of its item has applied. Credits are each their own item
+// (a doc credits its guides separately; credits add up rather than replace each other).
+QString itemOf(const QString &kind, const QJsonObject &d)
+{
+    if (kind == u"product"_s)
+        return d.value(u"sku"_s).toString();
+    if (kind == u"policy"_s)
+        return {}; // the chain has one
+    if (kind == u"credit_adjustment"_s)
+        return QString::number(d.value(u"adjustment"_s).toInteger());
+    if (kind == u"online_credit"_s)
+        return d.value(u"doc"_s).toString() + u'/' + d.value(u"guide"_s).toString() + u'/' + d.value(u"kind"_s).toString();
+    return d.value(u"id"_s).toString(); // guide, member
+}
+
+} // namespace
+
+Status SyncService::applyOrPark(const QJsonObject &change, bool &applied) const
+{
+    const QString kind = change.value(u"kind"_s).toString();
+    const QString item = itemOf(kind, change.value(u"data"_s).toObject());
+    const qint64 seq = change.value(u"seq"_s).toInteger();
+    const ParkedChangeRepository parked(m_till.database());
+    Savepoint savepoint(m_till.database(), u"hq_change"_s);
+    if (!savepoint.begun())
+        return savepoint.begun();
+    const Status s = apply(change);
+    applied = s.ok();
+    if (applied) {
+        if (Status r = savepoint.release(); !r)
+            return r;
+        return parked.applied(kind, item, seq);
+    }
+    // Undone alone; the rest of the page goes on. (The schema's foreign keys are checked at
+    // each statement, none deferred to COMMIT, so a bad change fails here and not there.)
+    if (Status r = savepoint.rollback(); !r)
+        return r;
+    const QString reason = tr("%1 %2: %3").arg(shownInput(kind), shownInput(item), s.error());
+    qCWarning(lcSync) << "parked a change from HQ:" << seq << reason;
+    return parked.park({kind, item, seq, change, reason, m_till.now().toString(Qt::ISODate), {}, 1});
+}
+
+Result<SyncService::ParkedRetry> SyncService::retryParkedChanges()
+{
+    using R = Result<ParkedRetry>;
+    ParkedRetry result;
+    const ParkedChangeRepository parked(m_till.database());
+    Transaction tx(m_till.database());
+    if (!tx.begun())
+        return R::failure(tx.begun().error(), ErrorKind::System);
+    bool credits = false;
+    const QString at = m_till.now().toString(Qt::ISODate);
+    for (const ParkedChange &p : parked.all()) {
+        Savepoint savepoint(m_till.database(), u"hq_parked"_s);
+        if (!savepoint.begun())
+            return R::failure(savepoint.begun().error(), ErrorKind::System);
+        if (const Status s = apply(p.change); s) {
+            if (Status r = savepoint.release(); !r)
+                return R::failure(r.error(), ErrorKind::System);
+            if (Status r = parked.applied(p.kind, p.item, p.seq); !r)
+                return R::failure(r.error(), ErrorKind::System);
+            ++result.applied;
+            credits = credits || p.kind == u"online_credit"_s;
+        } else {
+            if (Status r = savepoint.rollback(); !r)
+                return R::failure(r.error(), ErrorKind::System);
+            if (Status r = parked.noteTry(p.kind, p.item, tr("%1 %2: %3").arg(shownInput(p.kind), shownInput(p.item), s.error()), at);
+                !r)
+                return R::failure(r.error(), ErrorKind::System);
+            ++result.stillParked;
+        }
+    }
+    if (credits)
+        SettingsRepository(m_till.database()).setValue(QString::fromLatin1(LeaderboardService::onlineAsOfKey), at);
+    if (Status s = tx.commit(); !s)
+        return R::failure(s.error(), ErrorKind::System);
+    return result;
 }
 
 // A credit as HQ sends it (online or an adjustment), as a row of the till's ledger.
@@ -353,7 +466,10 @@ Status SyncService::apply(const QJsonObject &change) const
         g.storeId = d.value(u"store"_s).toString();
         g.active = d.value(u"active"_s).toBool(true);
         g.departedAt = QDateTime::fromString(d.value(u"departed_at"_s).toString(), Qt::ISODateWithMs);
-        return PeopleRepository(m_till.database()).upsertGuide(g);
+        if (Status s = PeopleRepository(m_till.database()).upsertGuide(g); !s || g.active)
+            return s; // back at HQ: a guide again, but signing in is for a manager here to allow
+        // Departed: their sign-in (guides sign in with their guide id) goes with the guide row.
+        return StaffService(m_till).disableDepartedGuideWithinTransaction(g.id, d.value(u"departed_at"_s).toString());
     }
     if (kind == u"member"_s) {
         const QJsonObject binding = d.value(u"binding"_s).toObject();
@@ -362,6 +478,8 @@ Status SyncService::apply(const QJsonObject &change) const
         m.phone = d.value(u"phone"_s).toString();
         m.name = d.value(u"name"_s).toString();
         m.exclusiveGuideId = binding.value(u"guide"_s).toString();
+        if (!m.exclusiveGuideId.isEmpty() && !PeopleRepository(m_till.database()).guide(m.exclusiveGuideId))
+            return Status::failure(tr("bound to guide %1, who is not known at this till").arg(shownInput(m.exclusiveGuideId)));
         if (Status s = PeopleRepository(m_till.database()).upsertMember(m); !s)
             return s;
         if (binding.isEmpty())
@@ -442,7 +560,20 @@ SyncStatus SyncService::status() const
     s.lastError = settings.value(settingKey(lastErrorKey));
     s.skewMs = settings.value(settingKey(skewKey)).toLongLong();
     s.online = s.enrolled && settings.value(settingKey(onlineKey)) == u"1"_s;
+    const ParkedChangeCounts unapplied = ParkedChangeRepository(m_till.database()).counts();
+    s.parkedChanges = unapplied.count;
+    s.parkedChangeReason = unapplied.lastReason;
+    // HQ answered, but not all it sent is here: that is a problem too.
+    if (s.lastError.isEmpty())
+        s.lastError = describeParkedChanges(s);
     return s;
+}
+
+QString SyncService::describeParkedChanges(const SyncStatus &status)
+{
+    if (status.parkedChanges <= 0)
+        return {};
+    return tr("%n change(s) from HQ could not be applied: %1", nullptr, status.parkedChanges).arg(status.parkedChangeReason);
 }
 
 } // namespace pos

@@ -23,8 +23,10 @@ struct SyncStatus
     QString oldestPending;
     QString lastOkAt;     // the last successful call
     QString lastAttemptAt;
-    QString lastError;    // why the last call failed (empty when it didn't)
+    QString lastError;    // why the last call failed, or that changes from HQ are parked (empty when all is well)
     qint64 skewMs = 0;    // this till's clock minus HQ's, as of the last answer
+    int parkedChanges = 0;       // changes from HQ the till could not apply, kept and tried again
+    QString parkedChangeReason;  // why the one tried last failed
 };
 
 // One push of the outbox: how many events HQ took, and why it stopped early if it did.
@@ -34,6 +36,7 @@ struct SyncRound
     int duplicates = 0; // HQ had them already (an answer lost on the way): as good as accepted
     int parked = 0;     // refused by HQ as invalid: parked, the queue goes on
     int received = 0;   // changes from HQ applied (guides, members, online credits)
+    int unapplied = 0;  // changes from HQ that could not be applied: parked, the cursor went past them
     bool drained = false;
     bool failed = false;
     sync::HqReply failure; // when failed
@@ -78,7 +81,10 @@ public:
     // Sends pending events in batches until none is left or HQ can't take more now.
     SyncRound push(int batchSize = defaultBatch);
     // HQ's changes since the last pull (guides, members and their bindings, online credits),
-    // each page applied in one transaction with the cursor that follows it.
+    // each page applied in one transaction with the cursor that follows it. A change that
+    // can't be applied is rolled back alone (its own savepoint) and parked in the same
+    // transaction; the others apply and the cursor moves past it. After a pull that brought
+    // anything, the parked changes are tried again.
     SyncRound pull();
     // What the sync worker and posctl sync do: push, then pull.
     SyncRound syncOnce(int batchSize = defaultBatch);
@@ -86,6 +92,16 @@ public:
     SyncStatus status() const;
     // The events HQ refused put back in the queue (once HQ has been fixed); how many.
     Result<int> retryParked();
+    // The changes from HQ parked here, tried again oldest first, each in its own savepoint;
+    // those that apply now are dropped from the parked ones.
+    struct ParkedRetry
+    {
+        int applied = 0;
+        int stillParked = 0;
+    };
+    Result<ParkedRetry> retryParkedChanges();
+    // "N change(s) from HQ could not be applied: why", or empty when none are parked.
+    static QString describeParkedChanges(const SyncStatus &status);
     // How long a call may take before HQ counts as unreachable.
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
     // How the link stands, a line a fact, for people (the till's HQ screen, posctl sync-status).
@@ -102,6 +118,10 @@ private:
     void record(const sync::HqReply &reply) const;
     qint64 nowMs() const;
     Status apply(const QJsonObject &change) const;
+    // One change in its own savepoint inside the page's transaction: applied (parked changes of
+    // its item it makes stale dropped), or rolled back and parked. `applied` says which. Fails
+    // only when the transaction itself can't go on.
+    Status applyOrPark(const QJsonObject &change, bool &applied) const;
     const Till &m_till;
     int m_timeoutMs = 30000;
 };

@@ -423,4 +423,36 @@ Status Transaction::commit()
     return {};
 }
 
+Savepoint::Savepoint(const Database &db, QString name) : m_db(db), m_name(std::move(name))
+{
+    m_begun = m_db.run(u"SAVEPOINT "_s + m_name);
+    m_open = m_begun.ok();
+}
+
+Savepoint::~Savepoint()
+{
+    if (m_open)
+        rollback();
+}
+
+Status Savepoint::release()
+{
+    if (!m_open)
+        return m_begun.ok() ? Status::failure(Database::tr("No savepoint is open.")) : m_begun;
+    if (Status s = m_db.run(u"RELEASE "_s + m_name); !s)
+        return s;
+    m_open = false;
+    return {};
+}
+
+Status Savepoint::rollback()
+{
+    if (!m_open)
+        return m_begun.ok() ? Status::failure(Database::tr("No savepoint is open.")) : m_begun;
+    m_open = false;
+    if (Status s = m_db.run(u"ROLLBACK TO "_s + m_name); !s)
+        return s;
+    return m_db.run(u"RELEASE "_s + m_name);
+}
+
 } // namespace pos

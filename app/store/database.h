@@ -138,4 +138,29 @@ private:
     bool m_open = false;
 };
 
+// SAVEPOINT … RELEASE inside a transaction the caller holds: one part of it that can fail
+// alone. Unless released, it is rolled back to (undoing only what was done since) and
+// released. SQLite checks foreign keys at each statement unless they are DEFERRABLE
+// INITIALLY DEFERRED; this schema has none, because a deferred violation would surface only
+// at COMMIT, where no savepoint could catch it.
+class Savepoint
+{
+public:
+    Savepoint(const Database &db, QString name);
+    ~Savepoint();
+    Savepoint(const Savepoint &) = delete;
+    Savepoint &operator=(const Savepoint &) = delete;
+
+    const Status &begun() const { return m_begun; }
+    Status release();
+    // Undoes what was done since the savepoint and lets it go.
+    Status rollback();
+
+private:
+    const Database &m_db;
+    QString m_name;
+    Status m_begun;
+    bool m_open = false;
+};
+
 } // namespace pos

@@ -348,6 +348,32 @@ const QList<QStringList> &steps()
         {
             u"ALTER TABLE orders ADD COLUMN cashier_id TEXT"_s,
         },
+        // 13: staff taken off the till. Disabled (active = 0, disabled_at set; a manager may
+        // enable them again) or removed for good (removed_at set and the PIN hash wiped, so no PIN
+        // verifies; they come back only through staff add with a new PIN). disabled_by: the
+        // manager who did it, or "hq" when the guide departed at HQ.
+        {
+            u"ALTER TABLE staff ADD COLUMN disabled_at TEXT"_s,
+            u"ALTER TABLE staff ADD COLUMN disabled_by TEXT NOT NULL DEFAULT ''"_s,
+            u"ALTER TABLE staff ADD COLUMN removed_at TEXT"_s,
+        },
+        // 14: changes from HQ the till could not apply (a member bound to a guide it doesn't
+        // know…), parked so that the changes after them still apply and the cursor moves on.
+        // One per item (kind + id/sku/doc): the newest HQ sent. Tried again after each pull that
+        // brought something; dropped once a newer change of the same item has applied.
+        {
+            uR"(CREATE TABLE parked_changes (
+                kind         TEXT NOT NULL,
+                item         TEXT NOT NULL,
+                seq          INTEGER NOT NULL,
+                change       TEXT NOT NULL,
+                reason       TEXT NOT NULL,
+                parked_at    TEXT NOT NULL,
+                last_try_at  TEXT NOT NULL,
+                tries        INTEGER NOT NULL DEFAULT 1,
+                PRIMARY KEY (kind, item)))"_s,
+            u"CREATE INDEX parked_changes_seq ON parked_changes(seq)"_s,
+        },
     };
     return all;
 }

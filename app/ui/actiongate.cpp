@@ -18,6 +18,7 @@ bool ActionGate::staffSetUp() const
 void ActionGate::signIn(const StaffMember &member)
 {
     m_operator = member; // StaffService::signIn has audited it
+    m_notice.clear();
     emit operatorChanged();
 }
 
@@ -27,7 +28,26 @@ void ActionGate::lock(const QString &why)
         return;
     StaffService(m_till).audit(m_operator->id, u"lock"_s, {}, why);
     m_operator.reset();
+    m_notice.clear();
     emit operatorChanged();
+}
+
+bool ActionGate::confirmOperator()
+{
+    if (!m_operator)
+        return false;
+    const auto still = StaffService(m_till).stillActive(m_operator->id);
+    if (still) {
+        m_operator = *still; // a name or role changed meanwhile is the one that counts
+        return true;
+    }
+    if (still.errorKind() == ErrorKind::System)
+        return false; // the database could not say: refuse this action, but don't lock anyone out for it
+    StaffService(m_till).audit(m_operator->id, u"lock"_s, {}, u"inactive"_s);
+    m_operator.reset();
+    m_notice = still.error();
+    emit operatorChanged();
+    return false;
 }
 
 bool ActionGate::permit(Action action, const QString &subject, const QString &what, QWidget *parent)
@@ -37,6 +57,10 @@ bool ActionGate::permit(Action action, const QString &subject, const QString &wh
         staff.audit({}, actionKey(action), subject, u"no staff set up"_s);
         return true;
     }
+    // Whoever signed in may have been taken off the till since: the service decides, not what
+    // this screen remembers.
+    if (m_operator && !confirmOperator())
+        return false;
     if (m_operator && allowed(m_operator->role, action))
         return bool(staff.authorize(m_operator->id, action, subject));
     // Not theirs to do (or nobody signed in): a manager approves on the spot, both names kept.

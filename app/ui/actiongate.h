@@ -28,6 +28,12 @@ public:
     void signIn(const StaffMember &member);
     // Locked: nobody is at the till (the sale on screen stays as it is).
     void lock(const QString &why);
+    // Whether the person signed in may still act, as StaffService says now: someone disabled
+    // or removed meanwhile (posctl beside the running till, a departure from HQ) is signed out
+    // at once — the till locks, and notice() says why. False too when nobody is signed in.
+    bool confirmOperator();
+    // Why the till last locked by itself (empty after a sign-in or a lock by hand).
+    const QString &notice() const { return m_notice; }
 
     // May the person at the till do this now? Asks for a manager's PIN when their role may
     // not. `what` is said to the manager ("Void a line after payment started").
@@ -41,6 +47,7 @@ signals:
 private:
     Till &m_till;
     std::optional<StaffMember> m_operator;
+    QString m_notice;
 };
 
 } // namespace pos

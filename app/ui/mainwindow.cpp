@@ -106,8 +106,13 @@ void MainWindow::lock(const QString &why)
 
 void MainWindow::lockIfIdle()
 {
+    if (!m_gate->signedIn() || QApplication::activeModalWidget())
+        return;
+    // Taken off the till meanwhile (posctl, HQ): locked now, whatever the idle time.
+    if (!m_gate->confirmOperator())
+        return;
     const int minutes = SettingsService(m_till).idleLockMinutes();
-    if (minutes <= 0 || !m_gate->signedIn() || QApplication::activeModalWidget())
+    if (minutes <= 0)
         return;
     if (m_lastTouch.secsTo(m_till.now()) >= qint64(minutes) * 60)
         lock(u"idle"_s);
@@ -137,7 +142,7 @@ void MainWindow::showOperator()
     if (who)
         m_lockButton->setText(tr("%1 · Lock").arg(who->name));
     if (locked)
-        m_signIn->reset();
+        m_signIn->reset(m_gate->notice());
     m_lastTouch = m_till.now();
 }
 
@@ -274,6 +279,8 @@ void MainWindow::refreshStatus()
     m_clock->setText(m_till.now().toString(u"HH:mm"_s)); // the date is on every receipt; room for the buttons
     m_clock->setToolTip(m_till.now().toString(u"yyyy-MM-dd HH:mm t"_s));
     showSync(SyncService(m_till).status());
+    if (isLocked())
+        m_signIn->refreshPeople(); // someone added or taken off meanwhile (posctl, HQ)
 }
 
 void MainWindow::showSync(const SyncStatus &status)
@@ -294,6 +301,8 @@ void MainWindow::showSync(const SyncStatus &status)
         pending += u' ' + tr("(oldest %1)").arg(hhmm(status.oldestPending));
     if (status.parked > 0)
         pending += u"  "_s + tr("%n refused by HQ", nullptr, status.parked);
+    if (status.parkedChanges > 0)
+        pending += u"  "_s + SyncService::describeParkedChanges(status);
     m_pending->setText(pending);
 }
 

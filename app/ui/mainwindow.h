@@ -40,7 +40,8 @@ public:
     bool isLocked() const;
     // Locks the till (the sale stays); someone signs in to go on.
     void lock(const QString &why);
-    // Locks when nobody touched the till for the store's idle time (checked every few seconds).
+    // Locks when nobody touched the till for the store's idle time, or when the person signed
+    // in was disabled or removed meanwhile (checked every few seconds).
     void lockIfIdle();
     KeyboardWedge *wedge() const { return m_wedge; }
     PrintSpooler *printSpooler() const { return m_spooler; }

@@ -76,24 +76,48 @@ void SignInScreen::paintEvent(QPaintEvent *event)
         emit firstPainted();
 }
 
-void SignInScreen::reset(const QString &message)
+void SignInScreen::showPeople(const QList<StaffMember> &people)
 {
     for (QAbstractButton *b : m_buttons->buttons())
         delete b;
-    const QList<StaffMember> people = StaffService(m_till).all();
+    m_offered.clear();
     int i = 0;
     for (const StaffMember &m : people) {
         if (!m.active)
             continue;
         auto *b = Theme::touchButton(tr("%1\n%2").arg(m.name, roleName(m.role)), u"staff_"_s + m.id, m_people);
         b->setCheckable(true);
+        b->setChecked(m.id == m_chosen);
         b->setMinimumSize(180, Theme::touchHeight + 40);
         m_buttons->addButton(b);
         connect(b, &QPushButton::clicked, this, [this, id = m.id] { choose(id); });
         m_peopleGrid->addWidget(b, i / 3, i % 3);
+        m_offered.append(m.id);
         ++i;
     }
+}
+
+void SignInScreen::refreshPeople()
+{
+    const QList<StaffMember> people = StaffService(m_till).all();
+    QStringList active;
+    for (const StaffMember &m : people)
+        if (m.active)
+            active.append(m.id);
+    if (active == m_offered)
+        return;
+    if (!m_chosen.isEmpty() && !active.contains(m_chosen)) {
+        m_chosen.clear();
+        m_prompt->setText(tr("Choose who you are."));
+        m_pad->clear();
+    }
+    showPeople(people);
+}
+
+void SignInScreen::reset(const QString &message)
+{
     m_chosen.clear();
+    showPeople(StaffService(m_till).all());
     m_prompt->setText(tr("Choose who you are."));
     m_pad->clear();
     Theme::showMessage(m_message, message, false);

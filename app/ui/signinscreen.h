@@ -23,6 +23,9 @@ public:
 
     // Shows who may sign in (people are added while the till runs) and clears the PIN.
     void reset(const QString &message = {});
+    // The people offered brought up to date (someone added, disabled or removed meanwhile)
+    // without disturbing whoever is typing their PIN — unless it is they who were taken off.
+    void refreshPeople();
     // A scan while locked: a staff badge ("STAFF:C01", a guide's badge, or the bare id)
     // chooses the person; anything else is refused with a word why.
     void badgeScanned(const QString &code);
@@ -37,6 +40,7 @@ protected:
 
 private:
     void choose(const QString &id);
+    void showPeople(const QList<StaffMember> &people);
     void tryPin(const QString &pin);
     Till &m_till;
     QWidget *m_people;
@@ -46,6 +50,7 @@ private:
     PinPad *m_pad;
     QLabel *m_message;
     QString m_chosen;
+    QStringList m_offered; // the ids on the buttons
     bool m_painted = false;
 };
 

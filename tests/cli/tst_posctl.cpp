@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -314,6 +315,89 @@ private slots:
         const Run r = posctl({u"orders"_s, u"--json"_s});
         QCOMPARE(r.status, 0);
         QVERIFY(orderCount() >= 2);
+    }
+
+    // A manager takes staff off the till from the command line: disable (until enabled again),
+    // remove (for good: the PIN no longer verifies). Each needs a manager's PIN, is refused
+    // clearly for an unknown id and for the last manager taking themselves off, shows in the
+    // list, and is in the audit log. Someone off the till can neither sign in nor approve.
+    void staffDisableEnableRemove()
+    {
+        const QString db = m_dir.filePath(u"staff.db"_s); // its own till: the others keep their staff
+        auto run = [&](const QStringList &args, const QByteArray &input = {}) -> Run {
+            QProcess p;
+            p.start(QStringLiteral(POSCTL_PATH), QStringList{u"--db"_s, db} + args);
+            p.write(input);
+            p.closeWriteChannel();
+            if (!p.waitForFinished(60000))
+                return {};
+            return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+        };
+        auto check = [&](const QString &id, const QString &pin) { return run({u"staff"_s, u"check"_s, id, u"--pin"_s, pin}).status; };
+        auto state = [&](const QString &id) {
+            for (const QString &line : run({u"staff"_s, u"--json"_s}).out.split(u'\n', Qt::SkipEmptyParts)) {
+                const QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
+                if (o.value(u"id"_s).toString() == id)
+                    return o;
+            }
+            return QJsonObject();
+        };
+        QCOMPARE(run({u"init"_s, u"--demo"_s}).status, 0); // C01 cashier 1357, M01 manager 2468, G01 guide 1111
+
+        Run r = run({u"staff"_s, u"disable"_s, u"C01"_s});
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.err.contains(u"--as"_s), qPrintable(r.err));
+        QCOMPARE(run({u"staff"_s, u"disable"_s, u"G01"_s, u"--as"_s, u"C01"_s, u"--pin"_s, u"1357"_s}).status, 2); // a cashier
+        QCOMPARE(run({u"staff"_s, u"disable"_s, u"C01"_s, u"--as"_s, u"M01"_s, u"--pin"_s, u"0000"_s}).status, 2);
+        r = run({u"staff"_s, u"disable"_s, u"E99"_s, u"--as"_s, u"M01"_s, u"--pin"_s, u"2468"_s});
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.err.contains(u"E99"_s), qPrintable(r.err));
+        QCOMPARE(state(u"C01"_s).value(u"state"_s).toString(), u"active"_s);
+
+        // Disabled (the manager's PIN typed on standard input), then enabled again.
+        r = run({u"staff"_s, u"disable"_s, u"C01"_s, u"--as"_s, u"M01"_s, u"--pin"_s, u"-"_s}, "2468\n");
+        QCOMPARE(r.status, 0);
+        QVERIFY2(r.out.contains(u"disabled by M01"_s), qPrintable(r.out + r.err));
+        QCOMPARE(check(u"C01"_s, u"1357"_s), 2);
+        QCOMPARE(state(u"C01"_s).value(u"state"_s).toString(), u"disabled"_s);
+        QCOMPARE(state(u"C01"_s).value(u"active"_s).toBool(), false);
+        QCOMPARE(run({u"staff"_s, u"enable"_s, u"C01"_s, u"--as"_s, u"M01"_s, u"--pin"_s, u"2468"_s}).status, 0);
+        QCOMPARE(check(u"C01"_s, u"1357"_s), 0);
+
+        // Removed: the right PIN fails, enable can't undo it; staff add with a new PIN can.
+        QCOMPARE(run({u"staff"_s, u"remove"_s, u"G01"_s, u"--as"_s, u"M01"_s, u"--pin"_s, u"2468"_s}).status, 0);
+        QCOMPARE(check(u"G01"_s, u"1111"_s), 2);
+        r = run({u"staff"_s, u"enable"_s, u"G01"_s, u"--as"_s, u"M01"_s, u"--pin"_s, u"2468"_s});
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.err.contains(u"staff add G01"_s), qPrintable(r.err));
+        r = run({u"staff"_s});
+        QVERIFY2(r.out.contains(QRegularExpression(u"G01 .* guide  removed by M01"_s)), qPrintable(r.out));
+        QCOMPARE(run({u"staff"_s, u"add"_s, u"G01"_s, u"--name"_s, u"小野"_s, u"--role"_s, u"guide"_s, u"--pin"_s, u"2222"_s}).status, 0);
+        QCOMPARE(state(u"G01"_s).value(u"state"_s).toString(), u"active"_s);
+        QCOMPARE(check(u"G01"_s, u"1111"_s), 2);
+        QCOMPARE(check(u"G01"_s, u"2222"_s), 0);
+
+        // The only manager can't take themselves off; a second one, disabled, approves nothing.
+        r = run({u"staff"_s, u"remove"_s, u"M01"_s, u"--as"_s, u"M01"_s, u"--pin"_s, u"2468"_s});
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.err.contains(u"last active manager"_s), qPrintable(r.err));
+        QCOMPARE(check(u"M01"_s, u"2468"_s), 0);
+        QCOMPARE(run({u"staff"_s, u"add"_s, u"M02"_s, u"--name"_s, u"赵店长"_s, u"--role"_s, u"manager"_s, u"--pin"_s, u"3579"_s}).status, 0);
+        const QStringList setFooter{u"settings"_s, u"set"_s, u"receipt.footer"_s, u"谢谢"_s, u"--as"_s, u"M02"_s, u"--pin"_s, u"3579"_s};
+        QCOMPARE(run({u"staff"_s, u"disable"_s, u"M02"_s, u"--as"_s, u"M01"_s, u"--pin"_s, u"2468"_s}).status, 0);
+        QCOMPARE(run(setFooter).status, 2);
+        QCOMPARE(run({u"staff"_s, u"disable"_s, u"C01"_s, u"--as"_s, u"M02"_s, u"--pin"_s, u"3579"_s}).status, 2);
+        QCOMPARE(state(u"C01"_s).value(u"state"_s).toString(), u"active"_s);
+
+        QStringList changes;
+        for (const QString &line : run({u"audit"_s, u"--json"_s, u"--limit"_s, u"200"_s}).out.split(u'\n', Qt::SkipEmptyParts)) {
+            const QJsonObject e = QJsonDocument::fromJson(line.toUtf8()).object();
+            if (e.value(u"action"_s).toString().startsWith(u"staff_"_s) && e.value(u"action"_s).toString() != u"staff_set"_s)
+                changes.prepend(e.value(u"action"_s).toString() + u' ' + e.value(u"subject"_s).toString() + u' '
+                                + e.value(u"actor"_s).toString());
+        }
+        QCOMPARE(changes, QStringList({u"staff_disable C01 M01"_s, u"staff_enable C01 M01"_s, u"staff_remove G01 M01"_s,
+                                       u"staff_disable M02 M01"_s}));
     }
 
     void unreadableDatabaseIsAFailure()

@@ -13,6 +13,7 @@
 #include "services/settingsservice.h"
 #include "services/shiftservice.h"
 #include "services/staffservice.h"
+#include "services/till.h"
 #include "ui/actiongate.h"
 #include "ui/mainwindow.h"
 #include "ui/salescreen.h"
@@ -233,6 +234,54 @@ private slots:
         QCOMPARE(audit(t.till(), u"lock"_s).first().actor, u"C01"_s);
     }
 
+    // Someone signed in is taken off the till beside it (posctl, or HQ's departure: here the
+    // same service on a connection of its own). Their next guarded action is refused without
+    // asking anyone and the till locks, saying why; the idle check locks it too; the sign-in
+    // screen no longer offers them, nor takes their badge.
+    void disabledWhileSignedInIsLockedOut()
+    {
+        test::TestTill t;
+        addTeam(t.till());
+        Till beside(t.till().sharedClock());
+        QVERIFY(beside.open(t.dbPath()));
+        StaffService besideStaff(beside);
+        MainWindow window(t.till());
+        QVERIFY(test::showActive(window));
+        signIn(window, u"C01"_s, u"1357"_s);
+
+        QVERIFY(besideStaff.change(StaffChange::Disable, u"C01"_s, u"M01"_s, u"2468"_s));
+        managerCancels(); // the old gate asked a manager to approve for her: nobody is asked now
+        QTest::mouseClick(window.findChild<QPushButton *>(u"drawerButton"_s), Qt::LeftButton);
+        QVERIFY(window.isLocked());
+        QVERIFY(window.signInScreen()->isVisible());
+        const QString said = window.signInScreen()->findChild<QLabel *>(u"signInMessage"_s)->text();
+        QVERIFY2(said.contains(u"李娜"_s) && said.contains(u"disabled"_s), qPrintable(said));
+        QVERIFY(audit(t.till(), u"open_drawer"_s).isEmpty());
+        QCOMPARE(audit(t.till(), u"lock"_s).first().actor, u"C01"_s);
+        QCOMPARE(audit(t.till(), u"lock"_s).first().detail, u"inactive"_s);
+        QVERIFY(!window.signInScreen()->findChild<QPushButton *>(u"staff_C01"_s));
+        window.signInScreen()->badgeScanned(u"STAFF:C01"_s);
+        QVERIFY(window.signInScreen()->chosenId().isEmpty());
+
+        // Enabled again, she is offered again within the status refresh (every 5 s) and signs
+        // in; a manager signed in, disabled meanwhile, is locked out at the next idle check,
+        // however recently the till was touched.
+        QVERIFY(besideStaff.change(StaffChange::Enable, u"C01"_s, u"M01"_s, u"2468"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(window.signInScreen()->findChild<QPushButton *>(u"staff_C01"_s), 8000);
+        signIn(window, u"C01"_s, u"1357"_s);
+        QTest::mouseClick(window.findChild<QPushButton *>(u"lockButton"_s), Qt::LeftButton);
+        QVERIFY(StaffService(t.till()).add(u"M02"_s, u"赵店长"_s, Role::Manager, u"3579"_s, 1000));
+        window.signInScreen()->reset();
+        signIn(window, u"M02"_s, u"3579"_s);
+        window.lockIfIdle();
+        QVERIFY(!window.isLocked());
+        QVERIFY(besideStaff.change(StaffChange::Remove, u"M02"_s, u"M01"_s, u"2468"_s));
+        window.lockIfIdle();
+        QVERIFY(window.isLocked());
+        QVERIFY(!window.signInScreen()->findChild<QPushButton *>(u"staff_M02"_s));
+        QVERIFY(!StaffService(t.till()).signIn(u"M02"_s, u"3579"_s));
+    }
+
     // Once the customer was asked to pay, a cashier's void needs a manager on the spot; the
     // log keeps both names. Before payment, a void is only recorded.
     void voidAfterPaymentNeedsAManager()
@@ -360,7 +409,7 @@ private slots:
         test::TestTill t;
         addTeam(t.till());
         ActionGate gate(t.till());
-        gate.signIn({u"M01"_s, u"王店长"_s, Role::Manager, true});
+        gate.signIn(*StaffService(t.till()).member(u"M01"_s));
         SettingsDialog dialog(t.till(), gate, nullptr);
         dialog.findChild<QPlainTextEdit *>(u"receiptHeader"_s)->setPlainText(u"会员日 每周三 双倍积分\n微信客服 xihu-vip"_s);
         dialog.findChild<QPlainTextEdit *>(u"receiptFooter"_s)->setPlainText(u"七天无理由退换"_s);
@@ -423,7 +472,7 @@ private slots:
         addTeam(t.till());
         QVERIFY(PrintQueue(t.till()).setReceiptPrinter({u"png:"_s + t.path(u"z.png"_s), {}, 80}));
         ActionGate gate(t.till());
-        gate.signIn({u"C01"_s, u"李娜"_s, Role::Cashier, true});
+        gate.signIn(*StaffService(t.till()).member(u"C01"_s));
         PrintSpooler spooler(t.till());
         ShiftDialog dialog(t.till(), gate, spooler);
 

@@ -163,6 +163,93 @@ private slots:
         QVERIFY(!t.till().database().exec(u"DELETE FROM audit_log"_s));
     }
 
+    // A manager disables someone (reversible), enables them again, or removes them for good —
+    // their PIN hash wiped, so even the right PIN fails until they are added with a new one.
+    // Refused for a non-manager, a wrong PIN, an unknown id, and for the last active manager
+    // taking themselves off. Each change is in the audit log and on its way to HQ.
+    void disableEnableRemove()
+    {
+        test::TestTill t;
+        StaffService staff(t.till());
+        addTeam(staff);
+        QVERIFY(staff.add(u"M02"_s, u"赵店长"_s, Role::Manager, u"5555"_s, fast));
+
+        QVERIFY(!staff.change(StaffChange::Disable, u"E02"_s, u"E01"_s, u"1234"_s));   // a cashier may not
+        QVERIFY(!staff.change(StaffChange::Disable, u"E02"_s, u"M01"_s, u"000000"_s)); // a wrong PIN
+        const auto unknown = staff.change(StaffChange::Disable, u"E99"_s, u"M01"_s, u"908172"_s);
+        QVERIFY(!unknown);
+        QVERIFY2(unknown.error().contains(u"E99"_s), qPrintable(unknown.error()));
+        QVERIFY(staff.member(u"E02"_s)->active);
+
+        // Disabled: no sign-in, no approval, nothing on their own role — until enabled again.
+        const auto off = staff.change(StaffChange::Disable, u"M02"_s, u"M01"_s, u"908172"_s);
+        QVERIFY2(off, qPrintable(off.error()));
+        QCOMPARE(off->state, StaffState::Disabled);
+        QVERIFY(!off->active);
+        QCOMPARE(off->disabledBy, u"M01"_s);
+        QVERIFY(!staff.signIn(u"M02"_s, u"5555"_s));
+        QVERIFY(!staff.approveAsManager(u"M02"_s, u"5555"_s));
+        QVERIFY(!staff.authorize(u"M02"_s, Action::OpenDrawer));
+        QVERIFY(!staff.authorize(u"E01"_s, Action::Refund, {}, u"M02"_s, u"5555"_s));
+        QVERIFY(!staff.stillActive(u"M02"_s));
+        QVERIFY(staff.stillActive(u"M01"_s));
+        // A new PIN is no way back past the manager: still disabled.
+        QVERIFY(staff.add(u"M02"_s, u"赵店长"_s, Role::Manager, u"6666"_s, fast));
+        QVERIFY(!staff.signIn(u"M02"_s, u"6666"_s));
+        const auto on = staff.change(StaffChange::Enable, u"M02"_s, u"M01"_s, u"908172"_s);
+        QVERIFY2(on && on->active, qPrintable(on.error()));
+        QVERIFY(staff.approveAsManager(u"M02"_s, u"6666"_s));
+
+        // Removed: the hash is gone, so the right PIN fails too; enabling can't bring them back.
+        QVERIFY(staff.change(StaffChange::Remove, u"E01"_s, u"M01"_s, u"908172"_s));
+        t.till().database().run(u"SELECT pin_hash, pin_salt, active FROM staff WHERE id = 'E01'"_s, {}, [](const QSqlQuery &q) {
+            QCOMPARE(q.value(0).toString(), QString());
+            QCOMPARE(q.value(1).toString(), QString());
+            QCOMPARE(q.value(2).toInt(), 0);
+        });
+        QCOMPARE(staff.member(u"E01"_s)->state, StaffState::Removed);
+        QVERIFY(!staff.signIn(u"E01"_s, u"1234"_s));
+        QVERIFY(!staff.authorize(u"E01"_s, Action::Reprint));
+        const auto back = staff.change(StaffChange::Enable, u"E01"_s, u"M01"_s, u"908172"_s);
+        QVERIFY(!back);
+        QVERIFY2(back.error().contains(u"staff add"_s), qPrintable(back.error()));
+        QCOMPARE(staff.member(u"E01"_s)->state, StaffState::Removed);
+        // They come back as new: added with a new PIN, active again, the old PIN worthless.
+        QVERIFY(staff.add(u"E01"_s, u"小王"_s, Role::Cashier, u"4321"_s, fast));
+        QCOMPARE(staff.member(u"E01"_s)->state, StaffState::Active);
+        QVERIFY(!staff.signIn(u"E01"_s, u"1234"_s));
+        QVERIFY(staff.signIn(u"E01"_s, u"4321"_s));
+
+        // The last active manager can't take themselves off: the till could approve nothing.
+        QVERIFY(staff.change(StaffChange::Disable, u"M02"_s, u"M01"_s, u"908172"_s));
+        for (StaffChange change : {StaffChange::Disable, StaffChange::Remove}) {
+            const auto last = staff.change(change, u"M01"_s, u"M01"_s, u"908172"_s);
+            QVERIFY(!last);
+            QVERIFY2(last.error().contains(u"last active manager"_s), qPrintable(last.error()));
+        }
+        QVERIFY(staff.member(u"M01"_s)->active);
+        QVERIFY(staff.hasManager());
+        // Asking again for the state someone is in changes nothing and logs nothing.
+        QCOMPARE(staff.change(StaffChange::Disable, u"M02"_s, u"M01"_s, u"908172"_s)->state, StaffState::Disabled);
+
+        QStringList changes;
+        for (const AuditEntry &e : staff.auditLog(200))
+            if (e.action == u"staff_disable"_s || e.action == u"staff_enable"_s || e.action == u"staff_remove"_s)
+                changes.append(e.action + u' ' + e.subject + u' ' + e.actor + u' ' + e.detail);
+        QCOMPARE(changes, QStringList({u"staff_disable M02 M01 active → disabled"_s, u"staff_remove E01 M01 active → removed"_s,
+                                       u"staff_enable M02 M01 disabled → active"_s, u"staff_disable M02 M01 active → disabled"_s}));
+        int sent = 0;
+        t.till().database().run(u"SELECT count(*) FROM outbox WHERE topic = 'audit.entry' AND "
+                                "json_extract(payload, '$.action') IN ('staff_disable', 'staff_enable', 'staff_remove')"_s,
+                                {}, [&](const QSqlQuery &q) { sent = q.value(0).toInt(); });
+        QCOMPARE(sent, 4); // each change goes to HQ with the rest of the audit log
+        QStringList refusals;
+        for (const AuditEntry &e : staff.auditLog(200))
+            if (e.action == u"sign_in_failed"_s && !e.detail.isEmpty())
+                refusals.append(e.actor + u' ' + e.detail);
+        QVERIFY2(refusals.contains(u"M02 disabled"_s) && refusals.contains(u"E01 removed"_s), qPrintable(refusals.join(u", "_s)));
+    }
+
     // Settings are checked before they are stored, and every change is in the audit log with
     // who made it and the value before.
     void settingsAreCheckedAndAudited_data()

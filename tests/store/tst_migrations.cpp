@@ -62,6 +62,34 @@ private slots:
         QCOMPARE(fk->value(0).toInt(), 1);
     }
 
+    // Sync applies each change from HQ in a savepoint of its own, which catches a foreign key
+    // that fails at its statement. A key DEFERRABLE INITIALLY DEFERRED would fail only at
+    // COMMIT, taking the whole page (and the changes after the bad one) with it: none may be.
+    void foreignKeysAreCheckedAtEachStatement()
+    {
+        QTemporaryDir dir;
+        Database db;
+        QVERIFY(db.open(dir.filePath(u"t.db"_s)).ok());
+        int keys = 0;
+        auto tables = db.exec(u"SELECT name, sql FROM sqlite_master WHERE type = 'table'"_s);
+        QVERIFY(tables);
+        QStringList names;
+        while (tables->next()) {
+            names.append(tables->value(0).toString());
+            QVERIFY2(!tables->value(1).toString().contains(u"INITIALLY DEFERRED"_s, Qt::CaseInsensitive),
+                     qPrintable(tables->value(0).toString()));
+        }
+        for (const QString &table : std::as_const(names)) {
+            auto fks = db.exec(u"SELECT count(*) FROM pragma_foreign_key_list(?)"_s, {table});
+            QVERIFY(fks && fks->next());
+            keys += fks->value(0).toInt();
+        }
+        QVERIFY(keys > 0); // members → guides among them
+        auto deferred = db.exec(u"PRAGMA defer_foreign_keys"_s);
+        QVERIFY(deferred && deferred->next());
+        QCOMPARE(deferred->value(0).toInt(), 0);
+    }
+
     void upgradeFromEveryVersion_data()
     {
         QTest::addColumn<int>("from");
