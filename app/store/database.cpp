@@ -3,6 +3,8 @@
 #include "directwrites.h"
 #include "migrations.h"
 
+#include "core/showninput.h"
+
 #include <QAtomicInt>
 #include <QDir>
 #include <QUrl>
@@ -86,7 +88,7 @@ Status Database::openWithoutMigrating(const QString &path)
     close();
     const QFileInfo info(fileOf(path));
     if (!QDir().mkpath(info.absolutePath()))
-        return Status::failure(tr("Cannot create the folder %1.").arg(info.absolutePath()));
+        return Status::failure(tr("Cannot create the folder %1.").arg(shownPath(info.absolutePath())));
 
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
     if (path.startsWith(u"file:"_s))
@@ -94,7 +96,7 @@ Status Database::openWithoutMigrating(const QString &path)
     db.setDatabaseName(path);
     if (!db.open())
         return Status::failure(tr("Cannot open the database %1: %2")
-                                   .arg(path, describeError(db.lastError())));
+                                   .arg(shownPath(path), describeError(db.lastError())));
     m_path = path;
     // A 16 MB page cache (SQLite's default is 2 MB) keeps the pages a sale touches — the ends of
     // a year's indexes, the catalog's upper levels — between sales, well inside the till's memory.
@@ -102,12 +104,12 @@ Status Database::openWithoutMigrating(const QString &path)
                                   u"PRAGMA foreign_keys=ON"_s, u"PRAGMA busy_timeout=5000"_s,
                                   u"PRAGMA cache_size=-16384"_s}) {
         if (auto r = exec(pragma); !r)
-            return Status::failure(tr("Cannot open the database %1: %2").arg(path, r.error()));
+            return Status::failure(tr("Cannot open the database %1: %2").arg(shownPath(path), r.error()));
     }
     watchWal(db);
     // A file that isn't SQLite at all only shows itself on the first read.
     if (auto r = exec(u"SELECT count(*) FROM sqlite_master"_s); !r)
-        return Status::failure(tr("Cannot open the database %1: %2").arg(path, r.error()));
+        return Status::failure(tr("Cannot open the database %1: %2").arg(shownPath(path), r.error()));
     return {};
 }
 
