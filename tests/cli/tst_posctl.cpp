@@ -317,8 +317,9 @@ private slots:
         QTest::newRow("shift action") << QStringList{u"shift"_s, {}};
         QTest::newRow("shift count") << QStringList{u"shift"_s, u"open"_s, u"--float"_s, u"0"_s};
         QTest::newRow("report kind") << QStringList{u"report"_s, {}};
-        QTest::newRow("setting key") << QStringList{u"settings"_s, u"set"_s, {}, u"x"_s};
-        QTest::newRow("setting value") << QStringList{u"settings"_s, u"set"_s, u"receipt.footer"_s, {}};
+        QTest::newRow("setting key") << QStringList{u"settings"_s, u"set"_s, {}, u"x"_s, u"--as"_s, u"M01"_s, u"--pin"_s, u"2468"_s};
+        QTest::newRow("setting value") << QStringList{u"settings"_s, u"set"_s, u"receipt.footer"_s, {}, u"--as"_s, u"M01"_s,
+                                                      u"--pin"_s, u"2468"_s};
         QTest::newRow("enroll url") << QStringList{u"enroll"_s, {}, u"CODE"_s, u"--ca"_s, u"/dev/null"_s};
     }
     void hostileArgumentsAreQuotedShort()
