@@ -3,6 +3,7 @@
 #include "posctl.h"
 
 #include "core/attribution/replay.h"
+#include "core/showninput.h"
 
 #include <QFile>
 
@@ -28,7 +29,7 @@ int runAttribute(CliContext &ctx)
     const bool opened = path == u"-"_s ? file.open(stdin, QIODevice::ReadOnly)
                                        : (file.setFileName(path), file.open(QIODevice::ReadOnly));
     if (!opened)
-        return fail(ctx, Posctl::tr("cannot read %1: %2").arg(path, file.errorString()));
+        return fail(ctx, Posctl::tr("cannot read %1: %2").arg(shownPath(path), file.errorString()));
 
 #ifdef __GLIBC__
     // A replay only grows: ask the kernel for memory in big steps, not one page run at a time.
@@ -52,7 +53,7 @@ int runAttribute(CliContext &ctx)
         if (chunk.isEmpty()) {
             if (file.error() != QFileDevice::NoError) {
                 flush();
-                return fail(ctx, Posctl::tr("cannot read %1: %2").arg(path, file.errorString()));
+                return fail(ctx, Posctl::tr("cannot read %1: %2").arg(shownPath(path), file.errorString()));
             }
             break;
         }

@@ -3,6 +3,7 @@
 #include "posctl.h"
 #include "textcolumns.h"
 
+#include "core/showninput.h"
 #include "services/demostore.h"
 #include "services/lookupservice.h"
 #include "services/till.h"
@@ -29,16 +30,16 @@ int runQuarantine(CliContext &ctx)
     const QString refusal = Database::quarantineNote(ctx.dbPath);
     const QList<Quarantine::SetAside> aside = Quarantine::setAsideFiles(file);
     if (refusal.isEmpty() || !parser.isSet(u"clear"_s)) {
-        ctx.out << (refusal.isEmpty() ? Posctl::tr("The database %1 is not set aside.").arg(file) : refusal) << Qt::endl;
+        ctx.out << (refusal.isEmpty() ? Posctl::tr("The database %1 is not set aside.").arg(terminalText(file)) : terminalText(refusal)) << Qt::endl;
         for (const Quarantine::SetAside &a : aside)
-            ctx.out << u"  "_s << a.path << u"  "_s
+            ctx.out << u"  "_s << terminalText(a.path) << u"  "_s
                     << (a.cleared ? Posctl::tr("(decided)") : Posctl::tr("(waiting for a manager's decision)")) << Qt::endl;
         return refusal.isEmpty() ? ExitOk : ExitFailure; // while refused, the till is not selling
     }
     if (Status s = Database::clearQuarantine(ctx.dbPath); !s)
         return failWith(ctx, s);
     ctx.out << Posctl::tr("Cleared: the till opens %1 again (a new database if there is none). The set-aside files stay "
-                          "where they are.").arg(file) << Qt::endl;
+                          "where they are.").arg(terminalText(file)) << Qt::endl;
     return ExitOk;
 }
 
@@ -56,10 +57,10 @@ int runInit(CliContext &ctx)
             return fail(ctx, s.error(), ExitFailure);
     }
     const Database &db = till.database();
-    ctx.out << Posctl::tr("Database %1 is ready (schema %2).").arg(db.path()).arg(db.schemaVersion()) << Qt::endl;
+    ctx.out << Posctl::tr("Database %1 is ready (schema %2).").arg(terminalText(db.path())).arg(db.schemaVersion()) << Qt::endl;
     if (till.isProvisioned()) {
         ctx.out << Posctl::tr("Store %1 %2, terminal %3: %4 products, %5 guides, %6 members.")
-                       .arg(till.store().id, till.store().name, till.store().terminalId)
+                       .arg(terminalText(till.store().id), terminalText(till.store().name), terminalText(till.store().terminalId))
                        .arg(CatalogRepository(db).count())
                        .arg(LookupService(till).storeGuides().size())
                        .arg(PeopleRepository(db).memberCount())
@@ -99,12 +100,12 @@ int runProducts(CliContext &ctx)
         } else {
             ctx.out << padToWidth(i.sku, 8) << u' ' << padToWidth(i.barcodes.value(0), 14) << u' '
                     << padToWidth(i.name, 30) << u' ' << padToWidth(i.price.toString(), 11, true)
-                    << u"  "_s << i.pinyinInitials << (i.active ? QString() : u"  "_s + Posctl::tr("(withdrawn)"))
+                    << u"  "_s << terminalText(i.pinyinInitials) << (i.active ? QString() : u"  "_s + Posctl::tr("(withdrawn)"))
                     << u'\n';
         }
     }
     if (!json && parser.isSet(u"search"_s) && items.isEmpty())
-        ctx.err << Posctl::tr("No product matches \"%1\".").arg(parser.value(u"search"_s)) << Qt::endl;
+        ctx.err << Posctl::tr("No product matches \"%1\".").arg(shownInput(parser.value(u"search"_s))) << Qt::endl;
     ctx.out.flush();
     return ExitOk;
 }
@@ -131,7 +132,7 @@ int runGuides(CliContext &ctx)
                                                                            : QJsonValue(QJsonValue::Null)}})
                     << u'\n';
         } else {
-            ctx.out << padToWidth(g.id, 6) << padToWidth(g.name, 12) << g.storeId << u"  "_s
+            ctx.out << padToWidth(g.id, 6) << padToWidth(g.name, 12) << terminalText(g.storeId) << u"  "_s
                     << (g.active ? Posctl::tr("active") : Posctl::tr("departed %1").arg(g.departedAt.date().toString(Qt::ISODate)))
                     << u'\n';
         }

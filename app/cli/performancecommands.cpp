@@ -4,6 +4,7 @@
 #include "textcolumns.h"
 
 #include "core/cart.h"
+#include "core/showninput.h"
 #include "services/leaderboardservice.h"
 #include "services/lookupservice.h"
 #include "services/printqueue.h"
@@ -24,7 +25,7 @@ int printCredits(CliContext &ctx, const Till &till, const QString &guideId, QDat
 {
     const auto guide = LookupService(till).guide(guideId);
     if (!guide)
-        return fail(ctx, Posctl::tr("There is no guide %1.").arg(guideId));
+        return fail(ctx, Posctl::tr("There is no guide %1.").arg(shownInput(guideId)));
     for (const CreditRecord &c : LeaderboardService(till).creditsOf(guide->id, date)) {
         const QString kind = c.row.kind == attribution::CreditKind::Exclusive ? u"exclusive"_s : u"sales"_s;
         if (json) {
@@ -43,7 +44,7 @@ int printCredits(CliContext &ctx, const Till &till, const QString &guideId, QDat
                     << padToWidth(c.refundNumber.isEmpty() ? c.orderNumber : c.refundNumber, 18)
                     << padToWidth(c.row.kind == attribution::CreditKind::Exclusive ? Posctl::tr("exclusive") : Posctl::tr("sales"), 10)
                     << padToWidth(Money::fromFen(c.row.amount).toString(), 12, true) << u'\n'
-                    << u"       "_s << Posctl::tr("why: %1").arg(c.row.why) << u'\n';
+                    << u"       "_s << Posctl::tr("why: %1").arg(terminalText(c.row.why)) << u'\n';
         }
     }
     ctx.out.flush();

@@ -1,5 +1,7 @@
 #include "posctl.h"
+#include "textcolumns.h"
 
+#include "core/showninput.h"
 #include "services/staffservice.h"
 #include "services/till.h"
 
@@ -84,8 +86,13 @@ void auditCli(const Till &till, const QString &action, const QString &subject, c
 
 int fail(CliContext &ctx, const QString &message, int status)
 {
-    ctx.err << u"posctl: "_s << message << Qt::endl;
+    warn(ctx, message);
     return status;
+}
+
+void warn(CliContext &ctx, const QString &message)
+{
+    ctx.err << u"posctl: "_s << terminalText(message) << Qt::endl;
 }
 
 bool openTill(CliContext &ctx, Till &till)
@@ -163,7 +170,7 @@ int Posctl::run(const QStringList &arguments, QTextStream &out, QTextStream &err
         (command.isEmpty() ? err : out) << usage() << Qt::endl;
         return command.isEmpty() ? ExitBadInput : ExitOk;
     }
-    return fail(ctx, tr("unknown command \"%1\" (see posctl --help)").arg(command));
+    return fail(ctx, tr("unknown command \"%1\" (see posctl --help)").arg(shownInput(command)));
 }
 
 } // namespace pos

@@ -73,8 +73,13 @@ int printQueuedJob(CliContext &ctx, PrintQueue &queue, qint64 id, ReportPrinted 
 
 // Opens the till's database for a command; prints the reason and returns false on failure.
 bool openTill(CliContext &ctx, Till &till);
-// One error line on stderr, and the status to exit with.
+// One error line on stderr, and the status to exit with. The message is shown as
+// terminalText(): whatever a service quoted in it (a name, HQ's answer) can't act on the
+// terminal or start a second line. What a person typed is quoted in it through shownInput()
+// (at most 40 characters), where the message is made.
 int fail(CliContext &ctx, const QString &message, int status = ExitBadInput);
+// A warning line on stderr ("posctl: …") that doesn't end the command, shown the same way.
+void warn(CliContext &ctx, const QString &message);
 // A failed Result or Status: its message, and whose fault it was as the exit status.
 template <typename R>
 int failWith(CliContext &ctx, const R &result)

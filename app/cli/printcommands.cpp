@@ -3,6 +3,7 @@
 #include "posctl.h"
 #include "textcolumns.h"
 
+#include "core/showninput.h"
 #include "printer/printer.h"
 #include "printer/usbtransport.h"
 #include "services/printqueue.h"
@@ -26,7 +27,7 @@ QStringList profileIds()
 
 QString unknownProfile(const QString &id)
 {
-    return Posctl::tr("unknown printer profile \"%1\" (known: %2)").arg(id, profileIds().join(u", "_s));
+    return Posctl::tr("unknown printer profile \"%1\" (known: %2)").arg(shownInput(id), profileIds().join(u", "_s));
 }
 
 // --width (0 when absent) and --profile as given, or why they are wrong.
@@ -57,7 +58,7 @@ int configureReceiptPrinter(CliContext &ctx, const QCommandLineParser &parser)
     if (Status s = PrintQueue(till).setReceiptPrinter(*choice); !s)
         return failWith(ctx, s);
     ctx.out << (choice->isEmpty() ? Posctl::tr("Receipt printer removed: receipts are no longer printed.")
-                                  : Posctl::tr("Receipt printer: %1").arg(choice->uri))
+                                  : Posctl::tr("Receipt printer: %1").arg(terminalText(choice->uri)))
             << u'\n';
     ctx.out.flush();
     return ExitOk;
@@ -65,9 +66,9 @@ int configureReceiptPrinter(CliContext &ctx, const QCommandLineParser &parser)
 
 QString describeChoice(const PrinterChoice &choice)
 {
-    QString text = choice.uri;
+    QString text = terminalText(choice.uri);
     if (!choice.profile.isEmpty())
-        text += Posctl::tr(", profile %1").arg(choice.profile);
+        text += Posctl::tr(", profile %1").arg(terminalText(choice.profile));
     if (choice.paperMm)
         text += Posctl::tr(", %1 mm").arg(choice.paperMm);
     return text;
@@ -115,7 +116,7 @@ int runPrinters(CliContext &ctx)
                                 {u"profile"_s, profile ? profile->id : QString()}})
                     << u'\n';
         } else {
-            ctx.out << padToWidth(p.uri(), 34) << u' ' << p.manufacturer << u' ' << p.product
+            ctx.out << padToWidth(p.uri(), 34) << u' ' << terminalText(p.manufacturer) << u' ' << terminalText(p.product)
                     << Posctl::tr("  (bus %1 device %2, interface %3%4)")
                            .arg(p.bus).arg(p.address).arg(p.interfaceNumber)
                            .arg(profile ? u", profile "_s + profile->id : QString())
@@ -186,7 +187,7 @@ int runPrint(CliContext &ctx)
             return fail(ctx, device.error());
         if (!device->print(printer::testPage(device->profile(), device->uri().toString())))
             return fail(ctx, Posctl::tr("not printed: %1").arg(device->errorString()));
-        ctx.out << Posctl::tr("Printed on %1 (%2).").arg(device->uri().toString(), device->profile().id) << u'\n';
+        ctx.out << Posctl::tr("Printed on %1 (%2).").arg(terminalText(device->uri().toString()), device->profile().id) << u'\n';
         ctx.out.flush();
         return ExitOk;
     }

@@ -48,7 +48,7 @@ void printJobLine(CliContext &ctx, const PrintJob &job)
     ctx.out << padToWidth(QString::number(job.id), 5, true) << u"  "_s << padToWidth(PrintQueue::title(job), 40)
             << u' ' << stateText(job) << u'\n';
     if (!job.lastError.isEmpty() && job.state == PrintJobState::Failed)
-        ctx.out << u"       "_s << job.lastError << u'\n';
+        ctx.out << u"       "_s << terminalText(job.lastError) << u'\n';
 }
 
 Result<qint64> jobIdOption(const QCommandLineParser &parser, const QString &option)
@@ -69,7 +69,7 @@ int printQueuedJob(CliContext &ctx, PrintQueue &queue, qint64 id, ReportPrinted 
         return failWith(ctx, job);
     if (job->state == PrintJobState::Printed) {
         if (report == ReportPrinted::Always)
-            ctx.out << Posctl::tr("Printed %1 on %2.").arg(PrintQueue::title(*job), job->printedOn) << u'\n';
+            ctx.out << Posctl::tr("Printed %1 on %2.").arg(terminalText(PrintQueue::title(*job)), terminalText(job->printedOn)) << u'\n';
         ctx.out.flush();
         return ExitOk;
     }
@@ -86,11 +86,11 @@ void printAfterCommit(CliContext &ctx, const Till &till, PrintJobKind kind, cons
         return;
     if (cashMoved)
         if (Status s = queue.openDrawer(); !s)
-            ctx.err << u"posctl: "_s << s.error() << Qt::endl;
+            warn(ctx, s.error());
     auto job = kind == PrintJobKind::SaleReceipt ? queue.queueSale(number, PrintQueue::Print::Original)
                                                  : queue.queueRefund(number, PrintQueue::Print::Original);
     if (!job) { // the sale stands; only its paper is missing
-        ctx.err << u"posctl: "_s << Posctl::tr("the receipt could not be queued: %1").arg(job.error()) << Qt::endl;
+        warn(ctx, Posctl::tr("the receipt could not be queued: %1").arg(job.error()));
         return;
     }
     // The sale is done whatever the printer says: a failed receipt is a warning on stderr (its
@@ -128,7 +128,7 @@ int runPrintJobs(CliContext &ctx)
     if (parser.isSet(u"cancel"_s)) {
         if (Status s = queue.cancel(*id); !s)
             return failWith(ctx, s);
-        ctx.out << Posctl::tr("%1 cancelled.").arg(PrintQueue::title(*queue.job(*id))) << u'\n';
+        ctx.out << Posctl::tr("%1 cancelled.").arg(terminalText(PrintQueue::title(*queue.job(*id)))) << u'\n';
         ctx.out.flush();
         return ExitOk;
     }

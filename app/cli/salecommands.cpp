@@ -4,6 +4,7 @@
 #include "textcolumns.h"
 
 #include "core/orderjson.h"
+#include "core/showninput.h"
 #include "services/checkoutservice.h"
 #include "services/lookupservice.h"
 #include "services/orderhistory.h"
@@ -27,34 +28,35 @@ Result<TenderRequest> parsePay(const QString &arg)
     TenderRequest t;
     const auto m = methodFromKey(method);
     if (!m)
-        return R::failure(Posctl::tr("unknown payment method \"%1\" (cash, card, wechat or alipay)").arg(method));
+        return R::failure(Posctl::tr("unknown payment method \"%1\" (cash, card, wechat or alipay)").arg(shownInput(method)));
     t.method = *m;
     if (!amount.isEmpty()) {
         const auto money = Money::parse(amount);
         if (!money)
-            return R::failure(Posctl::tr("malformed amount \"%1\" in --pay %2 (yuan, at most two decimals)").arg(amount, arg));
+            return R::failure(Posctl::tr("malformed amount \"%1\" in --pay %2 (yuan, at most two decimals)").arg(shownInput(amount), shownInput(arg)));
         if (money->fen() <= 0)
-            return R::failure(Posctl::tr("the amount in --pay %1 must be more than zero").arg(arg));
+            return R::failure(Posctl::tr("the amount in --pay %1 must be more than zero").arg(shownInput(arg)));
         t.amount = *money;
     }
     t.reference = reference;
     return t;
 }
 
+// "G01 小野", as the terminal shows it.
 QString guideLabel(const LookupService &lookup, const QString &id)
 {
     if (id.isEmpty())
         return Posctl::tr("none");
     const auto g = lookup.guide(id);
-    return g ? id + u' ' + g->name : id;
+    return terminalText(g ? id + u' ' + g->name : id);
 }
 
 void printOrder(CliContext &ctx, const Till &till, const Order &o)
 {
     const LookupService lookup(till);
     QTextStream &out = ctx.out;
-    out << Posctl::tr("Order %1  %2").arg(o.number, o.paidAt.toString(u"yyyy-MM-dd HH:mm:ss t"_s)) << u'\n';
-    out << u"  "_s << o.id << u'\n';
+    out << Posctl::tr("Order %1  %2").arg(terminalText(o.number), o.paidAt.toString(u"yyyy-MM-dd HH:mm:ss t"_s)) << u'\n';
+    out << u"  "_s << terminalText(o.id) << u'\n';
     for (const OrderLine &l : o.lines) {
         out << u"  "_s << padToWidth(l.name, 28) << u' ' << padToWidth(QString::number(l.quantity), 4, true)
             << u" × "_s << padToWidth(l.unitPrice.toString(), 10, true) << u"  "_s
@@ -67,17 +69,17 @@ void printOrder(CliContext &ctx, const Till &till, const Order &o)
     for (const AppliedTender &p : o.payments) {
         out << u"    "_s << methodLabel(p.method) << u' ' << p.tendered.toString();
         if (!p.reference.isEmpty())
-            out << u"  "_s << Posctl::tr("ref %1").arg(p.reference);
+            out << u"  "_s << Posctl::tr("ref %1").arg(terminalText(p.reference));
         out << u'\n';
     }
     out << Posctl::tr("  Guide: %1").arg(guideLabel(lookup, o.salesGuideId));
     if (!o.memberId.isEmpty()) {
-        out << Posctl::tr("   Member: %1").arg(o.memberId);
+        out << Posctl::tr("   Member: %1").arg(terminalText(o.memberId));
         if (!o.exclusiveGuideId.isEmpty())
             out << Posctl::tr(" (exclusive guide %1)").arg(guideLabel(lookup, o.exclusiveGuideId));
     }
     if (!o.cashierId.isEmpty())
-        out << Posctl::tr("   Cashier: %1").arg(o.cashierId);
+        out << Posctl::tr("   Cashier: %1").arg(terminalText(o.cashierId));
     out << u'\n';
     if (!o.credits.isEmpty()) {
         QStringList parts;
@@ -85,7 +87,7 @@ void printOrder(CliContext &ctx, const Till &till, const Order &o)
             parts.append(Posctl::tr("%1 %2 (%3)").arg(guideLabel(lookup, c.guide), Money::fromFen(c.amount).toString(),
                                                       c.kind == attribution::CreditKind::Exclusive ? Posctl::tr("exclusive")
                                                                                                     : Posctl::tr("sales")));
-        out << Posctl::tr("  Credited: %1   (policy %2)").arg(parts.join(u", "_s), o.policyVersion) << u'\n';
+        out << Posctl::tr("  Credited: %1   (policy %2)").arg(parts.join(u", "_s), terminalText(o.policyVersion)) << u'\n';
     }
 }
 
@@ -201,7 +203,7 @@ int runOrders(CliContext &ctx)
             ctx.out << padToWidth(o.number, 16) << u' ' << o.paidAt.toString(u"HH:mm:ss"_s) << u' '
                     << padToWidth(QString::number(o.itemCount()), 4, true) << u' '
                     << padToWidth(o.total.toString(), 12, true) << u"  "_s
-                    << padToWidth(guideLabel(lookup, o.salesGuideId), 12) << u' ' << o.memberId << u'\n';
+                    << padToWidth(guideLabel(lookup, o.salesGuideId), 12) << u' ' << terminalText(o.memberId) << u'\n';
         }
     }
     if (!parser.isSet(u"json"_s))

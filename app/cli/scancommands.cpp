@@ -1,7 +1,9 @@
 // posctl parse-barcode, scan-image: what a scan says, and what a picture holds.
 #include "cliparse.h"
 #include "posctl.h"
+#include "textcolumns.h"
 
+#include "core/showninput.h"
 #include "scanner/barcodeparser.h"
 #include "scanner/hidposscanner.h"
 #include "scanner/imagedecoder.h"
@@ -76,7 +78,7 @@ void printCode(CliContext &ctx, const QJsonObject &o)
         } else {
             value = it->isString() ? it->toString() : it->toVariant().toString();
         }
-        ctx.out << u"  "_s << it.key() << u": "_s << value.replace(QChar(0x1d), u"<GS>"_s) << u'\n';
+        ctx.out << u"  "_s << it.key() << u": "_s << terminalText(value.replace(QChar(0x1d), u"<GS>"_s)) << u'\n';
     }
 }
 
@@ -85,22 +87,23 @@ void listScanners(CliContext &ctx)
 {
     int found = 0;
     for (const scanner::HidrawScanner &hid : scanner::HidPosScanner::discover()) {
-        ctx.out << u"  "_s << hid.uri() << u"  "_s << Posctl::tr("HID POS scanner %1 (%2)").arg(hid.name, hid.node) << u'\n';
+        ctx.out << u"  "_s << terminalText(hid.uri()) << u"  "_s
+                << Posctl::tr("HID POS scanner %1 (%2)").arg(terminalText(hid.name), terminalText(hid.node)) << u'\n';
         ++found;
     }
     for (const QSerialPortInfo &port : QSerialPortInfo::availablePorts()) {
         if (!port.hasVendorIdentifier())
             continue; // the board's own UARTs: never a scanner
-        ctx.out << u"  serial:"_s << port.systemLocation() << u"  "_s
+        ctx.out << u"  serial:"_s << terminalText(port.systemLocation()) << u"  "_s
                 << Posctl::tr("serial/USB-COM %1 %2 (%3:%4)")
-                       .arg(port.manufacturer(), port.description())
+                       .arg(terminalText(port.manufacturer()), terminalText(port.description()))
                        .arg(port.vendorIdentifier(), 4, 16, QChar(u'0')).arg(port.productIdentifier(), 4, 16, QChar(u'0'))
                 << u'\n';
         ++found;
     }
     const QDir byId(u"/dev/input/by-id"_s);
     for (const QString &name : byId.entryList({u"*-event-kbd"_s}, QDir::System | QDir::Files, QDir::Name)) {
-        ctx.out << u"  evdev:"_s << byId.filePath(name) << u"  "_s << Posctl::tr("keyboard device (a wedge scanner is one)") << u'\n';
+        ctx.out << u"  evdev:"_s << terminalText(byId.filePath(name)) << u"  "_s << Posctl::tr("keyboard device (a wedge scanner is one)") << u'\n';
         ++found;
     }
     if (found == 0)
@@ -166,10 +169,10 @@ int runScanners(CliContext &ctx)
     const QString device = scans.scannerDevice();
     const scanner::WeightedLayout w = scans.parserSettings().weighted;
     const scanner::WedgeSettings wedge = scans.wedgeSettings();
-    ctx.out << Posctl::tr("Keyboard-wedge scanner: always on (%1)").arg(wedge.toText()) << u'\n'
-            << (device.isEmpty() ? Posctl::tr("Scanner device: none") : Posctl::tr("Scanner device: %1").arg(device)) << u'\n'
+    ctx.out << Posctl::tr("Keyboard-wedge scanner: always on (%1)").arg(terminalText(wedge.toText())) << u'\n'
+            << (device.isEmpty() ? Posctl::tr("Scanner device: none") : Posctl::tr("Scanner device: %1").arg(terminalText(device))) << u'\n'
             << Posctl::tr("Weighted codes: prefixes %1, %2-digit item, %3-digit %4")
-                   .arg(w.prefixes).arg(w.itemDigits).arg(w.valueDigits)
+                   .arg(terminalText(w.prefixes)).arg(w.itemDigits).arg(w.valueDigits)
                    .arg(w.value == scanner::WeightedLayout::Value::PriceFen ? Posctl::tr("price in fen") : Posctl::tr("weight in grams"))
             << u'\n';
     ctx.out.flush();
@@ -193,11 +196,11 @@ int runScanImage(CliContext &ctx)
         const QImage image = reader.read();
         if (image.isNull()) {
             unreadable = true;
-            const QString why = Posctl::tr("cannot read %1 as an image: %2").arg(file, reader.errorString());
+            const QString why = Posctl::tr("cannot read %1 as an image: %2").arg(shownPath(file), reader.errorString());
             if (json)
                 ctx.out << jsonLine({{u"file"_s, file}, {u"error"_s, why}}) << u'\n';
             else
-                ctx.err << u"posctl: "_s << why << Qt::endl;
+                warn(ctx, why);
             continue;
         }
         const QList<scanner::DecodedBarcode> found = scanner::ImageDecoder::decode(image);
@@ -206,7 +209,7 @@ int runScanImage(CliContext &ctx)
             if (json)
                 ctx.out << jsonLine({{u"file"_s, file}, {u"error"_s, u"no barcode found"_s}}) << u'\n';
             else
-                ctx.out << Posctl::tr("%1: no barcode found").arg(file) << u'\n';
+                ctx.out << Posctl::tr("%1: no barcode found").arg(terminalText(file)) << u'\n';
             continue;
         }
         QJsonArray all;
@@ -224,7 +227,7 @@ int runScanImage(CliContext &ctx)
             ctx.out << jsonLine(first) << u'\n';
         } else {
             for (const QJsonValue &b : all) {
-                ctx.out << file << u": "_s << b[u"format"_s].toString() << u'\n';
+                ctx.out << terminalText(file) << u": "_s << terminalText(b[u"format"_s].toString()) << u'\n';
                 printCode(ctx, b.toObject());
             }
         }

@@ -1,8 +1,10 @@
 // posctl shift, report: the drawer's shifts and the day's X and Z reports.
 #include "cliparse.h"
 #include "posctl.h"
+#include "textcolumns.h"
 
 #include "core/money.h"
+#include "core/showninput.h"
 #include "printer/printer.h"
 #include "services/printqueue.h"
 #include "services/receiptlayout.h"
@@ -41,14 +43,14 @@ QJsonObject cashJson(const ShiftCash &c)
 
 void printCash(CliContext &ctx, const ShiftCash &c)
 {
-    ctx.out << Posctl::tr("Shift %1, opened %2 by %3").arg(c.shift.id).arg(c.shift.openedAt, c.shift.openedBy) << u'\n'
+    ctx.out << Posctl::tr("Shift %1, opened %2 by %3").arg(c.shift.id).arg(terminalText(c.shift.openedAt), terminalText(c.shift.openedBy)) << u'\n'
             << Posctl::tr("  float %1 + cash sales %2 − cash refunds %3 + cash in/out %4 = expected %5")
                    .arg(yuan(c.shift.floatFen), yuan(c.cashSalesFen), yuan(c.cashRefundsFen), yuan(c.movementsFen),
                         yuan(c.expectedFen))
             << u'\n';
     if (!c.shift.closedAt.isEmpty())
         ctx.out << Posctl::tr("  closed %1: counted %2, difference %3")
-                       .arg(c.shift.closedAt, yuan(c.shift.countedFen), yuan(c.shift.countedFen - c.shift.expectedFen))
+                       .arg(terminalText(c.shift.closedAt), yuan(c.shift.countedFen), yuan(c.shift.countedFen - c.shift.expectedFen))
                 << u'\n';
     ctx.out.flush();
 }
@@ -58,8 +60,8 @@ void printReport(CliContext &ctx, const QJsonObject &r)
     auto fen = [&](const QString &k) { return yuan(r.value(k).toInteger()); };
     const QString title = r.contains(u"z"_s) ? Posctl::tr("Z report %1").arg(r.value(u"z"_s).toInt(), 4, 10, QChar(u'0'))
                                              : Posctl::tr("X report");
-    ctx.out << title << u"  "_s << r.value(u"store"_s).toString() << u'/' << r.value(u"terminal"_s).toString() << u"  "_s
-            << r.value(u"business_date"_s).toString() << u'\n'
+    ctx.out << title << u"  "_s << terminalText(r.value(u"store"_s).toString()) << u'/' << terminalText(r.value(u"terminal"_s).toString())
+            << u"  "_s << terminalText(r.value(u"business_date"_s).toString()) << u'\n'
             << Posctl::tr("  sales %1 in %2 order(s) (before discounts %3, discounts %4)")
                    .arg(fen(u"sales"_s)).arg(r.value(u"orders"_s).toInt()).arg(fen(u"subtotal"_s), fen(u"discounts"_s))
             << u'\n'
@@ -67,14 +69,14 @@ void printReport(CliContext &ctx, const QJsonObject &r)
             << u'\n';
     const QJsonObject tenders = r.value(u"tenders"_s).toObject();
     for (auto it = tenders.constBegin(); it != tenders.constEnd(); ++it)
-        ctx.out << u"  "_s << it.key() << u": "_s
+        ctx.out << u"  "_s << terminalText(it.key()) << u": "_s
                 << Posctl::tr("taken %1, given back %2, net %3")
                        .arg(yuan(it->toObject().value(u"sales"_s).toInteger()), yuan(it->toObject().value(u"refunds"_s).toInteger()),
                             yuan(it->toObject().value(u"net"_s).toInteger()))
                 << u'\n';
     for (const QJsonValue &g : r.value(u"guides"_s).toArray())
         ctx.out << u"  "_s << Posctl::tr("guide %1: credited %2, refunds %3, net %4")
-                                 .arg(g[u"guide"_s].toString(), yuan(g[u"credited"_s].toInteger()), yuan(g[u"refunded"_s].toInteger()),
+                                 .arg(terminalText(g[u"guide"_s].toString()), yuan(g[u"credited"_s].toInteger()), yuan(g[u"refunded"_s].toInteger()),
                                       yuan(g[u"net"_s].toInteger()))
                 << u'\n';
     ctx.out << Posctl::tr("  new members %1; records waiting for HQ %2")
@@ -115,7 +117,7 @@ int runShift(CliContext &ctx)
     if (action == u"close"_s && !parser.isSet(u"count"_s))
         return fail(ctx, Posctl::tr("shift close needs --count, the drawer counted by denomination (blind: before the till says what it expects)."));
     if (!QStringList{u"open"_s, u"cash"_s, u"close"_s, u"status"_s}.contains(action))
-        return fail(ctx, Posctl::tr("unknown shift action \"%1\" (open, cash, close, status)").arg(action));
+        return fail(ctx, Posctl::tr("unknown shift action \"%1\" (open, cash, close, status)").arg(shownInput(action)));
     Till till;
     if (!openTill(ctx, till))
         return ExitFailure;
@@ -172,10 +174,10 @@ int runReport(CliContext &ctx)
     if (parser.isSet(u"printer"_s) && !printer::PrinterUri::parse(parser.value(u"printer"_s), &uriError))
         return fail(ctx, uriError);
     if (kind != u"x"_s && kind != u"z"_s)
-        return fail(ctx, Posctl::tr("report needs x or z, not \"%1\"").arg(kind));
+        return fail(ctx, Posctl::tr("report needs x or z, not \"%1\"").arg(shownInput(kind)));
     const QDate date = parser.isSet(u"date"_s) ? QDate::fromString(parser.value(u"date"_s), Qt::ISODate) : QDate();
     if (parser.isSet(u"date"_s) && !date.isValid())
-        return fail(ctx, Posctl::tr("bad date \"%1\" (use YYYY-MM-DD)").arg(parser.value(u"date"_s)));
+        return fail(ctx, Posctl::tr("bad date \"%1\" (use YYYY-MM-DD)").arg(shownInput(parser.value(u"date"_s))));
     Till till;
     if (!openTill(ctx, till))
         return ExitFailure;

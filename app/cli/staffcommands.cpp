@@ -1,6 +1,7 @@
 // posctl staff, audit: who works the till, and what the audit log says they did.
 #include "cliparse.h"
 #include "posctl.h"
+#include "textcolumns.h"
 
 #include "services/settingsservice.h"
 #include "services/staffservice.h"
@@ -84,7 +85,7 @@ int runStaff(CliContext &ctx)
         auto who = staff.signIn(pos[1], pinFrom(parser));
         if (!who)
             return failWith(ctx, who);
-        ctx.out << Posctl::tr("PIN right: %1 (%2)").arg(who->name, roleKey(who->role)) << Qt::endl;
+        ctx.out << Posctl::tr("PIN right: %1 (%2)").arg(terminalText(who->name), roleKey(who->role)) << Qt::endl;
         return ExitOk;
     } else if (changes.contains(action)) {
         auto now = staff.change(changes.value(action), pos[1], parser.value(u"as"_s), pinFrom(parser));
@@ -100,7 +101,8 @@ int runStaff(CliContext &ctx)
                                  {u"disabled_by"_s, m.disabledBy}, {u"removed_at"_s, m.removedAt}})
                     << u'\n';
         else
-            ctx.out << m.id << u"  "_s << m.name << u"  "_s << roleKey(m.role) << u"  "_s << stateLine(m) << u'\n';
+            ctx.out << terminalText(m.id) << u"  "_s << terminalText(m.name) << u"  "_s << roleKey(m.role) << u"  "_s
+                    << terminalText(stateLine(m)) << u'\n';
     }
     ctx.out.flush();
     return ExitOk;
@@ -126,9 +128,10 @@ int runAudit(CliContext &ctx)
                                  {u"detail"_s, e.detail}, {u"approved_by"_s, e.approvedBy}})
                     << u'\n';
         else
-            ctx.out << e.at << u"  "_s << e.actor << u"  "_s << e.action << u"  "_s << e.subject
-                    << (e.detail.isEmpty() ? QString() : u"  "_s + e.detail)
-                    << (e.approvedBy.isEmpty() ? QString() : u"  "_s + Posctl::tr("approved by %1").arg(e.approvedBy)) << u'\n';
+            ctx.out << terminalText(e.at) << u"  "_s << terminalText(e.actor) << u"  "_s << terminalText(e.action) << u"  "_s
+                    << terminalText(e.subject) << (e.detail.isEmpty() ? QString() : u"  "_s + terminalText(e.detail))
+                    << (e.approvedBy.isEmpty() ? QString() : u"  "_s + Posctl::tr("approved by %1").arg(terminalText(e.approvedBy)))
+                    << u'\n';
     }
     ctx.out.flush();
     return ExitOk;
@@ -171,7 +174,8 @@ int runSettings(CliContext &ctx)
         if (parser.isSet(u"json"_s))
             ctx.out << jsonLine({{u"key"_s, info.key}, {u"value"_s, info.value}, {u"description"_s, info.description}}) << u'\n';
         else
-            ctx.out << info.key << u" = "_s << QString(info.value).replace(u'\n', u" | "_s) << u"\n    "_s << info.description << u'\n';
+            ctx.out << info.key << u" = "_s << terminalText(QString(info.value).replace(u'\n', u" | "_s)) << u"\n    "_s
+                    << info.description << u'\n';
     }
     ctx.out.flush();
     return ExitOk;

@@ -3,7 +3,10 @@
 #include "cliparse.h"
 #include "posctl.h"
 
+#include "textcolumns.h"
+
 #include "client/backoff.h"
+#include "core/showninput.h"
 #include "services/syncservice.h"
 #include "services/till.h"
 
@@ -50,14 +53,15 @@ int runEnroll(CliContext &ctx)
         return fail(ctx, Posctl::tr("enroll needs --ca CA.pem, the chain's CA certificate."));
     QFile ca(parser.value(u"ca"_s));
     if (!ca.open(QIODevice::ReadOnly))
-        return fail(ctx, Posctl::tr("cannot read %1: %2").arg(ca.fileName(), ca.errorString()));
+        return fail(ctx, Posctl::tr("cannot read %1: %2").arg(shownPath(ca.fileName()), ca.errorString()));
     Till till;
     if (!openTill(ctx, till))
         return ExitFailure;
     const QStringList pos = parser.positionalArguments();
     if (Status s = SyncService(till).enroll(pos[0], pos[1], ca.readAll(), parser.value(u"pin"_s)); !s)
         return failWith(ctx, s);
-    ctx.out << Posctl::tr("Enrolled with %1 as %2/%3.").arg(pos[0], till.store().id, till.store().terminalId) << Qt::endl;
+    ctx.out << Posctl::tr("Enrolled with %1 as %2/%3.").arg(terminalText(pos[0]), terminalText(till.store().id), terminalText(till.store().terminalId))
+            << Qt::endl;
     return ExitOk;
 }
 
@@ -96,18 +100,16 @@ int runSync(CliContext &ctx)
         const SyncRound round = sync.syncOnce(batch);
         ctx.out << roundLine(round) << Qt::endl;
         if (round.parked > 0)
-            ctx.err << u"posctl: "_s << Posctl::tr("%n event(s) refused by HQ were parked (see posctl sync-status; posctl sync --retry-parked once HQ is fixed).", nullptr, round.parked)
-                    << Qt::endl;
+            warn(ctx, Posctl::tr("%n event(s) refused by HQ were parked (see posctl sync-status; posctl sync --retry-parked once HQ is fixed).", nullptr, round.parked));
         if (round.unapplied > 0)
-            ctx.err << u"posctl: "_s << Posctl::tr("%n change(s) from HQ could not be applied and were parked (see posctl sync-status).", nullptr, round.unapplied)
-                    << Qt::endl;
+            warn(ctx, Posctl::tr("%n change(s) from HQ could not be applied and were parked (see posctl sync-status).", nullptr, round.unapplied));
         if (parser.isSet(u"once"_s))
             return round.failed ? fail(ctx, SyncService::describe(round.failure), ExitFailure) : ExitOk;
         // Running on: a failure waits its backoff (or HQ's Retry-After); a drained outbox
         // looks again in a few seconds.
         failures = round.failed ? failures + 1 : 0;
         if (round.failed)
-            ctx.err << u"posctl: "_s << SyncService::describe(round.failure) << Qt::endl;
+            warn(ctx, SyncService::describe(round.failure));
         const qint64 wait = round.failed ? sync::Backoff::delayMs(failures, QRandomGenerator::global()->generateDouble(),
                                                                   round.failure.retryAfterSeconds)
                                          : 5000;
@@ -129,8 +131,8 @@ int runSyncStatus(CliContext &ctx)
         ctx.out << jsonLine(statusJson(s)) << Qt::endl;
         return ExitOk;
     }
-    for (const QString &line : SyncService::describe(s))
-        ctx.out << line << u'\n';
+    for (const QString &line : SyncService::describe(s)) // HQ's last error among them
+        ctx.out << terminalText(line) << u'\n';
     ctx.out.flush();
     return ExitOk;
 }

@@ -1,5 +1,7 @@
 #include "textcolumns.h"
 
+#include "text/safetext.h"
+
 #include <QList>
 
 namespace pos {
@@ -13,6 +15,11 @@ bool isWide(char32_t c)
 }
 } // namespace
 
+QString terminalText(const QString &text)
+{
+    return visibleText(text);
+}
+
 int displayWidth(const QString &text)
 {
     int width = 0;
@@ -23,8 +30,9 @@ int displayWidth(const QString &text)
 
 QString padToWidth(const QString &text, int width, bool alignRight)
 {
-    const int pad = qMax(0, width - displayWidth(text));
-    return alignRight ? QString(pad, u' ') + text : text + QString(pad, u' ');
+    const QString shown = terminalText(text);
+    const int pad = qMax(0, width - displayWidth(shown));
+    return alignRight ? QString(pad, u' ') + shown : shown + QString(pad, u' ');
 }
 
 } // namespace pos

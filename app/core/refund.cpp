@@ -1,5 +1,7 @@
 #include "refund.h"
 
+#include "showninput.h"
+
 namespace pos {
 
 Result<RefundPlan> RefundPlanner::plan(const Order &order, const RefundHistory &history,
@@ -29,9 +31,9 @@ Result<RefundPlan> RefundPlanner::plan(const Order &order, const RefundHistory &
         const int left = it->quantity - before;
         if (w.quantity > left) {
             if (left == 0)
-                return R::failure(tr("%1 (%2) on order %3 has already been refunded.").arg(it->name, it->sku, order.number));
+                return R::failure(tr("%1 (%2) on order %3 has already been refunded.").arg(shownInput(it->name), shownInput(it->sku), order.number));
             return R::failure(tr("Only %1 of %2 (%3) can still be refunded on order %4; %5 already were.")
-                                  .arg(left).arg(it->name, it->sku, order.number)
+                                  .arg(left).arg(shownInput(it->name), shownInput(it->sku), order.number)
                                   .arg(history.quantityByLine.value(w.lineNo)));
         }
         asked[w.lineNo] += w.quantity;

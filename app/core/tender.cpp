@@ -1,5 +1,7 @@
 #include "tender.h"
 
+#include "showninput.h"
+
 #include <algorithm>
 
 namespace pos {
@@ -70,8 +72,15 @@ Result<Settlement> Tendering::checkPartial(Money due, const QList<TenderRequest>
                 return R::failure(tr("%1 would pay %2 more than is due; only cash can be over-paid.")
                                       .arg(methodLabel(r.method), (nonCash - due).toString()));
         }
+        const QString reference = r.reference.trimmed();
+        if (reference.size() > maxReferenceLength)
+            return R::failure(tr("A payment reference has at most %1 characters, not \"%2\".")
+                                  .arg(QString::number(maxReferenceLength), shownInput(reference)));
+        if (hasUnsafeChars(reference))
+            return R::failure(tr("A payment reference is letters, digits and signs only (no control characters): \"%1\".")
+                                  .arg(shownInput(reference)));
         s.tendered += amount;
-        s.tenders.append({r.method, amount, amount, r.reference.trimmed()});
+        s.tenders.append({r.method, amount, amount, reference});
     }
     return s;
 }

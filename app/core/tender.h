@@ -48,8 +48,15 @@ class Tendering
 {
     Q_DECLARE_TR_FUNCTIONS(Tendering)
 public:
-    // Checks a payment plan against the amount due: every tender positive, non-cash tenders
-    // never beyond what is due (only cash gives change), nothing short. Requests without an
+    // A payment reference (card slip, payment code) is at most this long once trimmed, and
+    // holds no control or format character (ESC, GS, a line break, a bidi override…): it is
+    // stored, printed on the receipt and sent to HQ exactly as accepted, so one that isn't
+    // plain text is refused rather than quietly changed.
+    static constexpr qsizetype maxReferenceLength = 64;
+
+    // Checks a payment plan against the amount due: every tender positive, its reference
+    // plain text (above), non-cash tenders never beyond what is due (only cash gives change),
+    // nothing short. Requests without an
     // amount take what is still due at their turn.
     static Result<Settlement> settle(Money due, const QList<TenderRequest> &requests);
     // The same rules except the last, for tenders still being collected: they may not cover

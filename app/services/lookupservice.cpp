@@ -15,9 +15,9 @@ Result<CatalogItem> LookupService::sellableProduct(const QString &code) const
         return Result<CatalogItem>::failure(tr("No barcode or SKU was given."));
     auto item = CatalogRepository(m_till.database()).findByCode(trimmed);
     if (!item)
-        return Result<CatalogItem>::failure(tr("Unknown barcode or SKU: %1").arg(trimmed));
+        return Result<CatalogItem>::failure(tr("Unknown barcode or SKU: %1").arg(shownInput(trimmed)));
     if (!item->active)
-        return Result<CatalogItem>::failure(tr("%1 (%2) is no longer on sale.").arg(item->name, item->sku));
+        return Result<CatalogItem>::failure(tr("%1 (%2) is no longer on sale.").arg(shownInput(item->name), shownInput(item->sku)));
     return *item;
 }
 
@@ -57,7 +57,7 @@ Result<Guide> LookupService::choosableGuide(const QString &id) const
         return Result<Guide>::failure(tr("Unknown guide: %1").arg(shownInput(id)));
     if (!g->active)
         return Result<Guide>::failure(tr("%1 (%2) has left the company and cannot be credited with sales.")
-                                          .arg(g->name, g->id));
+                                          .arg(shownInput(g->name), shownInput(g->id)));
     return *g;
 }
 
@@ -71,7 +71,7 @@ Result<Member> LookupService::member(const QString &codeOrPhone) const
         return *m;
     if (auto m = people.memberByPhone(key))
         return *m;
-    return Result<Member>::failure(tr("No member with code or phone %1.").arg(key));
+    return Result<Member>::failure(tr("No member with code or phone %1.").arg(shownInput(key)));
 }
 
 } // namespace pos

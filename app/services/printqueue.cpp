@@ -40,7 +40,7 @@ Status PrintQueue::setReceiptPrinter(const PrinterChoice &choice)
     if (choice.paperMm != 0 && choice.paperMm != 58 && choice.paperMm != 80)
         return Status::failure(tr("The paper width must be 58 or 80 mm."));
     if (!choice.profile.isEmpty() && !printer::Profiles::byId(choice.profile))
-        return Status::failure(tr("There is no printer profile \"%1\".").arg(choice.profile));
+        return Status::failure(tr("There is no printer profile \"%1\".").arg(shownInput(choice.profile)));
     SettingsRepository settings(m_till.database());
     Transaction tx(m_till.database());
     if (!tx.begun())
@@ -87,7 +87,7 @@ Result<PrintJob> PrintQueue::queue(PrintJobKind kind, const QString &document, P
     } else {
         const auto refund = RefundRepository(db).byNumber(document.trimmed());
         if (!refund)
-            return R::failure(tr("There is no refund numbered \"%1\".").arg(document.trimmed()));
+            return R::failure(tr("There is no refund numbered \"%1\".").arg(shownInput(document)));
         number = refund->number;
     }
 
@@ -236,7 +236,7 @@ Result<printer::PrintDocument> PrintQueue::layout(const PrintJob &job, int paper
     }
     const auto refund = RefundRepository(m_till.database()).byNumber(job.document);
     if (!refund)
-        return R::failure(tr("There is no refund numbered \"%1\".").arg(job.document));
+        return R::failure(tr("There is no refund numbered \"%1\".").arg(shownInput(job.document)));
     auto original = OrderHistory(m_till).byNumber(refund->orderNumber);
     if (!original)
         return R::failure(original.error());
@@ -302,7 +302,7 @@ Result<printer::Printer> PrintQueue::printerFor(const PrinterChoice &choice)
         return R::failure(error);
     const auto profile = printer::Printer::profileFor(*uri, choice.profile, choice.paperMm ? choice.paperMm : defaultPaperMm);
     if (!profile)
-        return R::failure(tr("There is no printer profile \"%1\".").arg(choice.profile));
+        return R::failure(tr("There is no printer profile \"%1\".").arg(shownInput(choice.profile)));
     return printer::Printer(*uri, *profile);
 }
 

@@ -58,12 +58,12 @@ Result<QList<RefundRequestLine>> RefundService::linesFor(const Order &order, con
                 break;
         }
         if (!onOrder)
-            return R::failure(tr("%1 is not on order %2.").arg(w.sku, order.number));
+            return R::failure(tr("%1 is not on order %2.").arg(shownInput(w.sku), order.number));
         if (need > 0) {
             const int left = w.quantity - need;
             if (left == 0)
-                return R::failure(tr("%1 on order %2 has already been refunded.").arg(w.sku, order.number));
-            return R::failure(tr("Only %1 of %2 can still be refunded on order %3.").arg(left).arg(w.sku, order.number));
+                return R::failure(tr("%1 on order %2 has already been refunded.").arg(shownInput(w.sku), order.number));
+            return R::failure(tr("Only %1 of %2 can still be refunded on order %3.").arg(left).arg(shownInput(w.sku), order.number));
         }
     }
     return lines;

@@ -8,6 +8,8 @@
 #include "settingsservice.h"
 #include "till.h"
 
+#include "core/showninput.h"
+
 #include "store/peoplerepository.h"
 
 #include <QRegularExpression>
@@ -76,7 +78,7 @@ Result<Member> SaleSession::registerMember(const QString &phone, const QString &
         return R::failure(tr("A member needs an 11-digit mobile number starting with 1."));
     const LookupService lookup(m_till);
     if (lookup.member(digits))
-        return R::failure(tr("%1 is already a member.").arg(digits));
+        return R::failure(tr("%1 is already a member.").arg(shownInput(digits)));
     // Member ids leave the till, so the till mints them: M and ten digits, the shape a member's
     // card or QR code scans as (BarcodeParser's member pattern).
     QString id;

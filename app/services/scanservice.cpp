@@ -4,6 +4,8 @@
 #include "receiptlayout.h"
 #include "till.h"
 
+#include "core/showninput.h"
+
 #include "scanner/scannerdevice.h"
 #include "store/peoplerepository.h"
 
@@ -65,7 +67,7 @@ Status ScanService::setWeightedLayout(const QString &layout)
 {
     if (!layout.isEmpty() && !weightedLayoutFrom(layout))
         return Status::failure(tr("A weighted-code layout is PREFIXES:ITEM:VALUE:price|weight with ITEM + VALUE = 10 "
-                                  "digits, e.g. 20-29:5:5:price; not \"%1\".").arg(layout));
+                                  "digits, e.g. 20-29:5:5:price; not \"%1\".").arg(shownInput(layout)));
     return SettingsRepository(m_till.database()).setValue(QString::fromLatin1(weightedLayoutKey), layout);
 }
 

@@ -5,6 +5,7 @@
 #include "staffservice.h"
 #include "till.h"
 
+#include "core/showninput.h"
 #include "store/peoplerepository.h"
 
 namespace pos {
@@ -94,7 +95,7 @@ Status SettingsService::set(const QString &k, const QString &newValue, const QSt
 {
     const bool known = std::ranges::any_of(all(), [&](const SettingInfo &s) { return s.key == k; });
     if (!known)
-        return Status::failure(tr("There is no setting \"%1\" to change here.").arg(k));
+        return Status::failure(tr("There is no setting \"%1\" to change here.").arg(shownInput(k)));
     const QString before = value(k);
     if (Status s = store(k, newValue); !s)
         return s;
@@ -107,14 +108,22 @@ Status SettingsService::set(const QString &k, const QString &newValue, const QSt
 Status SettingsService::store(const QString &k, const QString &v)
 {
     if (k == settingKey(receiptHeaderKey) || k == settingKey(receiptFooterKey)) {
-        const QStringList lines = linesOf(v);
+        // What the manager typed is what prints: a line break (LF, CR LF or CR) starts the next
+        // line and a tab is a space, but any other control or format character (ESC, GS, a
+        // bidi override…) is refused, not quietly dropped, so the line is fixed where it was typed.
+        QString text = v;
+        text.replace(u"\r\n"_s, u"\n"_s).replace(u'\r', u'\n').replace(u'\t', u' ');
+        const QStringList lines = linesOf(text);
         if (lines.size() > maxReceiptLines)
             return Status::failure(tr("At most %1 lines fit there.").arg(maxReceiptLines));
-        for (const QString &line : lines)
+        for (const QString &line : lines) {
+            if (hasUnsafeChars(line))
+                return Status::failure(tr("A receipt line can't hold control characters: \"%1\"").arg(shownInput(line)));
             if (line.size() > maxReceiptLineChars)
                 return Status::failure(tr("A line is too long for the receipt (at most %1 characters): %2")
                                            .arg(maxReceiptLineChars)
-                                           .arg(line.left(20) + u'…'));
+                                           .arg(shownInput(line, 20)));
+        }
         return SettingsRepository(m_till.database()).setValue(k, lines.join(u'\n'));
     }
     if (k == settingKey(languageKey)) {

@@ -3,6 +3,8 @@
 #include "orderhistory.h"
 #include "till.h"
 
+#include "core/showninput.h"
+
 #include "store/database.h"
 #include "store/outboxrepository.h"
 
@@ -58,7 +60,7 @@ std::optional<qint64> ShiftService::countFromText(const QString &text, QString *
         if (!value || !ok || count < 0 || count > 100000 || !denominations.contains(value->fen())) {
             if (error)
                 *error = tr("Count the drawer as NOTExCOUNT, e.g. 100x3,50x2,10x4,1x7,0.5x2 (notes and coins of "
-                            "100, 50, 20, 10, 5, 1, 0.5, 0.1 yuan); \"%1\" is not one.").arg(part.trimmed());
+                            "100, 50, 20, 10, 5, 1, 0.5, 0.1 yuan); \"%1\" is not one.").arg(shownInput(part));
             return std::nullopt;
         }
         total += value->fen() * count;

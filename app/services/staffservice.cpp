@@ -2,6 +2,8 @@
 
 #include "till.h"
 
+#include "core/showninput.h"
+
 #include "core/constanttime.h"
 #include "core/showninput.h"
 #include "store/database.h"
@@ -210,7 +212,7 @@ Result<QString> StaffService::authorize(const QString &actorId, Action action, c
     }
     const auto actor = member(actorId);
     if (!actor || !actor->active)
-        return R::failure(tr("Nobody with id %1 works here.").arg(actorId));
+        return R::failure(tr("Nobody with id %1 works here.").arg(shownInput(actorId)));
     if (allowed(actor->role, action)) {
         audit(actorId, actionKey(action), subject);
         return actorId;

@@ -29,6 +29,15 @@ using namespace Qt::Literals::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcSync, "pos.sync")
 
+namespace {
+
+// HQ's own explanation of a refusal is quoted a line long at most: it is HQ's text, not
+// something typed at this till, so it gets more room than the 40 characters of an input,
+// but it is still cut and its control characters still shown as escapes.
+constexpr qsizetype hqMessageChars = 120;
+
+} // namespace
+
 qint64 SyncService::nowMs() const
 {
     return m_till.clock().now().toMSecsSinceEpoch();
@@ -38,7 +47,7 @@ Status SyncService::enroll(const QString &url, const QString &code, const QByteA
 {
     const QUrl hq(url);
     if (!hq.isValid() || hq.scheme() != u"https"_s || hq.host().isEmpty())
-        return Status::failure(tr("HQ's address is https://HOST[:PORT], not \"%1\" (the till talks to HQ over TLS only).").arg(url));
+        return Status::failure(tr("HQ's address is https://HOST[:PORT], not \"%1\" (the till talks to HQ over TLS only).").arg(shownInput(url)));
     const QList<QSslCertificate> ca = QSslCertificate::fromData(caPem, QSsl::Pem);
     if (ca.isEmpty())
         return Status::failure(tr("The CA file holds no PEM certificate: give the chain's CA certificate."));
@@ -47,14 +56,14 @@ Status SyncService::enroll(const QString &url, const QString &code, const QByteA
     const sync::HqReply reply = sync::HqClient::enroll(hq, ca, code.trimmed(), m_till.store().id, m_till.store().terminalId, m_timeoutMs);
     record(reply);
     if (!reply.ok())
-        return Status::failure(reply.code == u"bad_code"_s ? tr("HQ refused the code: %1").arg(reply.message) : describe(reply),
+        return Status::failure(reply.code == u"bad_code"_s ? tr("HQ refused the code: %1").arg(shownInput(reply.message, hqMessageChars)) : describe(reply),
                                reply.outcome == sync::HqReply::Outcome::Unreachable ? ErrorKind::System : ErrorKind::BadInput);
     const QString store = reply.body.value(u"store"_s).toString();
     const QString terminal = reply.body.value(u"terminal"_s).toString();
     const QByteArray secret = QByteArray::fromBase64(reply.body.value(u"secret"_s).toString().toLatin1());
     if (store != m_till.store().id || terminal != m_till.store().terminalId)
         return Status::failure(tr("The code is for till %1/%2, but this is %3/%4: ask HQ for this till's code.")
-                                   .arg(store, terminal, m_till.store().id, m_till.store().terminalId));
+                                   .arg(shownInput(store), shownInput(terminal), m_till.store().id, m_till.store().terminalId));
     if (secret.size() < 16)
         return Status::failure(tr("HQ's answer holds no usable secret."), ErrorKind::System);
     // The secret goes to its own file first: the settings that make the till "enrolled" follow.
@@ -191,8 +200,8 @@ QString SyncService::describe(const sync::HqReply &reply)
     if (reply.ok())
         return {};
     if (reply.outcome == sync::HqReply::Outcome::Unreachable)
-        return reply.tlsFailure ? tr("HQ's certificate is not the chain's (TLS: %1).").arg(reply.message)
-                                : tr("HQ cannot be reached: %1").arg(reply.message);
+        return reply.tlsFailure ? tr("HQ's certificate is not the chain's (TLS: %1).").arg(shownInput(reply.message, hqMessageChars))
+                                : tr("HQ cannot be reached: %1").arg(shownInput(reply.message, hqMessageChars));
     if (reply.code == u"clock_skew"_s)
         return tr("This till's clock is %1 s off HQ's: set the clock right.").arg(reply.skewMs / 1000);
     if (reply.code == u"unknown_terminal"_s)
@@ -201,7 +210,7 @@ QString SyncService::describe(const sync::HqReply &reply)
         return tr("HQ refused this till's signature: enrol it again.");
     if (reply.code == u"busy"_s)
         return tr("HQ is busy (HTTP %1); trying again in %2 s.").arg(reply.status).arg(qMax(0, reply.retryAfterSeconds));
-    return tr("HQ answered %1: %2").arg(reply.status).arg(reply.message);
+    return tr("HQ answered %1: %2").arg(reply.status).arg(shownInput(reply.message, hqMessageChars));
 }
 
 std::unique_ptr<sync::HqClient> SyncService::connect(SyncRound &round) const

@@ -1,5 +1,7 @@
 #include "till.h"
 
+#include "core/showninput.h"
+
 #include "systemclock.h"
 
 #include "syncservice.h"
@@ -64,7 +66,7 @@ Status Till::provision(const StoreInfo &store)
     if (store.id.isEmpty() || store.terminalId.isEmpty())
         return Status::failure(tr("A store id and a terminal id are required."));
     if (!QTimeZone(store.timeZone.toUtf8()).isValid())
-        return Status::failure(tr("Unknown time zone: %1").arg(store.timeZone));
+        return Status::failure(tr("Unknown time zone: %1").arg(shownInput(store.timeZone)));
     Transaction tx(m_db);
     if (!tx.begun())
         return tx.begun();

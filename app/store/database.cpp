@@ -6,6 +6,8 @@
 #include "quarantine.h"
 #include "startupcheck.h"
 
+#include "core/showninput.h"
+
 #include <QAtomicInt>
 #include <QDir>
 #include <QUrl>
@@ -109,7 +111,7 @@ Status Database::openWithoutMigrating(const QString &path)
     if (!db.open()) {
         m_openErrorCode = db.lastError().nativeErrorCode().toInt();
         m_openError = describeError(db.lastError());
-        return Status::failure(tr("Cannot open the database %1: %2").arg(path, m_openError), ErrorKind::System);
+        return Status::failure(tr("Cannot open the database %1: %2").arg(shownPath(path), m_openError), ErrorKind::System);
     }
     m_path = path;
     // A 16 MB page cache (SQLite's default is 2 MB) keeps the pages a sale touches — the ends of
@@ -123,7 +125,7 @@ Status Database::openWithoutMigrating(const QString &path)
             m_openError = r.error();
             if (const int os = sqlite3_system_errno(sqliteOf(db)); os != 0 && (m_openErrorCode & 0xff) == SQLITE_CANTOPEN)
                 m_openError += u" ("_s + QString::fromLocal8Bit(std::strerror(os)) + u')';
-            return Status::failure(tr("Cannot open the database %1: %2").arg(path, m_openError), ErrorKind::System);
+            return Status::failure(tr("Cannot open the database %1: %2").arg(shownPath(path), m_openError), ErrorKind::System);
         }
     }
     watchWal(db);

@@ -264,7 +264,7 @@ QImage EscPosRenderer::render(const QByteArray &bytes)
                     next = i + 4 + n;
                 }
                 if (m == 73 && data.startsWith('{'))
-                    data = data.mid(2);
+                    data = data.mid(2).replace("{{", "{"); // a literal '{' goes out doubled
                 const BarcodeType type = (m == 67 || m == 2) ? BarcodeType::Ean13 : BarcodeType::Code128;
                 QImage bar = barcodeImage(QString::fromLatin1(data), type, barHeight, barModule);
                 paper.drawImage(bar.convertToFormat(QImage::Format_RGB32), style.align);

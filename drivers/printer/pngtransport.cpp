@@ -1,5 +1,7 @@
 #include "pngtransport.h"
 
+#include "text/safetext.h"
+
 #include "escposrenderer.h"
 
 #include <QCoreApplication>
@@ -26,7 +28,7 @@ bool PngTransport::drain(int /*timeoutMs*/)
 {
     QImageWriter writer(m_path, "png");
     if (!writer.write(EscPosRenderer(m_profile).render(m_bytes)))
-        return fail(tr("cannot write the preview %1: %2").arg(m_path, writer.errorString()));
+        return fail(tr("cannot write the preview %1: %2").arg(shownPath(m_path), writer.errorString()));
     return true;
 }
 

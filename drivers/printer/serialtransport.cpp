@@ -1,5 +1,7 @@
 #include "serialtransport.h"
 
+#include "text/safetext.h"
+
 #include <QCoreApplication>
 
 namespace pos::printer {
@@ -13,17 +15,17 @@ bool SerialTransport::open()
     m_port.setStopBits(QSerialPort::OneStop);
     m_port.setFlowControl(QSerialPort::HardwareControl);
     if (!m_port.open(QIODevice::ReadWrite))
-        return fail(tr("cannot open the serial port %1: %2").arg(m_portName, m_port.errorString()));
+        return fail(tr("cannot open the serial port %1: %2").arg(shownPath(m_portName), m_port.errorString()));
     return true;
 }
 
 bool SerialTransport::write(const QByteArray &bytes)
 {
     if (m_port.write(bytes) != bytes.size())
-        return fail(tr("writing to %1 failed: %2").arg(m_portName, m_port.errorString()));
+        return fail(tr("writing to %1 failed: %2").arg(shownPath(m_portName), m_port.errorString()));
     while (m_port.bytesToWrite() > 0)
         if (!m_port.waitForBytesWritten(m_timeoutMs))
-            return fail(tr("the printer on %1 stopped taking data (offline, or paper out?)").arg(m_portName));
+            return fail(tr("the printer on %1 stopped taking data (offline, or paper out?)").arg(shownPath(m_portName)));
     return true;
 }
 

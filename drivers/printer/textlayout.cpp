@@ -1,8 +1,44 @@
 #include "textlayout.h"
 
+#include "text/safetext.h"
+
 namespace pos::printer {
 
 using namespace Qt::Literals::StringLiterals;
+
+QString printableText(QStringView text, LineBreaks breaks)
+{
+    if (!hasUnsafeChars(text))
+        return text.toString();
+    const QChar lineBreak = breaks == LineBreaks::Keep ? QChar(u'\n') : QChar(u' ');
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (c.isHighSurrogate() && i + 1 < text.size() && text[i + 1].isLowSurrogate()) {
+            const char32_t cp = QChar::surrogateToUcs4(c, text[i + 1]);
+            if (!isUnsafeChar(cp)) // else a format character (tags): dropped
+                out.append(text.sliced(i, 2));
+            ++i;
+            continue;
+        }
+        const char16_t u = c.unicode();
+        if (!isUnsafeChar(u)) {
+            out += c;
+        } else if (u == u'\r') {
+            out += lineBreak;
+            if (i + 1 < text.size() && text[i + 1] == u'\n')
+                ++i; // CR LF is one break
+        } else if (u == u'\n' || u == 0x2028 || u == 0x2029) {
+            out += lineBreak;
+        } else if (u == u'\t' || u == 0x0b || u == 0x0c) {
+            out += u' ';
+        } else if (u < 0x20 || (u >= 0x7f && u <= 0x9f) || c.isSurrogate()) {
+            out += u'?';
+        } // else a format character: dropped
+    }
+    return out;
+}
 
 int charWidth(char32_t cp)
 {

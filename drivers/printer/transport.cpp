@@ -6,6 +6,8 @@
 #include "tcptransport.h"
 #include "usbtransport.h"
 
+#include "text/safetext.h"
+
 #include <QCoreApplication>
 #include <QUrl>
 #include <QUrlQuery>
@@ -38,7 +40,7 @@ std::optional<PrinterUri> PrinterUri::parse(const QString &text, QString *error)
     PrinterUri uri;
     const qsizetype colon = text.indexOf(u':');
     if (colon <= 0)
-        return bad(tr("\"%1\" is not a printer address (usb://…, tcp://…, file:…, serial:…, png:…)").arg(text));
+        return bad(tr("\"%1\" is not a printer address (usb://…, tcp://…, file:…, serial:…, png:…)").arg(shownInput(text)));
     const QString scheme = text.left(colon).toLower();
     QString rest = text.mid(colon + 1);
     QString query;
@@ -86,7 +88,7 @@ std::optional<PrinterUri> PrinterUri::parse(const QString &text, QString *error)
                 return bad(tr("baud must be a rate such as 9600, 19200, 38400 or 115200"));
         }
     } else {
-        return bad(tr("unknown printer address \"%1\" (usb://…, tcp://…, file:…, serial:…, png:…)").arg(text));
+        return bad(tr("unknown printer address \"%1\" (usb://…, tcp://…, file:…, serial:…, png:…)").arg(shownInput(text)));
     }
     return uri;
 }

@@ -1,5 +1,7 @@
 #include "barcodeparser.h"
 
+#include "text/safetext.h"
+
 #include <QRegularExpression>
 #include <QUrl>
 #include <QUrlQuery>
@@ -191,7 +193,7 @@ void BarcodeParser::parseDigits(const QString &digits, ScanCode &code) const
     };
     auto wrongCheck = [&](const QString &kind, int expected) {
         code.error = tr("%1 %2 has a wrong check digit (it should end in %3): scan it again.")
-                         .arg(kind, digits).arg(expected);
+                         .arg(kind, shownInput(digits)).arg(expected);
     };
     switch (digits.size()) {
     case 8:
@@ -251,7 +253,7 @@ bool BarcodeParser::parseScale(const QString &digits, ScanCode &code) const
     if (l.prefixDigits + l.itemDigits + l.weightDigits + l.amountDigits + 1 != 18)
         return false;
     if (!Gs1::hasValidCheckDigit(digits)) {
-        code.error = tr("Scale code %1 has a wrong check digit: scan it again.").arg(digits);
+        code.error = tr("Scale code %1 has a wrong check digit: scan it again.").arg(shownInput(digits));
         return true;
     }
     code.kind = ScanCode::Kind::Weighted;

@@ -1,5 +1,7 @@
 #include "evdevscanner.h"
 
+#include "text/safetext.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QSocketNotifier>
@@ -55,7 +57,7 @@ std::optional<QString> EvdevScanner::pathFromUri(const QString &uri, QString *er
 {
     if (!uri.startsWith(u"evdev:/"_s)) {
         if (error)
-            *error = QCoreApplication::translate("EvdevScanner", "An input-device scanner is evdev:/dev/input/by-id/…-event-kbd, not \"%1\".").arg(uri);
+            *error = QCoreApplication::translate("EvdevScanner", "An input-device scanner is evdev:/dev/input/by-id/…-event-kbd, not \"%1\".").arg(shownInput(uri));
         return std::nullopt;
     }
     return uri.mid(6);

@@ -1,5 +1,7 @@
 #include "gs1.h"
 
+#include "text/safetext.h"
+
 #include <QDate>
 
 namespace pos::scanner {
@@ -174,7 +176,7 @@ std::optional<QList<Gs1Element>> Gs1::parse(const QString &input, QString *error
         const QStringView rest = QStringView(data).mid(at);
         const auto spec = lookUp(rest);
         if (!spec) {
-            *error = tr("unknown GS1 application identifier at \"%1\"").arg(rest.left(4).toString());
+            *error = tr("unknown GS1 application identifier at \"%1\"").arg(shownInput(rest.left(4)));
             return std::nullopt;
         }
         at += spec->ai.size();
@@ -201,8 +203,8 @@ std::optional<QList<Gs1Element>> Gs1::parse(const QString &input, QString *error
                         || (spec->check == Check::Gtin && hasValidCheckDigit(value))
                         || (spec->check == Check::Date && validDate(value));
         if (!ok) {
-            *error = spec->check == Check::Gtin ? tr("(%1) %2 has a wrong check digit").arg(spec->ai, value)
-                     : spec->check == Check::Date ? tr("(%1) %2 is not a date (YYMMDD)").arg(spec->ai, value)
+            *error = spec->check == Check::Gtin ? tr("(%1) %2 has a wrong check digit").arg(spec->ai, shownInput(value))
+                     : spec->check == Check::Date ? tr("(%1) %2 is not a date (YYMMDD)").arg(spec->ai, shownInput(value))
                                                   : tr("(%1) must be digits").arg(spec->ai);
             return std::nullopt;
         }

@@ -2,6 +2,8 @@
 
 #include "scannertext.h"
 
+#include "text/safetext.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -84,7 +86,7 @@ std::optional<HidPosScannerUri> HidPosScannerUri::parse(const QString &text, QSt
         if (error)
             *error = QCoreApplication::translate("pos::scanner::HidPosScanner", "A HID POS scanner is hidpos:auto, hidpos:VID:PID (hex, e.g. hidpos:0c2e:0b87) "
                                                                   "or hidpos:/dev/hidrawN; not \"%1\".")
-                         .arg(text);
+                         .arg(shownInput(text));
         return std::nullopt;
     }
     return uri;

@@ -4,6 +4,8 @@
 #include "hidposscanner.h"
 #include "serialscanner.h"
 
+#include "text/safetext.h"
+
 #include <QCoreApplication>
 
 namespace pos::scanner {
@@ -21,7 +23,7 @@ bool ScannerDevice::checkUri(const QString &uri, QString *error)
     if (error)
         *error = QCoreApplication::translate("ScannerDevice", "A scanner is serial:/dev/ttyACM0[?baud=9600], evdev:/dev/input/by-id/…-event-kbd "
                                                               "or hidpos:auto (or hidpos:VID:PID, hidpos:/dev/hidraw0); not \"%1\".")
-                     .arg(uri);
+                     .arg(shownInput(uri));
     return false;
 }
 

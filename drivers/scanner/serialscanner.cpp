@@ -2,6 +2,8 @@
 
 #include "scannertext.h"
 
+#include "text/safetext.h"
+
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QSerialPort>
@@ -19,7 +21,7 @@ std::optional<SerialScannerUri> SerialScannerUri::parse(const QString &text, QSt
         return std::nullopt;
     };
     if (!text.startsWith(u"serial:"_s))
-        return refuse(QCoreApplication::translate("SerialScanner", "A serial scanner is serial:/dev/ttyACM0[?baud=9600], not \"%1\".").arg(text));
+        return refuse(QCoreApplication::translate("SerialScanner", "A serial scanner is serial:/dev/ttyACM0[?baud=9600], not \"%1\".").arg(shownInput(text)));
     const QString rest = text.mid(7);
     const qsizetype q = rest.indexOf(u'?');
     SerialScannerUri uri;
@@ -32,7 +34,7 @@ std::optional<SerialScannerUri> SerialScannerUri::parse(const QString &text, QSt
             bool ok = false;
             uri.baud = query.queryItemValue(u"baud"_s).toInt(&ok);
             if (!ok || uri.baud < 300 || uri.baud > 4000000)
-                return refuse(QCoreApplication::translate("SerialScanner", "Bad baud rate \"%1\".").arg(query.queryItemValue(u"baud"_s)));
+                return refuse(QCoreApplication::translate("SerialScanner", "Bad baud rate \"%1\".").arg(shownInput(query.queryItemValue(u"baud"_s))));
         }
     }
     return uri;

@@ -1,5 +1,6 @@
 #include "hqserver.h"
 
+#include "core/showninput.h"
 #include "protocol/signature.h"
 
 #include <QDateTime>
@@ -141,7 +142,7 @@ std::variant<Terminal, QHttpServerResponse> HqServer::authenticate(const QHttpSe
     const QStringList parts = who.split(u'/');
     const auto terminal = parts.size() == 2 ? m_store.terminal(parts[0], parts[1]) : std::nullopt;
     if (!terminal || terminal->secret.isEmpty())
-        return error(Status::Unauthorized, u"unknown_terminal"_s, tr("terminal \"%1\" is not enrolled, or was revoked").arg(who), now);
+        return error(Status::Unauthorized, u"unknown_terminal"_s, tr("terminal \"%1\" is not enrolled, or was revoked").arg(shownInput(who)), now);
     const QByteArray stamp = header(request, sync::Signature::timestampHeader);
     bool ok = false;
     const qint64 theirs = stamp.toLongLong(&ok);

@@ -2,6 +2,7 @@
 
 #include "core/attribution/replay.h"
 #include "core/csvreader.h"
+#include "core/showninput.h"
 #include "store/privatefiles.h"
 
 #include <QCryptographicHash>
@@ -187,7 +188,7 @@ std::optional<DatabaseUrl> DatabaseUrl::parse(const QString &text, QString *erro
             return url;
     }
     if (error)
-        *error = HqStore::tr("A database is sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/NAME, not \"%1\".").arg(text);
+        *error = HqStore::tr("A database is sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/NAME, not \"%1\".").arg(shownInput(text));
     return std::nullopt;
 }
 
@@ -352,7 +353,7 @@ Status HqStore::addStore(const QString &id, const QString &name)
 {
     static const QRegularExpression valid(u"^[A-Z0-9]{1,8}$"_s);
     if (!valid.match(id).hasMatch())
-        return Status::failure(tr("A store id is 1 to 8 capital letters or digits (like S01), not \"%1\".").arg(id));
+        return Status::failure(tr("A store id is 1 to 8 capital letters or digits (like S01), not \"%1\".").arg(shownInput(id)));
     return run(u"INSERT INTO stores (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name"_s,
                {id, name.isEmpty() ? id : name});
 }
@@ -370,10 +371,10 @@ Result<QString> HqStore::createEnrolment(const QString &store, const QString &te
     bool known = false;
     select(u"SELECT 1 FROM stores WHERE id = ?"_s, {store}, [&](const QSqlQuery &) { known = true; });
     if (!known)
-        return Result<QString>::failure(tr("There is no store %1 (add it first: pos-hq stores add %1 NAME).").arg(store));
+        return Result<QString>::failure(tr("There is no store %1 (add it first: pos-hq stores add %1 NAME).").arg(shownInput(store)));
     static const QRegularExpression valid(u"^[A-Z0-9]{1,8}$"_s);
     if (!valid.match(terminal).hasMatch())
-        return Result<QString>::failure(tr("A terminal id is 1 to 8 capital letters or digits (like T01), not \"%1\".").arg(terminal));
+        return Result<QString>::failure(tr("A terminal id is 1 to 8 capital letters or digits (like T01), not \"%1\".").arg(shownInput(terminal)));
     // Letters and digits that can't be mistaken for each other when read out over the phone.
     static constexpr char alphabet[] = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
     QString code;
@@ -403,7 +404,7 @@ Result<Terminal> HqStore::redeem(const QString &code, const QString &store, cons
         select(u"SELECT store_id, terminal_id FROM enrolments WHERE code_hash = ? AND used_ms IS NULL AND expires_ms > ?"_s,
                {hash, nowMs}, [&](const QSqlQuery &q) {
                    if ((!store.isEmpty() && q.value(0).toString() != store) || (!terminalId.isEmpty() && q.value(1).toString() != terminalId))
-                       mismatch = tr("the code is for %1/%2, not for %3/%4").arg(q.value(0).toString(), q.value(1).toString(), store, terminalId);
+                       mismatch = tr("the code is for %1/%2, not for %3/%4").arg(q.value(0).toString(), q.value(1).toString(), shownInput(store), shownInput(terminalId));
                });
         if (!mismatch.isEmpty())
             return {};
@@ -468,7 +469,7 @@ Status HqStore::revoke(const QString &store, const QString &terminalId, qint64 n
         !s)
         return s;
     if (changed == 0)
-        return Status::failure(tr("There is no terminal %1/%2.").arg(store, terminalId));
+        return Status::failure(tr("There is no terminal %1/%2.").arg(shownInput(store), shownInput(terminalId)));
     return {};
 }
 
@@ -542,7 +543,7 @@ QString HqStore::ingestOne(const Terminal &from, const QJsonObject &event, const
     const bool isOrder = topic == u"order.paid"_s;
     const bool isRefund = topic == u"order.refunded"_s;
     if (!isOrder && !isRefund)
-        return reject(tr("unknown topic \"%1\"").arg(topic));
+        return reject(tr("unknown topic \"%1\"").arg(shownInput(topic)));
     const QString docKey = isOrder ? u"order"_s : u"refund"_s;
     const QString number = payload.value(u"number"_s).toString();
     const QString day = payload.value(u"business_date"_s).toString();
@@ -555,7 +556,7 @@ QString HqStore::ingestOne(const Terminal &from, const QJsonObject &event, const
         return reject(tr("payload needs number, business_date and %1").arg(isOrder ? u"total"_s : u"amount"_s));
     if (store != from.store || terminal != from.terminal)
         return reject(tr("%1 %2 belongs to %3/%4, not to the terminal that sent it (%5/%6)")
-                          .arg(docKey, number, store, terminal, from.store, from.terminal));
+                          .arg(docKey, shownInput(number), shownInput(store), shownInput(terminal), from.store, from.terminal));
 
     // The happy path is two statements: the event id, then the document, each inserted only
     // if new. A conflict on either is a resend (or the same document under another event id).
@@ -590,7 +591,7 @@ QString HqStore::ingestOne(const Terminal &from, const QJsonObject &event, const
         bool same = false;
         select(u"SELECT 1 FROM "_s + table + u" WHERE id = ?"_s, {ref}, [&](const QSqlQuery &) { same = true; });
         if (!same)
-            return reject(tr("number %1 is already used by another %2").arg(number, docKey));
+            return reject(tr("number %1 is already used by another %2").arg(shownInput(number), docKey));
         *status = u"duplicate"_s;
         return {};
     }
@@ -627,7 +628,7 @@ Status HqStore::addGuide(const QString &id, const QString &name, const QString &
     bool knownStore = false;
     select(u"SELECT 1 FROM stores WHERE id = ?"_s, {store}, [&](const QSqlQuery &) { knownStore = true; });
     if (!knownStore)
-        return Status::failure(tr("There is no store %1 (add it first: pos-hq stores add %1 NAME).").arg(store));
+        return Status::failure(tr("There is no store %1 (add it first: pos-hq stores add %1 NAME).").arg(shownInput(store)));
     return transaction([&]() -> Status {
         if (Status s = run(u"INSERT INTO guides (id, store_id, name) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
                            "store_id = excluded.store_id, name = excluded.name"_s,
@@ -647,11 +648,11 @@ Status HqStore::departGuide(const QString &id, const QString &heir, qint64 nowMs
         name = q.value(1).toString();
     });
     if (store.isEmpty())
-        return Status::failure(tr("There is no guide %1 still employed.").arg(id));
+        return Status::failure(tr("There is no guide %1 still employed.").arg(shownInput(id)));
     bool heirOk = heir.isEmpty();
     select(u"SELECT 1 FROM guides WHERE id = ? AND departed_at IS NULL AND id <> ?"_s, {heir, id}, [&](const QSqlQuery &) { heirOk = true; });
     if (!heirOk)
-        return Status::failure(tr("The heir %1 is not an employed guide.").arg(heir));
+        return Status::failure(tr("The heir %1 is not an employed guide.").arg(shownInput(heir)));
     const QString at = isoNow(nowMs);
     return transaction([&]() -> Status {
         if (Status s = run(u"UPDATE guides SET departed_at = ?, heir = ? WHERE id = ?"_s, {at, heir, id}); !s)
@@ -687,12 +688,12 @@ Status HqStore::addMember(const QString &id, const QString &phone, const QString
 {
     static const QRegularExpression valid(u"^M\\d{4,10}$"_s);
     if (!valid.match(id).hasMatch())
-        return Status::failure(tr("A member id is M and 4 to 10 digits (like M0042), not \"%1\".").arg(id));
+        return Status::failure(tr("A member id is M and 4 to 10 digits (like M0042), not \"%1\".").arg(shownInput(id)));
     if (!guide.isEmpty()) {
         bool known = false;
         select(u"SELECT 1 FROM guides WHERE id = ? AND departed_at IS NULL"_s, {guide}, [&](const QSqlQuery &) { known = true; });
         if (!known)
-            return Status::failure(tr("There is no guide %1 still employed.").arg(guide));
+            return Status::failure(tr("There is no guide %1 still employed.").arg(shownInput(guide)));
     }
     const QString at = isoNow(nowMs);
     return transaction([&]() -> Status {

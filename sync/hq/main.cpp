@@ -2,6 +2,7 @@
 #include "hqserver.h"
 #include "hqstore.h"
 
+#include "core/showninput.h"
 #include "i18n/translator.h"
 
 #include <QCommandLineParser>
@@ -15,6 +16,8 @@
 #include <csignal>
 
 using namespace pos::hq;
+using pos::shownInput;
+using pos::shownPath;
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
@@ -207,7 +210,7 @@ int onlineOrders(HqStore &store, const QStringList &args)
         return ExitBadInput;
     QFile in(p.positionalArguments()[0]);
     if (p.positionalArguments()[0] == u"-"_s ? !in.open(stdin, QIODevice::ReadOnly) : !in.open(QIODevice::ReadOnly))
-        return fail(PosHq::tr("cannot read %1: %2").arg(in.fileName(), in.errorString()));
+        return fail(PosHq::tr("cannot read %1: %2").arg(shownPath(in.fileName()), in.errorString()));
     QStringList lines;
     while (!in.atEnd())
         lines.append(QString::fromUtf8(in.readLine()).trimmed());
@@ -229,7 +232,7 @@ int catalog(HqStore &store, const QStringList &args)
         return fail(PosHq::tr("use: pos-hq catalog import FILE.csv"));
     QFile in(p.positionalArguments()[1]);
     if (!in.open(QIODevice::ReadOnly))
-        return fail(PosHq::tr("cannot read %1: %2").arg(in.fileName(), in.errorString()));
+        return fail(PosHq::tr("cannot read %1: %2").arg(shownPath(in.fileName()), in.errorString()));
     auto result = store.importCatalog(QString::fromUtf8(in.readAll()), QDateTime::currentMSecsSinceEpoch());
     if (!result)
         return failWith(result);
@@ -252,7 +255,7 @@ int policy(HqStore &store, const QStringList &args)
             return fail(PosHq::tr("use: pos-hq policy [set FILE.json]"));
         QFile in(pos[1]);
         if (!in.open(QIODevice::ReadOnly))
-            return fail(PosHq::tr("cannot read %1: %2").arg(in.fileName(), in.errorString()));
+            return fail(PosHq::tr("cannot read %1: %2").arg(shownPath(in.fileName()), in.errorString()));
         if (auto s = store.setPolicy(QString::fromUtf8(in.readAll()), QDateTime::currentMSecsSinceEpoch()); !s)
             return failWith(s);
     }
@@ -371,7 +374,7 @@ int orders(HqStore &store, const QStringList &args)
     if (!p.isSet(u"store"_s))
         return fail(PosHq::tr("orders needs --store ID"));
     if (!validDate(p.value(u"date"_s)))
-        return fail(PosHq::tr("bad date \"%1\" (use YYYY-MM-DD)").arg(p.value(u"date"_s)));
+        return fail(PosHq::tr("bad date \"%1\" (use YYYY-MM-DD)").arg(shownInput(p.value(u"date"_s))));
     for (const QJsonObject &o : store.orders(p.value(u"store"_s), p.value(u"date"_s))) {
         if (p.isSet(u"json"_s))
             out() << jsonLine(o) << u'\n';
@@ -435,7 +438,7 @@ int main(int argc, char *argv[])
             database = args[at].mid(11);
             ++at;
         } else {
-            return fail(PosHq::tr("unknown option %1 (see pos-hq --help)").arg(args[at]));
+            return fail(PosHq::tr("unknown option %1 (see pos-hq --help)").arg(shownInput(args[at])));
         }
     }
     if (at >= args.size()) {
@@ -454,7 +457,7 @@ int main(int argc, char *argv[])
                                            {u"admin-token"_s, adminToken}, {u"ledger"_s, ledger}};
     const Command run = commands.value(command);
     if (!run)
-        return fail(PosHq::tr("unknown command \"%1\" (see pos-hq --help)").arg(command));
+        return fail(PosHq::tr("unknown command \"%1\" (see pos-hq --help)").arg(shownInput(command)));
     QString error;
     const auto url = DatabaseUrl::parse(database, &error);
     if (!url)

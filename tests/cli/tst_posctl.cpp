@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -28,10 +30,12 @@ class TestPosctl : public QObject
     QTemporaryDir m_dir;
     QString m_db;
 
-    Run posctl(const QStringList &args)
+    Run posctl(const QStringList &args) { return posctlOn(m_db, args); }
+
+    Run posctlOn(const QString &db, const QStringList &args)
     {
         QProcess p;
-        p.start(QStringLiteral(POSCTL_PATH), QStringList{u"--db"_s, m_db} + args);
+        p.start(QStringLiteral(POSCTL_PATH), QStringList{u"--db"_s, db} + args);
         if (!p.waitForFinished(60000))
             return {};
         return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
@@ -279,6 +283,139 @@ private slots:
         QCOMPARE(errLines.size(), 1);
         QVERIFY2(errLines.front().contains(mentions), qPrintable(errLines.front()));
         QCOMPARE(orderCount(), before);
+    }
+
+    // An argument of 30,000 characters, or one with a terminal escape (ESC [ 2 J clears the
+    // screen), wherever posctl quotes what it was given: exit 2, one line on stderr, at most
+    // 40 characters of the input quoted, and no ESC or CSI byte reaching the terminal.
+    void hostileArgumentsAreQuotedShort_data()
+    {
+        QTest::addColumn<QStringList>("args"); // {} stands for the hostile argument
+        const QString ok = u"WF0101"_s;
+        QTest::newRow("scan") << QStringList{u"sale"_s, u"--scan"_s, {}, u"--pay"_s, u"cash"_s};
+        QTest::newRow("scan quantity") << QStringList{u"sale"_s, u"--scan"_s, ok + u"*"_s, u"--pay"_s, u"cash"_s};
+        QTest::newRow("guide") << QStringList{u"sale"_s, u"--guide"_s, {}, u"--scan"_s, ok, u"--pay"_s, u"cash"_s};
+        QTest::newRow("member") << QStringList{u"sale"_s, u"--member"_s, {}, u"--scan"_s, ok, u"--pay"_s, u"cash"_s};
+        QTest::newRow("cashier") << QStringList{u"sale"_s, u"--cashier"_s, {}, u"--scan"_s, ok, u"--pay"_s, u"cash"_s};
+        QTest::newRow("pay method") << QStringList{u"sale"_s, u"--scan"_s, ok, u"--pay"_s, {}};
+        QTest::newRow("pay amount") << QStringList{u"sale"_s, u"--scan"_s, ok, u"--pay"_s, u"cash:"_s};
+        QTest::newRow("pay reference") << QStringList{u"sale"_s, u"--scan"_s, ok, u"--pay"_s, u"card::"_s};
+        QTest::newRow("discount") << QStringList{u"sale"_s, u"--scan"_s, ok, u"--pay"_s, u"cash"_s, u"--discount"_s, {}};
+        QTest::newRow("order") << QStringList{u"order"_s, {}};
+        QTest::newRow("refund") << QStringList{u"refund"_s, {}};
+        QTest::newRow("refund line") << QStringList{u"refund"_s, u"S01-T01-000001"_s, u"--line"_s, ok + u"*"_s};
+        QTest::newRow("date") << QStringList{u"orders"_s, u"--date"_s, {}};
+        QTest::newRow("leaderboard guide") << QStringList{u"leaderboard"_s, u"--guide"_s, {}};
+        QTest::newRow("command") << QStringList{{}};
+        QTest::newRow("option") << QStringList{u"guides"_s, u"--"_s};
+        QTest::newRow("extra argument") << QStringList{u"order"_s, u"S01-T01-000001"_s, {}};
+        QTest::newRow("printer") << QStringList{u"printers"_s, u"--set"_s, {}};
+        QTest::newRow("profile") << QStringList{u"printers"_s, u"--set"_s, u"png:x.png"_s, u"--profile"_s, {}};
+        QTest::newRow("print order") << QStringList{u"print"_s, u"--printer"_s, u"png:x.png"_s, u"--order"_s, {}};
+        QTest::newRow("scanner") << QStringList{u"scanners"_s, u"--set"_s, {}};
+        QTest::newRow("wedge") << QStringList{u"scanners"_s, u"--wedge"_s, u"gap="_s};
+        QTest::newRow("weighted") << QStringList{u"scanners"_s, u"--weighted"_s, {}};
+        QTest::newRow("shift action") << QStringList{u"shift"_s, {}};
+        QTest::newRow("shift count") << QStringList{u"shift"_s, u"open"_s, u"--float"_s, u"0"_s};
+        QTest::newRow("report kind") << QStringList{u"report"_s, {}};
+        QTest::newRow("setting key") << QStringList{u"settings"_s, u"set"_s, {}, u"x"_s, u"--as"_s, u"M01"_s, u"--pin"_s, u"2468"_s};
+        QTest::newRow("setting value") << QStringList{u"settings"_s, u"set"_s, u"receipt.footer"_s, {}, u"--as"_s, u"M01"_s,
+                                                      u"--pin"_s, u"2468"_s};
+        QTest::newRow("enroll url") << QStringList{u"enroll"_s, {}, u"CODE"_s, u"--ca"_s, u"/dev/null"_s};
+    }
+    void hostileArgumentsAreQuotedShort()
+    {
+        QFETCH(QStringList, args);
+        const QString tmp = m_dir.filePath(u"hostile.db"_s);
+        if (!QFile::exists(tmp))
+            QCOMPARE(posctlOn(tmp, {u"init"_s, u"--demo"_s}).status, 0);
+        if (args.constFirst() == u"shift"_s && args.size() == 4) { // a count after an open shift
+            QCOMPARE(posctlOn(tmp, args).status, 0);
+            args = QStringList{u"shift"_s, u"close"_s, u"--count"_s, {}};
+        }
+        const QString escape = u"\x1b[2J\x1b]0;pwned\x07\u009b31m"_s;
+        for (const QString &hostile : {QString(30000, u'A'), QString(escape + QString(100, u'B')), QString(u"8"_s + escape)}) {
+            QStringList run = args;
+            bool placed = false;
+            for (QString &a : run) {
+                if (a.isEmpty() || a.endsWith(u':') || a.endsWith(u'*') || a.endsWith(u'=') || a == u"--"_s) {
+                    a += hostile;
+                    placed = true;
+                    break;
+                }
+            }
+            QVERIFY(placed);
+            const Run r = posctlOn(tmp, run);
+            QVERIFY2(r.status == 2, qPrintable(QString::number(r.status) + u' ' + r.err.left(200)));
+            const QStringList lines = r.err.split(u'\n', Qt::SkipEmptyParts);
+            QVERIFY2(lines.size() == 1, qPrintable(r.err.left(400)));
+            QVERIFY2(lines.front().size() < 300, qPrintable(lines.front().left(400)));
+            QVERIFY2(!r.err.contains(QString(41, u'A')) && !r.err.contains(QString(41, u'B')), qPrintable(lines.front()));
+            QVERIFY2(!r.err.contains(QChar(0x1b)) && !r.err.contains(QChar(0x9b)) && !r.err.contains(QChar(0x07)),
+                     qPrintable(lines.front()));
+            if (r.err.contains(u"[2J"_s)) // quoted: escaped, so support can read it
+                QVERIFY2(r.err.contains(u"\\x1b[2J"_s), qPrintable(lines.front()));
+            QVERIFY2(!r.out.contains(QChar(0x1b)) && !r.out.contains(QChar(0x9b)), qPrintable(r.out.left(200)));
+        }
+    }
+
+    // A person's listing of data that carries terminal escapes (a product or guide name, a
+    // member's, the audit log, a setting, HQ's last error, as HQ's data or a file could bring
+    // them) shows them as \x1b… and writes no ESC, CSI or bidi override to the terminal; JSON
+    // escapes them as \uXXXX and stays valid.
+    void listingsWriteNoEscapes()
+    {
+        const QString tmp = m_dir.filePath(u"listings.db"_s);
+        QCOMPARE(posctlOn(tmp, {u"init"_s, u"--demo"_s}).status, 0);
+        const QString evil = u"\x1b[2J\x1b]0;pwned\x07\u009b31m\u202e"_s;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"listings"_s);
+            db.setDatabaseName(tmp);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            for (const QString &sql : {u"UPDATE products SET name = name || ? WHERE sku = 'WF0101'"_s,
+                                       u"UPDATE guides SET name = name || ? WHERE id = 'G01'"_s,
+                                       u"UPDATE members SET name = name || ?"_s,
+                                       u"INSERT OR REPLACE INTO settings (key, value) VALUES ('hq.last_error', ?)"_s,
+                                       u"INSERT OR REPLACE INTO settings (key, value) VALUES ('scanner.device', ?)"_s,
+                                       u"INSERT INTO audit_log (at, at_utc_ms, actor, action, subject, detail) "
+                                       "VALUES ('2026-11-22T14:30:00+08:00', 0, 'M01', 'setting.change', 'receipt.footer', ?)"_s}) {
+                QVERIFY(q.prepare(sql));
+                q.addBindValue(evil);
+                QVERIFY2(q.exec(), qPrintable(sql));
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"listings"_s);
+        const Run sale = posctlOn(tmp, {u"sale"_s, u"--guide"_s, u"G01"_s, u"--scan"_s, u"WF0101"_s, u"--pay"_s, u"cash"_s});
+        QCOMPARE(sale.status, 0);
+        const QString number = sale.out.section(u' ', 1, 1);
+        const QList<QStringList> commands = {{u"products"_s}, {u"products"_s, u"--search"_s, u"WF0101"_s}, {u"guides"_s},
+                                             {u"orders"_s}, {u"order"_s, number}, {u"leaderboard"_s},
+                                             {u"leaderboard"_s, u"--guide"_s, u"G01"_s}, {u"refund"_s, number},
+                                             {u"audit"_s}, {u"settings"_s}, {u"sync-status"_s}, {u"scanners"_s}};
+        for (const QStringList &command : commands) {
+            const Run r = posctlOn(tmp, command);
+            QVERIFY2(r.status == 0, qPrintable(command.join(u' ') + u": "_s + r.err));
+            for (const QString &text : {r.out, r.err})
+                QVERIFY2(!text.contains(QChar(0x1b)) && !text.contains(QChar(0x9b)) && !text.contains(QChar(0x07))
+                             && !text.contains(QChar(0x202e)),
+                         qPrintable(command.join(u' ') + u": "_s + r.out));
+        }
+        QVERIFY(posctlOn(tmp, {u"products"_s}).out.contains(u"\\x1b[2J\\x1b]0;pwned\\x07\\x9b31m\\u202e"_s));
+        QVERIFY(posctlOn(tmp, {u"sync-status"_s}).out.contains(u"\\x1b[2J"_s));
+        for (const QStringList &command : {QStringList{u"products"_s, u"--json"_s}, QStringList{u"guides"_s, u"--json"_s},
+                                           QStringList{u"order"_s, number, u"--json"_s}, QStringList{u"settings"_s, u"--json"_s},
+                                           QStringList{u"sync-status"_s, u"--json"_s}}) {
+            const Run r = posctlOn(tmp, command);
+            QCOMPARE(r.status, 0);
+            QVERIFY2(!r.out.contains(QChar(0x1b)) && !r.out.contains(QChar(0x9b)) && !r.out.contains(QChar(0x202e)),
+                     qPrintable(command.join(u' ')));
+            for (const QString &line : r.out.split(u'\n', Qt::SkipEmptyParts))
+                QVERIFY2(QJsonDocument::fromJson(line.toUtf8()).isObject(), qPrintable(line));
+        }
+        const Run product = posctlOn(tmp, {u"products"_s, u"--search"_s, u"WF0101"_s, u"--json"_s});
+        QVERIFY(QJsonDocument::fromJson(product.out.toUtf8()).object().value(u"name"_s).toString().endsWith(evil));
     }
 
     // The store's scanner settings: the wedge's rules merge, a scanner address is checked

@@ -1,6 +1,6 @@
 // The printer driver's bytes: each command, Chinese in GB18030 inside Chinese mode, columns
-// that stay aligned with Chinese, images in exact chunks, profiles as data, and a receipt
-// drawn from its bytes whose QR code reads back.
+// that stay aligned with Chinese, images in exact chunks, profiles as data, a receipt drawn
+// from its bytes whose QR code reads back, and no text from data ever becoming a command.
 #include "printer/escposencoder.h"
 #include "printer/escposrenderer.h"
 #include "printer/printerprofile.h"
@@ -21,6 +21,29 @@ namespace {
 QByteArray hex(const char *h)
 {
     return QByteArray::fromHex(h);
+}
+
+// The texts of a receipt that come from data: the store's name, the guide's, a product's, a
+// payment reference, the footer and the QR payload.
+struct ReceiptFields
+{
+    QString store, guide, product, reference, footer, qr;
+};
+
+PrintDocument receiptWith(const ReceiptFields &f)
+{
+    PrintDocument doc;
+    doc.text(f.store, {Align::Center, true, false, true, true});
+    doc.text(u"Served by: "_s + f.guide, {Align::Left, true});
+    doc.rule();
+    doc.text(f.product);
+    doc.columns({u"  1 × ￥699.00"_s, u"￥699.00"_s}, {{0, Align::Left}, {12, Align::Right}});
+    doc.columns({f.product, u"￥1.00"_s}, {{0, Align::Left}, {12, Align::Right}});
+    doc.text(u"  ref "_s + f.reference);
+    doc.qrCode(f.qr, 5);
+    doc.text(f.footer, {Align::Center});
+    doc.cut();
+    return doc;
 }
 
 
@@ -170,6 +193,109 @@ private slots:
             QVERIFY(renderer.events().contains(u"drawer pin 0 100/500 ms"_s));
             QVERIFY(renderer.events().contains(u"cut partial"_s));
         }
+    }
+
+    // What data may put on paper (textlayout.h): line breaks end a text block's line and are a
+    // space in a cell, a tab is a space, other controls print as '?', format characters are dropped.
+    void printableTextRules_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("inBlock");
+        QTest::addColumn<QString>("inCell");
+        QTest::newRow("plain") << u"连衣裙 A字款 ￥5"_s << u"连衣裙 A字款 ￥5"_s << u"连衣裙 A字款 ￥5"_s;
+        QTest::newRow("drawer and cut") << u"REF\x1bp0\x19\u00fa\x1dV1"_s << u"REF?p0?\u00fa?V1"_s << u"REF?p0?\u00fa?V1"_s;
+        QTest::newRow("FS, DLE EOT, NUL") << u"a\x1c.\x10\x04\x01\0b"_s << u"a?.????b"_s << u"a?.????b"_s;
+        QTest::newRow("DEL and C1 CSI") << u"a\x7f\u009b2J"_s << u"a??2J"_s << u"a??2J"_s;
+        QTest::newRow("line breaks") << u"a\r\nb\rc\nd\u2028e"_s << u"a\nb\nc\nd\ne"_s << u"a b c d e"_s;
+        QTest::newRow("tab") << u"a\tb\vc"_s << u"a b c"_s << u"a b c"_s;
+        QTest::newRow("bidi and zero width") << u"\u202e0001M\u2066x\u200b\ufeff"_s << u"0001Mx"_s << u"0001Mx"_s;
+        QTest::newRow("tag and lone surrogate") << u"x\U000e0041"_s + QChar(0xdc00) << u"x?"_s << u"x?"_s;
+    }
+    void printableTextRules()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, inBlock);
+        QFETCH(QString, inCell);
+        QCOMPARE(pos::printer::printableText(text, LineBreaks::Keep), inBlock);
+        QCOMPARE(pos::printer::printableText(text, LineBreaks::AsSpace), inCell);
+    }
+
+    // No byte sequence from data becomes a command, on any printer: a receipt whose store name,
+    // guide, product, payment reference, footer and QR payload carry ESC @, ESC p, GS V, FS & / FS .,
+    // DLE EOT, the C1 CSI and bidi overrides gives exactly the bytes of the receipt with what
+    // should print in their place, and the printer (our renderer reading the bytes) does
+    // nothing the document didn't ask for: one cut, no drawer pulse, no status request.
+    void dataNeverBecomesACommand_data()
+    {
+        QTest::addColumn<QString>("profile");
+        for (const PrinterProfile &p : Profiles::all())
+            QTest::newRow(qPrintable(p.id)) << p.id;
+    }
+    void dataNeverBecomesACommand()
+    {
+        QFETCH(QString, profile);
+        const PrinterProfile p = *Profiles::byId(profile);
+        const EscPosEncoder enc(p);
+        const ReceiptFields hostile{u"西湖店\x1b@\x1c."_s,
+                                    u"小野\x1dV\x01\x10\x04\x01"_s,
+                                    u"连衣裙\u202e\u009b2J\x1c&"_s,
+                                    u"REF\x1bp0\x19\u00fa\x1dV1"_s,
+                                    u"七天无理由退换\r\n\x10\x04\x02\tThanks"_s,
+                                    u"S01-T01-000001\x1b\x1dV\u2066"_s};
+        const ReceiptFields shown{u"西湖店?@?."_s,
+                                  u"小野?V????"_s,
+                                  u"连衣裙?2J?&"_s,
+                                  u"REF?p0?\u00fa?V1"_s,
+                                  u"七天无理由退换\n??? Thanks"_s,
+                                  u"S01-T01-000001??V"_s};
+        const QByteArray bytes = enc.encode(receiptWith(hostile));
+        QCOMPARE(bytes, enc.encode(receiptWith(shown)));
+        EscPosRenderer renderer(p);
+        renderer.render(bytes);
+        const QStringList events = renderer.events();
+        QCOMPARE(events.filter(u"cut"_s).size(), 1); // the footer's
+        QVERIFY2(events.filter(u"drawer"_s).isEmpty() && events.filter(u"status"_s).isEmpty()
+                     && events.filter(u"unknown"_s).isEmpty(),
+                 qPrintable(events.join(u", "_s)));
+        // The same document asking for the drawer gets exactly one pulse, its own.
+        PrintDocument withDrawer = receiptWith(hostile);
+        withDrawer.openDrawer();
+        renderer.render(enc.encode(withDrawer));
+        QCOMPARE(renderer.events().filter(u"drawer"_s).size(), 1);
+        // And a text on its own: not one byte below 0x20 but the line feed, whatever the code.
+        for (const QString &field : {hostile.store, hostile.guide, hostile.product, hostile.reference, hostile.footer,
+                                     u"👗\U000e0041\u0085"_s}) {
+            const QByteArray text = enc.encodeText(field);
+            QVERIFY2(std::none_of(text.cbegin(), text.cend(), [](char b) { return uchar(b) < 0x20 || uchar(b) == 0x7f; }),
+                     text.toHex(' ').constData());
+        }
+    }
+
+    // Barcode and QR data are counted inside their commands: data that can't be counted (too
+    // long) or can't be a barcode prints no symbol rather than spilling into the command stream.
+    void symbolsCarryNoCommands()
+    {
+        const EscPosEncoder enc(Profiles::generic(80));
+        auto bytesOf = [&](const PrintDocument &doc) { return enc.encode(doc); };
+        // Code 128: a 300-character payload would overflow GS k's one length byte.
+        QVERIFY(!bytesOf(PrintDocument().barcode(QString(300, u'A'))).contains(hex("1d6b")));
+        QVERIFY(!bytesOf(PrintDocument().barcode(u"AB\x1bp0"_s)).contains(hex("1d6b")));
+        QVERIFY(!bytesOf(PrintDocument().barcode(u"AB12"_s, BarcodeType::Ean13)).contains(hex("1d6b")));
+        QVERIFY(bytesOf(PrintDocument().barcode(u"A{B"_s)).contains(QByteArray(hex("1d6b4906") + "{BA{{B"))); // '{' doubled
+        QVERIFY(bytesOf(PrintDocument().barcode(u"6901234567892"_s, BarcodeType::Ean13)).contains(QByteArray(hex("1d6b430d") + "6901234567892")));
+        // QR: controls out of the payload; a payload no symbol holds prints nothing.
+        const QByteArray qr = bytesOf(PrintDocument().qrCode(u"S01\x1b\x1dV1"_s, 4));
+        QVERIFY(qr.contains(QByteArray(hex("1d286b0a00315030") + "S01??V1")));
+        const QByteArray huge = bytesOf(PrintDocument().qrCode(QString(70000, u'A') + u"\x1dV1"_s, 4));
+        QVERIFY(!huge.contains(hex("1d286b")));
+        QVERIFY(huge.size() < 100);
+        QVERIFY(EscPosEncoder::nativeQr(QByteArray(70000, 'A'), 4).isEmpty());
+        // A rule of a control character is a rule of '-'.
+        QVERIFY(bytesOf(PrintDocument().rule(QChar(0x1b))).contains(QByteArray(48, '-')));
+        // The renderer reads a doubled '{' back as one.
+        EscPosRenderer renderer(Profiles::generic(80));
+        renderer.render(bytesOf(PrintDocument().barcode(u"A{B"_s)));
+        QVERIFY(renderer.events().isEmpty());
     }
 
     void statusBits()

@@ -1,5 +1,7 @@
 #include "jsonreader.h"
 
+#include "text/safetext.h"
+
 #include <QCoreApplication>
 
 #include <charconv>
@@ -341,16 +343,66 @@ int Reader::member(int object, std::string_view key) const
     return found;
 }
 
+namespace {
+
+// The character whose UTF-8 starts at s[i] (a byte of 0x80 or more), if it is one a terminal
+// must not get raw — a C1 control (0x9b is CSI), a bidi override or another format character
+// — with its length in bytes; 0 for any other character (Chinese, emoji…) or a broken
+// sequence (copied as it is, as before).
+size_t unsafeSequenceAt(std::string_view s, size_t i, char32_t &code)
+{
+    const auto b = [&](size_t k) { return static_cast<unsigned char>(s[i + k]); };
+    const unsigned char lead = b(0);
+    const size_t length = lead >= 0xf0 && lead <= 0xf4 ? 4 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xc2 && lead <= 0xdf ? 2 : 0;
+    if (length == 0 || i + length > s.size())
+        return 0;
+    char32_t cp = lead & (length == 2 ? 0x1f : length == 3 ? 0x0f : 0x07);
+    for (size_t k = 1; k < length; ++k) {
+        if ((b(k) & 0xc0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (b(k) & 0x3f);
+    }
+    if (!isUnsafeChar(cp))
+        return 0;
+    code = cp;
+    return length;
+}
+
+} // namespace
+
 void appendString(std::string &out, std::string_view s)
 {
     static constexpr char hex[] = "0123456789abcdef";
+    const auto appendUnit = [&](char32_t unit) {
+        out.append("\\u");
+        for (int shift = 12; shift >= 0; shift -= 4)
+            out.push_back(hex[(unit >> shift) & 0xF]);
+    };
     out.push_back('"');
-    // Plain characters are copied in runs; only the few that need escaping go one by one.
+    // Plain characters are copied in runs; only the few that need escaping go one by one:
+    // C0 controls, '"' and '\\' as JSON requires, and DEL, C1 controls and format characters
+    // (a bidi override) as \uXXXX too, so a line of this JSON on a terminal can't act on it.
     size_t runStart = 0;
     for (size_t i = 0; i < s.size(); ++i) {
         const auto c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\')
+        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x7f)
             continue;
+        if (c >= 0x80) {
+            char32_t code = 0;
+            const size_t length = unsafeSequenceAt(s, i, code);
+            if (length == 0)
+                continue;
+            out.append(s.data() + runStart, i - runStart);
+            if (code >= 0x10000) {
+                appendUnit(0xd800 + ((code - 0x10000) >> 10));
+                appendUnit(0xdc00 + ((code - 0x10000) & 0x3ff));
+            } else {
+                appendUnit(code);
+            }
+            i += length - 1;
+            runStart = i + 1;
+            continue;
+        }
         out.append(s.data() + runStart, i - runStart);
         runStart = i + 1;
         switch (c) {
