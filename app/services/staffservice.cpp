@@ -71,22 +71,28 @@ QByteArray StaffService::hashPin(const QString &pin, const QByteArray &salt, con
     return QByteArray(reinterpret_cast<const char *>(out), sizeof out).toHex();
 }
 
-Result<QByteArray> StaffService::pepper() const
+Result<QByteArray> StaffService::pepper(bool makeIfMissing) const
 {
-    QFile file(m_till.database().filePath() + u".pepper"_s);
-    if (file.exists()) {
-        if (!file.open(QIODevice::ReadOnly))
-            return Result<QByteArray>::failure(tr("Cannot read the PIN pepper %1: %2").arg(file.fileName(), file.errorString()),
-                                               ErrorKind::System);
-        const QByteArray p = file.readAll();
-        if (p.size() < 16)
-            return Result<QByteArray>::failure(tr("The PIN pepper %1 is damaged.").arg(file.fileName()), ErrorKind::System);
-        return p;
+    using R = Result<QByteArray>;
+    const QString file = m_till.database().filePath() + u".pepper"_s;
+    QString error;
+    std::optional<QByteArray> p = PrivateFiles::read(file, &error);
+    if (!p && !error.isEmpty())
+        return R::failure(tr("Cannot read the PIN pepper: %1").arg(error), ErrorKind::System);
+    if (!p) {
+        // Never made anew to check a PIN: a new pepper would turn every PIN kept into a wrong one.
+        if (!makeIfMissing)
+            return R::failure(tr("The PIN pepper %1 is missing, so no PIN kept in the database can be checked. Restore it "
+                                 "from a backup, or set each PIN again (posctl staff add).").arg(shownPath(file)),
+                              ErrorKind::System);
+        // Two processes adding staff at once: the first pepper written is everyone's.
+        p = PrivateFiles::createOnce(file, randomBytes(32), &error);
+        if (!p)
+            return R::failure(error, ErrorKind::System);
     }
-    const QByteArray p = randomBytes(32);
-    if (const QString failed = PrivateFiles::writeAtomically(file.fileName(), p); !failed.isEmpty()) // 0600 from its first byte
-        return Result<QByteArray>::failure(failed, ErrorKind::System);
-    return p;
+    if (p->size() < 16)
+        return R::failure(tr("The PIN pepper %1 is damaged.").arg(shownPath(file)), ErrorKind::System);
+    return *p;
 }
 
 Status StaffService::add(const QString &id, const QString &name, Role role, const QString &pin, int iterations)
@@ -97,7 +103,7 @@ Status StaffService::add(const QString &id, const QString &name, Role role, cons
         return Status::failure(tr("Staff need an id (letters and digits, like E01) and a name."));
     if (!validPin.match(pin).hasMatch())
         return Status::failure(tr("A PIN is 4 to 6 digits."));
-    const auto pepperBytes = pepper();
+    const auto pepperBytes = pepper(true);
     if (!pepperBytes)
         return Status::failure(pepperBytes.error(), ErrorKind::System);
     const QByteArray salt = randomBytes(16);
@@ -152,11 +158,13 @@ Result<StaffMember> StaffService::signIn(const QString &id, const QString &pin)
                                         q.value(8).toString().toLatin1(), q.value(9).toInt(), q.value(10).toInt(),
                                         q.value(11).toLongLong()};
                           });
-    const auto pepperBytes = pepper();
-    if (!pepperBytes)
-        return R::failure(pepperBytes.error(), ErrorKind::System);
-    // The same work whether or not the person exists: the answer's time says nothing.
     const bool known = row && !row->salt.isEmpty(); // a removed person's salt and hash are wiped
+    auto pepperBytes = pepper(false);
+    if (!pepperBytes && known)
+        return R::failure(pepperBytes.error(), ErrorKind::System);
+    if (!pepperBytes) // nobody to check: the same work all the same
+        pepperBytes = QByteArray(32, 'x');
+    // The same work whether or not the person exists: the answer's time says nothing.
     const QByteArray computed = hashPin(pin, known ? row->salt : QByteArray(16, 'x'), *pepperBytes,
                                         known ? row->iterations : defaultIterations);
     const QString refused = tr("Wrong staff id or PIN.");

@@ -106,8 +106,9 @@ public:
 
     // The PIN hash as stored (hex), for a salt and pepper: exposed for the tests.
     static QByteArray hashPin(const QString &pin, const QByteArray &salt, const QByteArray &pepper, int iterations);
-    // The pepper file beside the database, made on first use (0600).
-    Result<QByteArray> pepper() const;
+    // The pepper file beside the database (0600), made when the first PIN is set
+    // (`makeIfMissing`) and never to check one.
+    Result<QByteArray> pepper(bool makeIfMissing = false) const;
 
 private:
     const Till &m_till;

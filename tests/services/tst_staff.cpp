@@ -11,6 +11,9 @@
 
 #include <QFile>
 #include <QSqlQuery>
+#include <QProcess>
+#include <QDir>
+#include <QFileInfo>
 #include <QTest>
 
 using namespace pos;
@@ -116,6 +119,37 @@ private slots:
 
     // Nobody signed in (a locked till): only a manager on the spot may act, alone; a badge
     // names the person however it is printed.
+    // The pepper is made when the first PIN is set, once, whoever sets it; it is never made
+    // anew to check a PIN (every PIN kept would then read as wrong): a lost pepper is said.
+    void thePepperIsMadeOnceAndNeverRemade()
+    {
+        test::TestTill t;
+        const QString db = t.dbPath();
+        QVERIFY(!QFile::exists(db + u".pepper"_s));
+        QVERIFY(!StaffService(t.till()).signIn(u"E01"_s, u"1234"_s)); // nobody yet: refused, nothing made
+        QVERIFY(!QFile::exists(db + u".pepper"_s));
+        // Two processes setting the first PINs at the same moment: both PINs check afterwards.
+        QProcess a, b;
+        for (QProcess *p : {&a, &b})
+            p->setProgram(QStringLiteral(POSCTL_PATH));
+        a.setArguments({u"--db"_s, db, u"staff"_s, u"add"_s, u"E01"_s, u"--name"_s, u"甲"_s, u"--role"_s, u"cashier"_s, u"--pin"_s, u"1234"_s});
+        b.setArguments({u"--db"_s, db, u"staff"_s, u"add"_s, u"E02"_s, u"--name"_s, u"乙"_s, u"--role"_s, u"cashier"_s, u"--pin"_s, u"5678"_s});
+        a.start();
+        b.start();
+        QVERIFY(a.waitForFinished(60000) && b.waitForFinished(60000));
+        QCOMPARE(a.exitCode() + b.exitCode(), 0);
+        QVERIFY(StaffService(t.till()).signIn(u"E01"_s, u"1234"_s));
+        QVERIFY(StaffService(t.till()).signIn(u"E02"_s, u"5678"_s));
+        QVERIFY(QDir(QFileInfo(db).absolutePath()).entryList({u"till.db.pepper.tmp-*"_s}).isEmpty());
+
+        QVERIFY(QFile::remove(db + u".pepper"_s)); // only the database restored from a backup
+        const auto lost = StaffService(t.till()).signIn(u"E01"_s, u"1234"_s);
+        QVERIFY(!lost);
+        QVERIFY2(lost.error().contains(u"pepper"_s), qPrintable(lost.error()));
+        QCOMPARE(lost.errorKind(), ErrorKind::System);
+        QVERIFY(!QFile::exists(db + u".pepper"_s));
+    }
+
     void managerActsAloneWhenNobodyIsSignedIn()
     {
         test::TestTill t;
