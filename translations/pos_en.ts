@@ -100,10 +100,6 @@
         <translation>The database file is damaged or not a till database (%1).</translation>
     </message>
     <message>
-        <source>Cannot create the folder %1.</source>
-        <translation>Cannot create the folder %1.</translation>
-    </message>
-    <message>
         <source>Cannot open the database %1: %2</source>
         <translation>Cannot open the database %1: %2</translation>
     </message>
@@ -124,20 +120,28 @@
         <translation>Upgrading the database to version %1 failed: %2</translation>
     </message>
     <message>
-        <source>Cannot remove %1.</source>
-        <translation>Cannot remove %1.</translation>
+        <source>%1 is not a till database (or its first page is damaged). Nothing was changed or moved: give the till its own database file with --db.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The database %1 failed its check (%2) and could not be moved aside: the till will not sell on it. Call support.</source>
-        <translation>The database %1 failed its check (%2) and could not be moved aside: the till will not sell on it. Call support.</translation>
+        <source>its check could not run (%1)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The database %1 failed its check at start (%2). It was moved to %3 — nothing was deleted. The till will not sell until a manager decides: restore a backup to %1, or start a new database with: posctl quarantine --clear</source>
-        <translation>The database %1 failed its check at start (%2). It was moved to %3 — nothing was deleted. The till will not sell until a manager decides: restore a backup to %1, or start a new database with: posctl quarantine --clear</translation>
+        <source>the disk is full (%1 KB free)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>(The note %1 could not be written.)</source>
-        <translation>(The note %1 could not be written.)</translation>
+        <source>The till cannot open %1 now: %2. Nothing was changed or moved; it opens as soon as that is put right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 failed its check (%2). Another program (process %3) has it open, so it was not moved: close the till and posctl, then start the till again to set it aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No savepoint is open.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -285,10 +289,6 @@
     <message>
         <source>A database is sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/NAME, not &quot;%1&quot;.</source>
         <translation>A database is sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/NAME, not &quot;%1&quot;.</translation>
-    </message>
-    <message>
-        <source>Cannot create the folder for %1.</source>
-        <translation>Cannot create the folder for %1.</translation>
     </message>
     <message>
         <source>PostgreSQL needs Qt&apos;s driver (Debian: libqt6sql6-psql).</source>
@@ -1300,10 +1300,6 @@ Exit status: 0 done, 1 HQ could not do it, 2 bad input.
         <source>sent %1 (%2 HQ had already), parked %3; received %4 change(s) from HQ</source>
         <translation>sent %1 (%2 HQ had already), parked %3; received %4 change(s) from HQ</translation>
     </message>
-    <message>
-        <source>First put the events HQ refused back in the queue (after HQ was fixed).</source>
-        <translation>First put the events HQ refused back in the queue (after HQ was fixed).</translation>
-    </message>
     <message numerus="yes">
         <source>%n refused event(s) back in the queue.</source>
         <translation>
@@ -1443,10 +1439,6 @@ Exit status: 0 done, 1 HQ could not do it, 2 bad input.
         <translation>There is no Z report for %1 yet.</translation>
     </message>
     <message>
-        <source>add ID, check ID, or nothing to list.</source>
-        <translation>add ID, check ID, or nothing to list.</translation>
-    </message>
-    <message>
         <source>With add: the person&apos;s name.</source>
         <translation>With add: the person&apos;s name.</translation>
     </message>
@@ -1455,16 +1447,8 @@ Exit status: 0 done, 1 HQ could not do it, 2 bad input.
         <translation>With add: cashier, guide or manager.</translation>
     </message>
     <message>
-        <source>4 to 6 digits; - reads it from standard input.</source>
-        <translation>4 to 6 digits; - reads it from standard input.</translation>
-    </message>
-    <message>
         <source>One JSON object per person.</source>
         <translation>One JSON object per person.</translation>
-    </message>
-    <message>
-        <source>use: posctl staff [add ID --name N --role R --pin P | check ID --pin P]</source>
-        <translation>use: posctl staff [add ID --name N --role R --pin P | check ID --pin P]</translation>
     </message>
     <message>
         <source>--role is cashier, guide or manager</source>
@@ -1535,8 +1519,32 @@ Exit status: 0 done, 1 HQ could not do it, 2 bad input.
         <translation>The database %1 is not set aside.</translation>
     </message>
     <message>
-        <source>Cleared: the till opens %1 again (a new database if there is none).</source>
-        <translation>Cleared: the till opens %1 again (a new database if there is none).</translation>
+        <source>   Cashier: %1</source>
+        <translation>   Cashier: %1</translation>
+    </message>
+    <message>
+        <source>The staff member ringing it up (recorded on the order).</source>
+        <translation>The staff member ringing it up (recorded on the order).</translation>
+    </message>
+    <message>
+        <source>--cashier needs a staff id</source>
+        <translation>--cashier needs a staff id</translation>
+    </message>
+    <message>
+        <source>(decided)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(waiting for a manager&apos;s decision)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cleared: the till opens %1 again (a new database if there is none). The set-aside files stay where they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown option &quot;%1&quot; (see posctl --help)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
@@ -1586,7 +1594,11 @@ Commands:
                                          the day&apos;s X report, or its Z report (once per day, kept);
                                          --print also prints it on the receipt printer
   staff [--json] | staff add ID --name N --role cashier|guide|manager --pin P|- | staff check ID --pin P|-
-                                         who works the till (PINs kept as salted, peppered PBKDF2 hashes)
+                                         who works the till and their state (PINs kept as salted,
+                                         peppered PBKDF2 hashes)
+  staff disable|enable|remove ID --as MANAGER --pin P|-
+                                         take someone off the till (disable: until enabled again;
+                                         remove: for good, their PIN wiped); a manager&apos;s, audited
   audit [--limit N] [--json]             the audit log: sign-ins, lockouts, overrides…, newest first
   settings [--json] | settings set KEY VALUE --as ID --pin P|-
                                          the till&apos;s settings (receipt header/footer, language, idle lock,
@@ -1598,77 +1610,60 @@ Commands:
 
 --db PATH overrides the default database (%1).
 Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</source>
-        <translation>Usage: posctl [--db PATH] COMMAND [OPTIONS]
-
-Commands:
-  init [--demo]                          create or upgrade the database; --demo loads the demo store
-  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
-  guides [--json]                        list the store&apos;s guides
-  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
-       [--cashier ID] [--no-receipt] [--json]
-                                         ring up and pay a sale (METHOD: cash, card, wechat, alipay);
-                                         its receipt prints when a receipt printer is set up
-  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
-  order NUMBER [--json]                  one sale by its order number
-  refund NUMBER [--line SKU[*QTY]]... [--no-receipt] [--json]
-                                         refund lines of a sale (the whole order without --line)
-                                         to its original tenders; its credit is reversed
-  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
-                                         the store&apos;s guides ranked for a day (today by default);
-                                         --guide lists that guide&apos;s credits and why each went to them
-  printers [--json]                      USB receipt printers found, and the configured one
-  printers --set URI [--width 58|80] [--profile ID] | --clear
-                                         choose the till&apos;s receipt printer (then sales and refunds print)
-  print [--printer URI] (--test | --order NUMBER | --refund NUMBER) [--copy] [--width 58|80] [--profile ID]
-                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
-                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
-  print-jobs [--all] [--json] | --retry JOB | --cancel JOB | --run
-                                         receipts not printed yet, and what to do about them
-  parse-barcode TEXT [--json]            what a scan says: product (check digit), weighted, GS1, member,
-                                         guide, receipt or binding link; exit 2 when it is not valid
-  scan-image FILE... [--json]            decode the barcodes in images; exit 1 when some had none,
-                                         2 when a file can&apos;t be read
-  scanners [--list] [--set serial:/dev/ttyACM0[?baud=N]|hidpos:auto|evdev:/dev/input/… | --clear]
-           [--weighted LAYOUT] [--wedge gap=MS,min=N,tab=on|off,prefix=P,suffix=S]
-                                         the till&apos;s scanners, its weighted-code layout (20-29:5:5:price)
-                                         and how the keyboard wedge tells a scanner from a person
-  enroll URL CODE --ca CA.pem [--pin SHA256]
-                                         enrol this till with HQ (the code comes from pos-hq enroll)
-  sync [--once] [--batch N] [--retry-parked]
-                                         send the events waiting for HQ, then take HQ&apos;s changes
-                                         (--once: until none is left)
-  sync-status [--json]                   online or not, what waits for HQ, the last problem
-  shift open --float YUAN [--by NAME] | shift cash --in|--out YUAN --reason TEXT
-  shift close --count 100x3,50x2,… [--by NAME] | shift status [--json]
-                                         the drawer&apos;s shift: float, petty cash, blind count at the close
-  report x|z [--date YYYY-MM-DD] [--reprint] [--print [--printer URI]] [--json]
-                                         the day&apos;s X report, or its Z report (once per day, kept);
-                                         --print also prints it on the receipt printer
-  staff [--json] | staff add ID --name N --role cashier|guide|manager --pin P|- | staff check ID --pin P|-
-                                         who works the till (PINs kept as salted, peppered PBKDF2 hashes)
-  audit [--limit N] [--json]             the audit log: sign-ins, lockouts, overrides…, newest first
-  settings [--json] | settings set KEY VALUE --as ID --pin P|-
-                                         the till&apos;s settings (receipt header/footer, language, idle lock,
-                                         discount limit, printer, scanners); each change audited
-  quarantine [--clear]                   a database that failed its check at start was moved aside:
-                                         where it went (exit 1), or --clear once a manager decided
-  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
-                                         credits, summaries and the answers asked; exit 1 if a line was bad
-
---db PATH overrides the default database (%1).
-Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>   Cashier: %1</source>
-        <translation>   Cashier: %1</translation>
+        <source>disabled by %1 at %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The staff member ringing it up (recorded on the order).</source>
-        <translation>The staff member ringing it up (recorded on the order).</translation>
+        <source>removed by %1 at %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--cashier needs a staff id</source>
-        <translation>--cashier needs a staff id</translation>
+        <source>add ID, check ID, disable ID, enable ID, remove ID, or nothing to list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With disable, enable, remove: the manager doing it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4 to 6 digits (with disable, enable, remove: the manager&apos;s); - reads it from standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use: posctl staff [add ID --name N --role R --pin P | check ID --pin P | disable|enable|remove ID --as MANAGER --pin P]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a manager: --as ID --pin P (or --pin - to type it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First put the events HQ refused back in the queue (after HQ was fixed), and try the changes from HQ that could not be applied again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n parked change(s) from HQ applied now</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n still parked.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) from HQ could not be applied and were parked (see posctl sync-status).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1837,6 +1832,72 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>unknown printer address &quot;%1&quot; (usb://…, tcp://…, file:…, serial:…, png:…)</source>
         <translation>unknown printer address &quot;%1&quot; (usb://…, tcp://…, file:…, serial:…, png:…)</translation>
+    </message>
+</context>
+<context>
+    <name>PrivateFiles</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished">Cannot create the folder %1.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Quarantine</name>
+    <message>
+        <source>The database %1 was set aside as damaged, and its note %2 is empty. The till will not sell on this path until a manager decides: posctl quarantine shows what is set aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 lies here without its database %2. The till will not start a new database over it: a manager decides with posctl quarantine --clear, which sets it aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 is missing, and %2 set aside as damaged lies beside it. The till will not start a new, empty database here until a manager decides: restore a backup to %1, or start a new database with posctl quarantine --clear.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 failed its check at start (%2). It was moved to %3 — nothing was deleted. The till will not sell until a manager decides: restore a backup to %1, or start a new database with: posctl quarantine --clear</source>
+        <translation type="unfinished">The database %1 failed its check at start (%2). It was moved to %3 — nothing was deleted. The till will not sell until a manager decides: restore a backup to %1, or start a new database with: posctl quarantine --clear</translation>
+    </message>
+    <message>
+        <source>The database %1 failed its check (%2), and the note that sets it aside could not be written (%3), so it was left where it is. The till will not sell on it: free some space and start again, or call support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 failed its check (%2) and could not be moved aside: the till will not sell on it. Call support.</source>
+        <translation type="unfinished">The database %1 failed its check (%2) and could not be moved aside: the till will not sell on it. Call support.</translation>
+    </message>
+    <message>
+        <source>(%1 could not be moved with it.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot move %1 aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot remove %1.</source>
+        <translation type="unfinished">Cannot remove %1.</translation>
     </message>
 </context>
 <context>
@@ -2217,6 +2278,10 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <source>The discount limit is a percentage from 0 to 100.</source>
         <translation>The discount limit is a percentage from 0 to 100.</translation>
     </message>
+    <message>
+        <source>A receipt line can&apos;t hold control characters: &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ShiftService</name>
@@ -2264,16 +2329,8 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
 <context>
     <name>StaffService</name>
     <message>
-        <source>Cannot read the PIN pepper %1: %2</source>
-        <translation>Cannot read the PIN pepper %1: %2</translation>
-    </message>
-    <message>
         <source>The PIN pepper %1 is damaged.</source>
         <translation>The PIN pepper %1 is damaged.</translation>
-    </message>
-    <message>
-        <source>Cannot write the PIN pepper %1: %2</source>
-        <translation>Cannot write the PIN pepper %1: %2</translation>
     </message>
     <message>
         <source>Staff need an id (letters and digits, like E01) and a name.</source>
@@ -2306,6 +2363,42 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>%1 is not a manager and can&apos;t approve this.</source>
         <translation>%1 is not a manager and can&apos;t approve this.</translation>
+    </message>
+    <message>
+        <source>Cannot read the PIN pepper: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PIN pepper %1 is missing, so no PIN kept in the database can be checked. Restore it from a backup, or set each PIN again (posctl staff add).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was removed for good: to have them back, add them again with a new PIN (posctl staff add %2 …).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the last active manager here: enable or add another manager first (a till with staff and no manager could approve nothing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 no longer works at this till: sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was removed from this till: sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 left the company (HQ): they can no longer work at this till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was disabled by a manager: sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>departed at HQ %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2371,10 +2464,6 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <translation>HQ&apos;s answer acknowledged none of the events sent.</translation>
     </message>
     <message>
-        <source>A change from HQ could not be applied: %1</source>
-        <translation>A change from HQ could not be applied: %1</translation>
-    </message>
-    <message>
         <source>Online order %1, credited by HQ.</source>
         <translation>Online order %1, credited by HQ.</translation>
     </message>
@@ -2421,6 +2510,33 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>This till&apos;s clock is %1 s off HQ&apos;s.</source>
         <translation>This till&apos;s clock is %1 s off HQ&apos;s.</translation>
+    </message>
+    <message>
+        <source>The till&apos;s HQ secret %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(tried again after each pull; posctl sync --retry-parked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The changes from HQ could not be stored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bound to guide %1, who is not known at this till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) from HQ could not be applied: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2488,6 +2604,14 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <source>%1 would pay %2 more than is due; only cash can be over-paid.</source>
         <translation>%1 would pay %2 more than is due; only cash can be over-paid.</translation>
     </message>
+    <message>
+        <source>A payment reference has at most %1 characters, not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A payment reference is letters, digits and signs only (no control characters): &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Till</name>
@@ -2498,6 +2622,21 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>Unknown time zone: %1</source>
         <translation>Unknown time zone: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TillLock</name>
+    <message>
+        <source>Cannot lock %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another till (process %1) is already running on %2. Use that one, or close it first; posctl may run beside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

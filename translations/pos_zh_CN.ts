@@ -100,10 +100,6 @@
         <translation>数据库文件已损坏或不是收银数据库（%1）。</translation>
     </message>
     <message>
-        <source>Cannot create the folder %1.</source>
-        <translation>无法创建文件夹 %1。</translation>
-    </message>
-    <message>
         <source>Cannot open the database %1: %2</source>
         <translation>无法打开数据库 %1：%2</translation>
     </message>
@@ -124,20 +120,28 @@
         <translation>数据库升级到版本 %1 失败：%2</translation>
     </message>
     <message>
-        <source>Cannot remove %1.</source>
-        <translation>无法删除 %1。</translation>
+        <source>%1 is not a till database (or its first page is damaged). Nothing was changed or moved: give the till its own database file with --db.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The database %1 failed its check (%2) and could not be moved aside: the till will not sell on it. Call support.</source>
-        <translation>数据库 %1 检查未通过（%2），且无法移到一旁：收银机不会在其上销售。请联系技术支持。</translation>
+        <source>its check could not run (%1)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The database %1 failed its check at start (%2). It was moved to %3 — nothing was deleted. The till will not sell until a manager decides: restore a backup to %1, or start a new database with: posctl quarantine --clear</source>
-        <translation>数据库 %1 启动检查未通过（%2），已移到 %3——没有删除任何内容。在店长决定之前收银机不会销售：把备份恢复到 %1，或用 posctl quarantine --clear 启用新数据库。</translation>
+        <source>the disk is full (%1 KB free)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>(The note %1 could not be written.)</source>
-        <translation>（无法写入说明文件 %1。）</translation>
+        <source>The till cannot open %1 now: %2. Nothing was changed or moved; it opens as soon as that is put right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 failed its check (%2). Another program (process %3) has it open, so it was not moved: close the till and posctl, then start the till again to set it aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No savepoint is open.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -285,10 +289,6 @@
     <message>
         <source>A database is sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/NAME, not &quot;%1&quot;.</source>
         <translation>数据库地址应为 sqlite:路径 或 postgresql://用户:密码@主机:端口/库名，而不是“%1”。</translation>
-    </message>
-    <message>
-        <source>Cannot create the folder for %1.</source>
-        <translation>无法为 %1 创建文件夹。</translation>
     </message>
     <message>
         <source>PostgreSQL needs Qt&apos;s driver (Debian: libqt6sql6-psql).</source>
@@ -1299,10 +1299,6 @@ Exit status: 0 done, 1 HQ could not do it, 2 bad input.
         <source>sent %1 (%2 HQ had already), parked %3; received %4 change(s) from HQ</source>
         <translation>已发送 %1 条（其中 %2 条总部已有），搁置 %3 条；从总部收到 %4 项变更</translation>
     </message>
-    <message>
-        <source>First put the events HQ refused back in the queue (after HQ was fixed).</source>
-        <translation>先把被总部拒收的记录放回队列（总部修复之后）。</translation>
-    </message>
     <message numerus="yes">
         <source>%n refused event(s) back in the queue.</source>
         <translation>
@@ -1440,10 +1436,6 @@ Exit status: 0 done, 1 HQ could not do it, 2 bad input.
         <translation>%1 还没有 Z 报表。</translation>
     </message>
     <message>
-        <source>add ID, check ID, or nothing to list.</source>
-        <translation>add 编号、check 编号，或不带参数列出员工。</translation>
-    </message>
-    <message>
         <source>With add: the person&apos;s name.</source>
         <translation>与 add 一起：员工姓名。</translation>
     </message>
@@ -1452,16 +1444,8 @@ Exit status: 0 done, 1 HQ could not do it, 2 bad input.
         <translation>与 add 一起：cashier（收银员）、guide（导购）或 manager（店长）。</translation>
     </message>
     <message>
-        <source>4 to 6 digits; - reads it from standard input.</source>
-        <translation>4 到 6 位数字；- 表示从标准输入读取。</translation>
-    </message>
-    <message>
         <source>One JSON object per person.</source>
         <translation>每位员工一个 JSON 对象。</translation>
-    </message>
-    <message>
-        <source>use: posctl staff [add ID --name N --role R --pin P | check ID --pin P]</source>
-        <translation>用法：posctl staff [add 编号 --name 姓名 --role 角色 --pin 密码 | check 编号 --pin 密码]</translation>
     </message>
     <message>
         <source>--role is cashier, guide or manager</source>
@@ -1532,8 +1516,32 @@ Exit status: 0 done, 1 HQ could not do it, 2 bad input.
         <translation>数据库 %1 未被隔离。</translation>
     </message>
     <message>
-        <source>Cleared: the till opens %1 again (a new database if there is none).</source>
-        <translation>已解除：收银机将重新打开 %1（若不存在则新建数据库）。</translation>
+        <source>   Cashier: %1</source>
+        <translation>   收银员：%1</translation>
+    </message>
+    <message>
+        <source>The staff member ringing it up (recorded on the order).</source>
+        <translation>收银的员工（记入订单）。</translation>
+    </message>
+    <message>
+        <source>--cashier needs a staff id</source>
+        <translation>--cashier 需要员工编号</translation>
+    </message>
+    <message>
+        <source>(decided)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(waiting for a manager&apos;s decision)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cleared: the till opens %1 again (a new database if there is none). The set-aside files stay where they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown option &quot;%1&quot; (see posctl --help)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
@@ -1583,7 +1591,11 @@ Commands:
                                          the day&apos;s X report, or its Z report (once per day, kept);
                                          --print also prints it on the receipt printer
   staff [--json] | staff add ID --name N --role cashier|guide|manager --pin P|- | staff check ID --pin P|-
-                                         who works the till (PINs kept as salted, peppered PBKDF2 hashes)
+                                         who works the till and their state (PINs kept as salted,
+                                         peppered PBKDF2 hashes)
+  staff disable|enable|remove ID --as MANAGER --pin P|-
+                                         take someone off the till (disable: until enabled again;
+                                         remove: for good, their PIN wiped); a manager&apos;s, audited
   audit [--limit N] [--json]             the audit log: sign-ins, lockouts, overrides…, newest first
   settings [--json] | settings set KEY VALUE --as ID --pin P|-
                                          the till&apos;s settings (receipt header/footer, language, idle lock,
@@ -1595,77 +1607,57 @@ Commands:
 
 --db PATH overrides the default database (%1).
 Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</source>
-        <translation>用法：posctl [--db 路径] 命令 [选项]
-
-命令：
-  init [--demo]                          创建或升级数据库；--demo 载入演示门店
-  products [--search 文本] [--json]      列出商品，或按名称、拼音首字母、货号、条码搜索
-  guides [--json]                        列出本店导购
-  sale [--guide 编号] [--member 会员码|手机号] [--discount 优惠] --scan 条码[*数量]... --pay 方式[:元][:参考号]...
-       [--cashier 员工编号] [--no-receipt] [--json]
-                                         收银一笔销售（方式：cash、card、wechat、alipay）；
-                                         设置了小票打印机时自动打印小票
-  orders [--date YYYY-MM-DD] [--json]    某营业日的销售（默认今天）
-  order 订单号 [--json]                  按订单号查看一笔销售
-  refund 订单号 [--line 货号[*数量]]... [--no-receipt] [--json]
-                                         按原单退货（不带 --line 则整单退），退回原支付方式，
-                                         并冲回该单业绩
-  leaderboard [--date YYYY-MM-DD] [--guide 编号] [--json]
-                                         某天本店导购业绩排行（默认今天）；
-                                         --guide 列出该导购当天的每笔业绩及归属原因
-  printers [--json]                      已发现的 USB 小票打印机及已配置的打印机
-  printers --set 地址 [--width 58|80] [--profile 配置] | --clear
-                                         设置本机小票打印机（之后销售和退货自动打印）
-  print [--printer 地址] (--test | --order 订单号 | --refund 退货单号) [--copy] [--width 58|80] [--profile 配置]
-                                         打印测试页或小票；地址：usb://VID:PID、usb://auto、
-                                         tcp://主机[:9100]、file:/dev/usb/lp0、serial:/dev/ttyUSB0、png:文件
-  print-jobs [--all] [--json] | --retry 任务号 | --cancel 任务号 | --run
-                                         尚未打印的小票，以及如何处理
-  parse-barcode 内容 [--json]            解析扫码内容：商品（校验位）、称重码、GS1、会员、导购、
-                                         小票或绑定链接；无效时退出码为 2
-  scan-image 文件... [--json]            识别图片中的条码；有图片找不到条码时退出码为 1，
-                                         文件无法读取时为 2
-  scanners [--list] [--set serial:/dev/ttyACM0[?baud=N]|hidpos:auto|evdev:/dev/input/… | --clear]
-           [--weighted 格式] [--wedge gap=毫秒,min=位数,tab=on|off,prefix=前缀,suffix=后缀]
-                                         本机扫码设备、称重码格式（20-29:5:5:price）
-                                         以及键盘模式下如何区分扫码枪与人工输入
-  enroll 地址 注册码 --ca CA.pem [--pin SHA256]
-                                         把本收银机注册到总部（注册码来自 pos-hq enroll）
-  sync [--once] [--batch N] [--retry-parked]
-                                         上传待发给总部的记录，再接收总部的变更
-                                         （--once：传完即停）
-  sync-status [--json]                   是否在线、待上传的记录、最近的问题
-  shift open --float 元 [--by 姓名] | shift cash --in|--out 元 --reason 原因
-  shift close --count 100x3,50x2,… [--by 姓名] | shift status [--json]
-                                         收银班次：备用金、零用现金、交班时盲点钱箱
-  report x|z [--date YYYY-MM-DD] [--reprint] [--print [--printer 地址]] [--json]
-                                         当天的 X 报表，或 Z 报表（每天一次，永久保存）；
-                                         --print 同时在小票打印机上打印
-  staff [--json] | staff add 编号 --name 姓名 --role cashier|guide|manager --pin 密码|- | staff check 编号 --pin 密码|-
-                                         收银机的员工（密码仅以加盐加胡椒的 PBKDF2 哈希保存）
-  audit [--limit N] [--json]             审计日志：登录、锁定、授权…，最新的在前
-  settings [--json] | settings set 键 值 --as 编号 --pin 密码|-
-                                         收银机设置（小票页眉/页脚、语言、闲置锁屏、折扣上限、
-                                         打印机、扫码枪）；每次修改都记入审计日志
-  quarantine [--clear]                   启动检查失败的数据库已被移到一旁：显示移到了哪里（退出码 1），
-                                         店长决定后用 --clear 解除
-  attribute [--explain] 事件.jsonl       重放业绩归属事件（每行一个 JSON 对象），输出业绩、汇总
-                                         和所问结果；有错误行时退出码为 1
-
---db 路径 指定数据库（默认 %1）。
-退出码：0 成功，1 收银机无法完成（数据库、磁盘），2 输入有误（未写入任何数据）。</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>   Cashier: %1</source>
-        <translation>   收银员：%1</translation>
+        <source>disabled by %1 at %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The staff member ringing it up (recorded on the order).</source>
-        <translation>收银的员工（记入订单）。</translation>
+        <source>removed by %1 at %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>--cashier needs a staff id</source>
-        <translation>--cashier 需要员工编号</translation>
+        <source>add ID, check ID, disable ID, enable ID, remove ID, or nothing to list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With disable, enable, remove: the manager doing it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4 to 6 digits (with disable, enable, remove: the manager&apos;s); - reads it from standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use: posctl staff [add ID --name N --role R --pin P | check ID --pin P | disable|enable|remove ID --as MANAGER --pin P]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a manager: --as ID --pin P (or --pin - to type it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First put the events HQ refused back in the queue (after HQ was fixed), and try the changes from HQ that could not be applied again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n parked change(s) from HQ applied now</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n still parked.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) from HQ could not be applied and were parked (see posctl sync-status).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1834,6 +1826,72 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>unknown printer address &quot;%1&quot; (usb://…, tcp://…, file:…, serial:…, png:…)</source>
         <translation>未知的打印机地址“%1”（usb://…、tcp://…、file:…、serial:…、png:…）</translation>
+    </message>
+</context>
+<context>
+    <name>PrivateFiles</name>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished">无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Quarantine</name>
+    <message>
+        <source>The database %1 was set aside as damaged, and its note %2 is empty. The till will not sell on this path until a manager decides: posctl quarantine shows what is set aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 lies here without its database %2. The till will not start a new database over it: a manager decides with posctl quarantine --clear, which sets it aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 is missing, and %2 set aside as damaged lies beside it. The till will not start a new, empty database here until a manager decides: restore a backup to %1, or start a new database with posctl quarantine --clear.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 failed its check at start (%2). It was moved to %3 — nothing was deleted. The till will not sell until a manager decides: restore a backup to %1, or start a new database with: posctl quarantine --clear</source>
+        <translation type="unfinished">数据库 %1 启动检查未通过（%2），已移到 %3——没有删除任何内容。在店长决定之前收银机不会销售：把备份恢复到 %1，或用 posctl quarantine --clear 启用新数据库。</translation>
+    </message>
+    <message>
+        <source>The database %1 failed its check (%2), and the note that sets it aside could not be written (%3), so it was left where it is. The till will not sell on it: free some space and start again, or call support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database %1 failed its check (%2) and could not be moved aside: the till will not sell on it. Call support.</source>
+        <translation type="unfinished">数据库 %1 检查未通过（%2），且无法移到一旁：收银机不会在其上销售。请联系技术支持。</translation>
+    </message>
+    <message>
+        <source>(%1 could not be moved with it.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot move %1 aside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot remove %1.</source>
+        <translation type="unfinished">无法删除 %1。</translation>
     </message>
 </context>
 <context>
@@ -2214,6 +2272,10 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <source>The discount limit is a percentage from 0 to 100.</source>
         <translation>折扣上限须为 0 到 100 的百分比。</translation>
     </message>
+    <message>
+        <source>A receipt line can&apos;t hold control characters: &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ShiftService</name>
@@ -2261,16 +2323,8 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
 <context>
     <name>StaffService</name>
     <message>
-        <source>Cannot read the PIN pepper %1: %2</source>
-        <translation>无法读取密码胡椒文件 %1：%2</translation>
-    </message>
-    <message>
         <source>The PIN pepper %1 is damaged.</source>
         <translation>密码胡椒文件 %1 已损坏。</translation>
-    </message>
-    <message>
-        <source>Cannot write the PIN pepper %1: %2</source>
-        <translation>无法写入密码胡椒文件 %1：%2</translation>
     </message>
     <message>
         <source>Staff need an id (letters and digits, like E01) and a name.</source>
@@ -2303,6 +2357,42 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>%1 is not a manager and can&apos;t approve this.</source>
         <translation>%1 不是店长，不能授权此操作。</translation>
+    </message>
+    <message>
+        <source>Cannot read the PIN pepper: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PIN pepper %1 is missing, so no PIN kept in the database can be checked. Restore it from a backup, or set each PIN again (posctl staff add).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was removed for good: to have them back, add them again with a new PIN (posctl staff add %2 …).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is the last active manager here: enable or add another manager first (a till with staff and no manager could approve nothing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 no longer works at this till: sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was removed from this till: sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 left the company (HQ): they can no longer work at this till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was disabled by a manager: sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>departed at HQ %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2368,10 +2458,6 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <translation>总部的应答没有确认任何已发送的记录。</translation>
     </message>
     <message>
-        <source>A change from HQ could not be applied: %1</source>
-        <translation>总部下发的变更无法应用：%1</translation>
-    </message>
-    <message>
         <source>Online order %1, credited by HQ.</source>
         <translation>网店订单 %1，由总部计入业绩。</translation>
     </message>
@@ -2418,6 +2504,32 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>This till&apos;s clock is %1 s off HQ&apos;s.</source>
         <translation>本收银机时钟与总部相差 %1 秒。</translation>
+    </message>
+    <message>
+        <source>The till&apos;s HQ secret %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(tried again after each pull; posctl sync --retry-parked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The changes from HQ could not be stored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bound to guide %1, who is not known at this till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) from HQ could not be applied: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2485,6 +2597,14 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
         <source>%1 would pay %2 more than is due; only cash can be over-paid.</source>
         <translation>%1 超出应收 %2；只有现金可以多付找零。</translation>
     </message>
+    <message>
+        <source>A payment reference has at most %1 characters, not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A payment reference is letters, digits and signs only (no control characters): &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Till</name>
@@ -2495,6 +2615,21 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <message>
         <source>Unknown time zone: %1</source>
         <translation>未知时区：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TillLock</name>
+    <message>
+        <source>Cannot lock %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another till (process %1) is already running on %2. Use that one, or close it first; posctl may run beside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
