@@ -121,27 +121,27 @@
     </message>
     <message>
         <source>%1 is not a till database (or its first page is damaged). Nothing was changed or moved: give the till its own database file with --db.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is not a till database (or its first page is damaged). Nothing was changed or moved: give the till its own database file with --db.</translation>
     </message>
     <message>
         <source>its check could not run (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>its check could not run (%1)</translation>
     </message>
     <message>
         <source>the disk is full (%1 KB free)</source>
-        <translation type="unfinished"></translation>
+        <translation>the disk is full (%1 KB free)</translation>
     </message>
     <message>
         <source>The till cannot open %1 now: %2. Nothing was changed or moved; it opens as soon as that is put right.</source>
-        <translation type="unfinished"></translation>
+        <translation>The till cannot open %1 now: %2. Nothing was changed or moved; it opens as soon as that is put right.</translation>
     </message>
     <message>
         <source>The database %1 failed its check (%2). Another program (process %3) has it open, so it was not moved: close the till and posctl, then start the till again to set it aside.</source>
-        <translation type="unfinished"></translation>
+        <translation>The database %1 failed its check (%2). Another program (process %3) has it open, so it was not moved: close the till and posctl, then start the till again to set it aside.</translation>
     </message>
     <message>
         <source>No savepoint is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>No savepoint is open.</translation>
     </message>
 </context>
 <context>
@@ -1532,19 +1532,19 @@ Exit status: 0 done, 1 HQ could not do it, 2 bad input.
     </message>
     <message>
         <source>(decided)</source>
-        <translation type="unfinished"></translation>
+        <translation>(decided)</translation>
     </message>
     <message>
         <source>(waiting for a manager&apos;s decision)</source>
-        <translation type="unfinished"></translation>
+        <translation>(waiting for a manager&apos;s decision)</translation>
     </message>
     <message>
         <source>Cleared: the till opens %1 again (a new database if there is none). The set-aside files stay where they are.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cleared: the till opens %1 again (a new database if there is none). The set-aside files stay where they are.</translation>
     </message>
     <message>
         <source>unknown option &quot;%1&quot; (see posctl --help)</source>
-        <translation type="unfinished"></translation>
+        <translation>unknown option &quot;%1&quot; (see posctl --help)</translation>
     </message>
     <message>
         <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
@@ -1610,59 +1610,121 @@ Commands:
 
 --db PATH overrides the default database (%1).
 Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</source>
-        <translation type="unfinished"></translation>
+        <translation>Usage: posctl [--db PATH] COMMAND [OPTIONS]
+
+Commands:
+  init [--demo]                          create or upgrade the database; --demo loads the demo store
+  products [--search TEXT] [--json]      list products, or search by name, pinyin initials, SKU or barcode
+  guides [--json]                        list the store&apos;s guides
+  sale [--guide ID] [--member ID|PHONE] [--discount D] --scan CODE[*QTY]... --pay METHOD[:YUAN][:REF]...
+       [--cashier ID] [--no-receipt] [--json]
+                                         ring up and pay a sale (METHOD: cash, card, wechat, alipay);
+                                         its receipt prints when a receipt printer is set up
+  orders [--date YYYY-MM-DD] [--json]    the sales of a business day (today by default)
+  order NUMBER [--json]                  one sale by its order number
+  refund NUMBER [--line SKU[*QTY]]... [--no-receipt] [--json]
+                                         refund lines of a sale (the whole order without --line)
+                                         to its original tenders; its credit is reversed
+  leaderboard [--date YYYY-MM-DD] [--guide ID] [--json]
+                                         the store&apos;s guides ranked for a day (today by default);
+                                         --guide lists that guide&apos;s credits and why each went to them
+  printers [--json]                      USB receipt printers found, and the configured one
+  printers --set URI [--width 58|80] [--profile ID] | --clear
+                                         choose the till&apos;s receipt printer (then sales and refunds print)
+  print [--printer URI] (--test | --order NUMBER | --refund NUMBER) [--copy] [--width 58|80] [--profile ID]
+                                         print a test page or a receipt; URI: usb://VID:PID, usb://auto,
+                                         tcp://HOST[:9100], file:/dev/usb/lp0, serial:/dev/ttyUSB0, png:FILE
+  print-jobs [--all] [--json] | --retry JOB | --cancel JOB | --run
+                                         receipts not printed yet, and what to do about them
+  parse-barcode TEXT [--json]            what a scan says: product (check digit), weighted, GS1, member,
+                                         guide, receipt or binding link; exit 2 when it is not valid
+  scan-image FILE... [--json]            decode the barcodes in images; exit 1 when some had none,
+                                         2 when a file can&apos;t be read
+  scanners [--list] [--set serial:/dev/ttyACM0[?baud=N]|hidpos:auto|evdev:/dev/input/… | --clear]
+           [--weighted LAYOUT] [--wedge gap=MS,min=N,tab=on|off,prefix=P,suffix=S]
+                                         the till&apos;s scanners, its weighted-code layout (20-29:5:5:price)
+                                         and how the keyboard wedge tells a scanner from a person
+  enroll URL CODE --ca CA.pem [--pin SHA256]
+                                         enrol this till with HQ (the code comes from pos-hq enroll)
+  sync [--once] [--batch N] [--retry-parked]
+                                         send the events waiting for HQ, then take HQ&apos;s changes
+                                         (--once: until none is left)
+  sync-status [--json]                   online or not, what waits for HQ, the last problem
+  shift open --float YUAN [--by NAME] | shift cash --in|--out YUAN --reason TEXT
+  shift close --count 100x3,50x2,… [--by NAME] | shift status [--json]
+                                         the drawer&apos;s shift: float, petty cash, blind count at the close
+  report x|z [--date YYYY-MM-DD] [--reprint] [--print [--printer URI]] [--json]
+                                         the day&apos;s X report, or its Z report (once per day, kept);
+                                         --print also prints it on the receipt printer
+  staff [--json] | staff add ID --name N --role cashier|guide|manager --pin P|- | staff check ID --pin P|-
+                                         who works the till and their state (PINs kept as salted,
+                                         peppered PBKDF2 hashes)
+  staff disable|enable|remove ID --as MANAGER --pin P|-
+                                         take someone off the till (disable: until enabled again;
+                                         remove: for good, their PIN wiped); a manager&apos;s, audited
+  audit [--limit N] [--json]             the audit log: sign-ins, lockouts, overrides…, newest first
+  settings [--json] | settings set KEY VALUE --as ID --pin P|-
+                                         the till&apos;s settings (receipt header/footer, language, idle lock,
+                                         discount limit, printer, scanners); each change audited
+  quarantine [--clear]                   a database that failed its check at start was moved aside:
+                                         where it went (exit 1), or --clear once a manager decided
+  attribute [--explain] EVENTS.jsonl     replay attribution events (one JSON object a line) and print
+                                         credits, summaries and the answers asked; exit 1 if a line was bad
+
+--db PATH overrides the default database (%1).
+Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</translation>
     </message>
     <message>
         <source>disabled by %1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>disabled by %1 at %2</translation>
     </message>
     <message>
         <source>removed by %1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>removed by %1 at %2</translation>
     </message>
     <message>
         <source>add ID, check ID, disable ID, enable ID, remove ID, or nothing to list.</source>
-        <translation type="unfinished"></translation>
+        <translation>add ID, check ID, disable ID, enable ID, remove ID, or nothing to list.</translation>
     </message>
     <message>
         <source>With disable, enable, remove: the manager doing it.</source>
-        <translation type="unfinished"></translation>
+        <translation>With disable, enable, remove: the manager doing it.</translation>
     </message>
     <message>
         <source>4 to 6 digits (with disable, enable, remove: the manager&apos;s); - reads it from standard input.</source>
-        <translation type="unfinished"></translation>
+        <translation>4 to 6 digits (with disable, enable, remove: the manager&apos;s); - reads it from standard input.</translation>
     </message>
     <message>
         <source>use: posctl staff [add ID --name N --role R --pin P | check ID --pin P | disable|enable|remove ID --as MANAGER --pin P]</source>
-        <translation type="unfinished"></translation>
+        <translation>use: posctl staff [add ID --name N --role R --pin P | check ID --pin P | disable|enable|remove ID --as MANAGER --pin P]</translation>
     </message>
     <message>
         <source>%1 needs a manager: --as ID --pin P (or --pin - to type it)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 needs a manager: --as ID --pin P (or --pin - to type it)</translation>
     </message>
     <message>
         <source>First put the events HQ refused back in the queue (after HQ was fixed), and try the changes from HQ that could not be applied again.</source>
-        <translation type="unfinished"></translation>
+        <translation>First put the events HQ refused back in the queue (after HQ was fixed), and try the changes from HQ that could not be applied again.</translation>
     </message>
     <message numerus="yes">
         <source>%n parked change(s) from HQ applied now</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n parked change from HQ applied now</numerusform>
+            <numerusform>%n parked changes from HQ applied now</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n still parked.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n still parked.</numerusform>
+            <numerusform>%n still parked.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) from HQ could not be applied and were parked (see posctl sync-status).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n change from HQ could not be applied and was parked (see posctl sync-status).</numerusform>
+            <numerusform>%n changes from HQ could not be applied and were parked (see posctl sync-status).</numerusform>
         </translation>
     </message>
 </context>
@@ -1838,66 +1900,66 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <name>PrivateFiles</name>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished">Cannot create the folder %1.</translation>
+        <translation>Cannot create the folder %1.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot create the folder %1: %2</translation>
     </message>
     <message>
         <source>Cannot create %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot create %1: %2</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot write %1: %2</translation>
     </message>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot open %1: %2</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read %1: %2</translation>
     </message>
 </context>
 <context>
     <name>Quarantine</name>
     <message>
         <source>The database %1 was set aside as damaged, and its note %2 is empty. The till will not sell on this path until a manager decides: posctl quarantine shows what is set aside.</source>
-        <translation type="unfinished"></translation>
+        <translation>The database %1 was set aside as damaged, and its note %2 is empty. The till will not sell on this path until a manager decides: posctl quarantine shows what is set aside.</translation>
     </message>
     <message>
         <source>%1 lies here without its database %2. The till will not start a new database over it: a manager decides with posctl quarantine --clear, which sets it aside.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 lies here without its database %2. The till will not start a new database over it: a manager decides with posctl quarantine --clear, which sets it aside.</translation>
     </message>
     <message>
         <source>The database %1 is missing, and %2 set aside as damaged lies beside it. The till will not start a new, empty database here until a manager decides: restore a backup to %1, or start a new database with posctl quarantine --clear.</source>
-        <translation type="unfinished"></translation>
+        <translation>The database %1 is missing, and %2 set aside as damaged lies beside it. The till will not start a new, empty database here until a manager decides: restore a backup to %1, or start a new database with posctl quarantine --clear.</translation>
     </message>
     <message>
         <source>The database %1 failed its check at start (%2). It was moved to %3 — nothing was deleted. The till will not sell until a manager decides: restore a backup to %1, or start a new database with: posctl quarantine --clear</source>
-        <translation type="unfinished">The database %1 failed its check at start (%2). It was moved to %3 — nothing was deleted. The till will not sell until a manager decides: restore a backup to %1, or start a new database with: posctl quarantine --clear</translation>
+        <translation>The database %1 failed its check at start (%2). It was moved to %3 — nothing was deleted. The till will not sell until a manager decides: restore a backup to %1, or start a new database with: posctl quarantine --clear</translation>
     </message>
     <message>
         <source>The database %1 failed its check (%2), and the note that sets it aside could not be written (%3), so it was left where it is. The till will not sell on it: free some space and start again, or call support.</source>
-        <translation type="unfinished"></translation>
+        <translation>The database %1 failed its check (%2), and the note that sets it aside could not be written (%3), so it was left where it is. The till will not sell on it: free some space and start again, or call support.</translation>
     </message>
     <message>
         <source>The database %1 failed its check (%2) and could not be moved aside: the till will not sell on it. Call support.</source>
-        <translation type="unfinished">The database %1 failed its check (%2) and could not be moved aside: the till will not sell on it. Call support.</translation>
+        <translation>The database %1 failed its check (%2) and could not be moved aside: the till will not sell on it. Call support.</translation>
     </message>
     <message>
         <source>(%1 could not be moved with it.)</source>
-        <translation type="unfinished"></translation>
+        <translation>(%1 could not be moved with it.)</translation>
     </message>
     <message>
         <source>Cannot move %1 aside.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot move %1 aside.</translation>
     </message>
     <message>
         <source>Cannot remove %1.</source>
-        <translation type="unfinished">Cannot remove %1.</translation>
+        <translation>Cannot remove %1.</translation>
     </message>
 </context>
 <context>
@@ -2280,7 +2342,7 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     </message>
     <message>
         <source>A receipt line can&apos;t hold control characters: &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>A receipt line can&apos;t hold control characters: &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
@@ -2366,39 +2428,39 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     </message>
     <message>
         <source>Cannot read the PIN pepper: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot read the PIN pepper: %1</translation>
     </message>
     <message>
         <source>The PIN pepper %1 is missing, so no PIN kept in the database can be checked. Restore it from a backup, or set each PIN again (posctl staff add).</source>
-        <translation type="unfinished"></translation>
+        <translation>The PIN pepper %1 is missing, so no PIN kept in the database can be checked. Restore it from a backup, or set each PIN again (posctl staff add).</translation>
     </message>
     <message>
         <source>%1 was removed for good: to have them back, add them again with a new PIN (posctl staff add %2 …).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 was removed for good: to have them back, add them again with a new PIN (posctl staff add %2 …).</translation>
     </message>
     <message>
         <source>%1 is the last active manager here: enable or add another manager first (a till with staff and no manager could approve nothing).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is the last active manager here: enable or add another manager first (a till with staff and no manager could approve nothing).</translation>
     </message>
     <message>
         <source>%1 no longer works at this till: sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no longer works at this till: sign in again.</translation>
     </message>
     <message>
         <source>%1 was removed from this till: sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 was removed from this till: sign in again.</translation>
     </message>
     <message>
         <source>%1 left the company (HQ): they can no longer work at this till.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 left the company (HQ): they can no longer work at this till.</translation>
     </message>
     <message>
         <source>%1 was disabled by a manager: sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 was disabled by a manager: sign in again.</translation>
     </message>
     <message>
         <source>departed at HQ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>departed at HQ %1</translation>
     </message>
 </context>
 <context>
@@ -2513,29 +2575,29 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     </message>
     <message>
         <source>The till&apos;s HQ secret %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>The till&apos;s HQ secret %1 cannot be read: %2</translation>
     </message>
     <message>
         <source>(tried again after each pull; posctl sync --retry-parked)</source>
-        <translation type="unfinished"></translation>
+        <translation>(tried again after each pull; posctl sync --retry-parked)</translation>
     </message>
     <message>
         <source>The changes from HQ could not be stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The changes from HQ could not be stored: %1</translation>
     </message>
     <message>
         <source>%1 %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2: %3</translation>
     </message>
     <message>
         <source>bound to guide %1, who is not known at this till</source>
-        <translation type="unfinished"></translation>
+        <translation>bound to guide %1, who is not known at this till</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) from HQ could not be applied: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n change from HQ could not be applied: %1</numerusform>
+            <numerusform>%n changes from HQ could not be applied: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -2606,11 +2668,11 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     </message>
     <message>
         <source>A payment reference has at most %1 characters, not &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>A payment reference has at most %1 characters, not &quot;%2&quot;.</translation>
     </message>
     <message>
         <source>A payment reference is letters, digits and signs only (no control characters): &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>A payment reference is letters, digits and signs only (no control characters): &quot;%1&quot;.</translation>
     </message>
 </context>
 <context>
@@ -2628,15 +2690,15 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <name>TillLock</name>
     <message>
         <source>Cannot lock %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot lock %1: %2</translation>
     </message>
     <message>
         <source>Another till (process %1) is already running on %2. Use that one, or close it first; posctl may run beside it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Another till (process %1) is already running on %2. Use that one, or close it first; posctl may run beside it.</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unknown</translation>
     </message>
 </context>
 <context>

@@ -121,27 +121,27 @@
     </message>
     <message>
         <source>%1 is not a till database (or its first page is damaged). Nothing was changed or moved: give the till its own database file with --db.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是收银数据库（或其首页已损坏）。未做任何更改或移动：请用 --db 为收银机指定它自己的数据库文件。</translation>
     </message>
     <message>
         <source>its check could not run (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库检查无法进行（%1）</translation>
     </message>
     <message>
         <source>the disk is full (%1 KB free)</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘已满（仅剩 %1 KB）</translation>
     </message>
     <message>
         <source>The till cannot open %1 now: %2. Nothing was changed or moved; it opens as soon as that is put right.</source>
-        <translation type="unfinished"></translation>
+        <translation>收银机现在无法打开 %1：%2。未做任何更改或移动；问题解决后即可打开。</translation>
     </message>
     <message>
         <source>The database %1 failed its check (%2). Another program (process %3) has it open, so it was not moved: close the till and posctl, then start the till again to set it aside.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 %1 检查未通过（%2）。另一个程序（进程 %3）正在使用它，因此未移动：请关闭收银机和 posctl，再重新启动收银机，以将其移到一旁。</translation>
     </message>
     <message>
         <source>No savepoint is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有已打开的保存点。</translation>
     </message>
 </context>
 <context>
@@ -1529,19 +1529,19 @@ Exit status: 0 done, 1 HQ could not do it, 2 bad input.
     </message>
     <message>
         <source>(decided)</source>
-        <translation type="unfinished"></translation>
+        <translation>（已决定）</translation>
     </message>
     <message>
         <source>(waiting for a manager&apos;s decision)</source>
-        <translation type="unfinished"></translation>
+        <translation>（等待店长决定）</translation>
     </message>
     <message>
         <source>Cleared: the till opens %1 again (a new database if there is none). The set-aside files stay where they are.</source>
-        <translation type="unfinished"></translation>
+        <translation>已解除：收银机将重新打开 %1（若不存在则新建数据库）。已移到一旁的文件仍留在原处。</translation>
     </message>
     <message>
         <source>unknown option &quot;%1&quot; (see posctl --help)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知选项“%1”（见 posctl --help）</translation>
     </message>
     <message>
         <source>Usage: posctl [--db PATH] COMMAND [OPTIONS]
@@ -1607,56 +1607,118 @@ Commands:
 
 --db PATH overrides the default database (%1).
 Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (nothing written).</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：posctl [--db 路径] 命令 [选项]
+
+命令：
+  init [--demo]                          创建或升级数据库；--demo 载入演示门店
+  products [--search 文本] [--json]      列出商品，或按名称、拼音首字母、货号、条码搜索
+  guides [--json]                        列出本店导购
+  sale [--guide 编号] [--member 会员码|手机号] [--discount 优惠] --scan 条码[*数量]... --pay 方式[:元][:参考号]...
+       [--cashier 员工编号] [--no-receipt] [--json]
+                                         收银一笔销售（方式：cash、card、wechat、alipay）；
+                                         设置了小票打印机时自动打印小票
+  orders [--date YYYY-MM-DD] [--json]    某营业日的销售（默认今天）
+  order 订单号 [--json]                  按订单号查看一笔销售
+  refund 订单号 [--line 货号[*数量]]... [--no-receipt] [--json]
+                                         按原单退货（不带 --line 则整单退），退回原支付方式，
+                                         并冲回该单业绩
+  leaderboard [--date YYYY-MM-DD] [--guide 编号] [--json]
+                                         某天本店导购业绩排行（默认今天）；
+                                         --guide 列出该导购当天的每笔业绩及归属原因
+  printers [--json]                      已发现的 USB 小票打印机及已配置的打印机
+  printers --set 地址 [--width 58|80] [--profile 配置] | --clear
+                                         设置本机小票打印机（之后销售和退货自动打印）
+  print [--printer 地址] (--test | --order 订单号 | --refund 退货单号) [--copy] [--width 58|80] [--profile 配置]
+                                         打印测试页或小票；地址：usb://VID:PID、usb://auto、
+                                         tcp://主机[:9100]、file:/dev/usb/lp0、serial:/dev/ttyUSB0、png:文件
+  print-jobs [--all] [--json] | --retry 任务号 | --cancel 任务号 | --run
+                                         尚未打印的小票，以及如何处理
+  parse-barcode 内容 [--json]            解析扫码内容：商品（校验位）、称重码、GS1、会员、导购、
+                                         小票或绑定链接；无效时退出码为 2
+  scan-image 文件... [--json]            识别图片中的条码；有图片找不到条码时退出码为 1，
+                                         文件无法读取时为 2
+  scanners [--list] [--set serial:/dev/ttyACM0[?baud=N]|hidpos:auto|evdev:/dev/input/… | --clear]
+           [--weighted 格式] [--wedge gap=毫秒,min=位数,tab=on|off,prefix=前缀,suffix=后缀]
+                                         本机扫码设备、称重码格式（20-29:5:5:price）
+                                         以及键盘模式下如何区分扫码枪与人工输入
+  enroll 地址 注册码 --ca CA.pem [--pin SHA256]
+                                         把本收银机注册到总部（注册码来自 pos-hq enroll）
+  sync [--once] [--batch N] [--retry-parked]
+                                         上传待发给总部的记录，再接收总部的变更
+                                         （--once：传完即停）
+  sync-status [--json]                   是否在线、待上传的记录、最近的问题
+  shift open --float 元 [--by 姓名] | shift cash --in|--out 元 --reason 原因
+  shift close --count 100x3,50x2,… [--by 姓名] | shift status [--json]
+                                         收银班次：备用金、零用现金、交班时盲点钱箱
+  report x|z [--date YYYY-MM-DD] [--reprint] [--print [--printer 地址]] [--json]
+                                         当天的 X 报表，或 Z 报表（每天一次，永久保存）；
+                                         --print 同时在小票打印机上打印
+  staff [--json] | staff add 编号 --name 姓名 --role cashier|guide|manager --pin 密码|- | staff check 编号 --pin 密码|-
+                                         收银机的员工及其状态（密码仅以加盐加胡椒的
+                                         PBKDF2 哈希保存）
+  staff disable|enable|remove 编号 --as 店长编号 --pin 密码|-
+                                         让员工不能再使用收银机（disable：直到再次启用；
+                                         remove：永久移除，并清除其密码）；须由店长操作，记入审计日志
+  audit [--limit N] [--json]             审计日志：登录、锁定、授权…，最新的在前
+  settings [--json] | settings set 键 值 --as 编号 --pin 密码|-
+                                         收银机设置（小票页眉/页脚、语言、闲置锁屏、折扣上限、
+                                         打印机、扫码枪）；每次修改都记入审计日志
+  quarantine [--clear]                   启动检查失败的数据库已被移到一旁：显示移到了哪里（退出码 1），
+                                         店长决定后用 --clear 解除
+  attribute [--explain] 事件.jsonl       重放业绩归属事件（每行一个 JSON 对象），输出业绩、汇总
+                                         和所问结果；有错误行时退出码为 1
+
+--db 路径 指定数据库（默认 %1）。
+退出码：0 成功，1 收银机无法完成（数据库、磁盘），2 输入有误（未写入任何数据）。</translation>
     </message>
     <message>
         <source>disabled by %1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>于 %2 被 %1 停用</translation>
     </message>
     <message>
         <source>removed by %1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>于 %2 被 %1 移除</translation>
     </message>
     <message>
         <source>add ID, check ID, disable ID, enable ID, remove ID, or nothing to list.</source>
-        <translation type="unfinished"></translation>
+        <translation>add 编号、check 编号、disable 编号、enable 编号、remove 编号，或不带参数列出员工。</translation>
     </message>
     <message>
         <source>With disable, enable, remove: the manager doing it.</source>
-        <translation type="unfinished"></translation>
+        <translation>与 disable、enable、remove 一起：执行操作的店长。</translation>
     </message>
     <message>
         <source>4 to 6 digits (with disable, enable, remove: the manager&apos;s); - reads it from standard input.</source>
-        <translation type="unfinished"></translation>
+        <translation>4 到 6 位数字（与 disable、enable、remove 一起时为店长的密码）；- 表示从标准输入读取。</translation>
     </message>
     <message>
         <source>use: posctl staff [add ID --name N --role R --pin P | check ID --pin P | disable|enable|remove ID --as MANAGER --pin P]</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：posctl staff [add 编号 --name 姓名 --role 角色 --pin 密码 | check 编号 --pin 密码 | disable|enable|remove 编号 --as 店长编号 --pin 密码]</translation>
     </message>
     <message>
         <source>%1 needs a manager: --as ID --pin P (or --pin - to type it)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 需要店长授权：--as 编号 --pin 密码（或用 --pin - 输入密码）</translation>
     </message>
     <message>
         <source>First put the events HQ refused back in the queue (after HQ was fixed), and try the changes from HQ that could not be applied again.</source>
-        <translation type="unfinished"></translation>
+        <translation>先把被总部拒收的记录放回队列（总部修复之后），并重新尝试应用之前无法应用的总部变更。</translation>
     </message>
     <message numerus="yes">
         <source>%n parked change(s) from HQ applied now</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已应用 %n 项搁置的总部变更</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n still parked.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>仍有 %n 项搁置。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) from HQ could not be applied and were parked (see posctl sync-status).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 项总部变更无法应用，已搁置（见 posctl sync-status）。</numerusform>
         </translation>
     </message>
 </context>
@@ -1832,66 +1894,66 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <name>PrivateFiles</name>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished">无法创建文件夹 %1。</translation>
+        <translation>无法创建文件夹 %1。</translation>
     </message>
     <message>
         <source>Cannot create the folder %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建文件夹 %1：%2</translation>
     </message>
     <message>
         <source>Cannot create %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建 %1：%2</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开 %1：%2</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1：%2</translation>
     </message>
 </context>
 <context>
     <name>Quarantine</name>
     <message>
         <source>The database %1 was set aside as damaged, and its note %2 is empty. The till will not sell on this path until a manager decides: posctl quarantine shows what is set aside.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 %1 已因损坏被移到一旁，但其说明文件 %2 是空的。在店长决定之前，收银机不会在此路径上销售：用 posctl quarantine 查看被移到一旁的内容。</translation>
     </message>
     <message>
         <source>%1 lies here without its database %2. The till will not start a new database over it: a manager decides with posctl quarantine --clear, which sets it aside.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 留在此处，而它所属的数据库 %2 不存在。收银机不会在它上面新建数据库：由店长用 posctl quarantine --clear 决定（该命令会把它移到一旁）。</translation>
     </message>
     <message>
         <source>The database %1 is missing, and %2 set aside as damaged lies beside it. The till will not start a new, empty database here until a manager decides: restore a backup to %1, or start a new database with posctl quarantine --clear.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 %1 不存在，旁边有因损坏被移到一旁的 %2。在店长决定之前，收银机不会在此新建空数据库：把备份恢复到 %1，或用 posctl quarantine --clear 启用新数据库。</translation>
     </message>
     <message>
         <source>The database %1 failed its check at start (%2). It was moved to %3 — nothing was deleted. The till will not sell until a manager decides: restore a backup to %1, or start a new database with: posctl quarantine --clear</source>
-        <translation type="unfinished">数据库 %1 启动检查未通过（%2），已移到 %3——没有删除任何内容。在店长决定之前收银机不会销售：把备份恢复到 %1，或用 posctl quarantine --clear 启用新数据库。</translation>
+        <translation>数据库 %1 启动检查未通过（%2），已移到 %3——没有删除任何内容。在店长决定之前收银机不会销售：把备份恢复到 %1，或用 posctl quarantine --clear 启用新数据库。</translation>
     </message>
     <message>
         <source>The database %1 failed its check (%2), and the note that sets it aside could not be written (%3), so it was left where it is. The till will not sell on it: free some space and start again, or call support.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库 %1 检查未通过（%2），且无法写入将其移到一旁的说明文件（%3），因此它仍留在原处。收银机不会在其上销售：请清理空间后重新启动，或联系技术支持。</translation>
     </message>
     <message>
         <source>The database %1 failed its check (%2) and could not be moved aside: the till will not sell on it. Call support.</source>
-        <translation type="unfinished">数据库 %1 检查未通过（%2），且无法移到一旁：收银机不会在其上销售。请联系技术支持。</translation>
+        <translation>数据库 %1 检查未通过（%2），且无法移到一旁：收银机不会在其上销售。请联系技术支持。</translation>
     </message>
     <message>
         <source>(%1 could not be moved with it.)</source>
-        <translation type="unfinished"></translation>
+        <translation>（%1 未能一并移走。）</translation>
     </message>
     <message>
         <source>Cannot move %1 aside.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将 %1 移到一旁。</translation>
     </message>
     <message>
         <source>Cannot remove %1.</source>
-        <translation type="unfinished">无法删除 %1。</translation>
+        <translation>无法删除 %1。</translation>
     </message>
 </context>
 <context>
@@ -2274,7 +2336,7 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     </message>
     <message>
         <source>A receipt line can&apos;t hold control characters: &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>小票行中不能含有控制字符：“%1”</translation>
     </message>
 </context>
 <context>
@@ -2360,39 +2422,39 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     </message>
     <message>
         <source>Cannot read the PIN pepper: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取密码胡椒文件：%1</translation>
     </message>
     <message>
         <source>The PIN pepper %1 is missing, so no PIN kept in the database can be checked. Restore it from a backup, or set each PIN again (posctl staff add).</source>
-        <translation type="unfinished"></translation>
+        <translation>密码胡椒文件 %1 丢失，数据库中保存的密码都无法验证。请从备份恢复该文件，或重新设置每个人的密码（posctl staff add）。</translation>
     </message>
     <message>
         <source>%1 was removed for good: to have them back, add them again with a new PIN (posctl staff add %2 …).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已被永久移除：如需恢复，请用新密码重新添加（posctl staff add %2 …）。</translation>
     </message>
     <message>
         <source>%1 is the last active manager here: enable or add another manager first (a till with staff and no manager could approve nothing).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是本机最后一位在用的店长：请先启用或添加另一位店长（有员工却没有店长的收银机无法授权任何操作）。</translation>
     </message>
     <message>
         <source>%1 no longer works at this till: sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已不能在本收银机工作：请重新登录。</translation>
     </message>
     <message>
         <source>%1 was removed from this till: sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已从本收银机移除：请重新登录。</translation>
     </message>
     <message>
         <source>%1 left the company (HQ): they can no longer work at this till.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已离职（总部登记）：不能再在本收银机工作。</translation>
     </message>
     <message>
         <source>%1 was disabled by a manager: sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已被店长停用：请重新登录。</translation>
     </message>
     <message>
         <source>departed at HQ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>于 %1 在总部离职</translation>
     </message>
 </context>
 <context>
@@ -2507,28 +2569,28 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     </message>
     <message>
         <source>The till&apos;s HQ secret %1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取本收银机的总部密钥 %1：%2</translation>
     </message>
     <message>
         <source>(tried again after each pull; posctl sync --retry-parked)</source>
-        <translation type="unfinished"></translation>
+        <translation>（每次从总部接收变更后都会重试；posctl sync --retry-parked）</translation>
     </message>
     <message>
         <source>The changes from HQ could not be stored: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存总部下发的变更：%1</translation>
     </message>
     <message>
         <source>%1 %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2：%3</translation>
     </message>
     <message>
         <source>bound to guide %1, who is not known at this till</source>
-        <translation type="unfinished"></translation>
+        <translation>绑定的导购 %1 在本收银机上不存在</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) from HQ could not be applied: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 项总部变更无法应用：%1</numerusform>
         </translation>
     </message>
 </context>
@@ -2599,11 +2661,11 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     </message>
     <message>
         <source>A payment reference has at most %1 characters, not &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>支付参考号最多 %1 个字符，而不是“%2”。</translation>
     </message>
     <message>
         <source>A payment reference is letters, digits and signs only (no control characters): &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>支付参考号只能包含字母、数字和符号（不能有控制字符）：“%1”。</translation>
     </message>
 </context>
 <context>
@@ -2621,15 +2683,15 @@ Exit status: 0 done, 1 the till could not do it (database, disk), 2 bad input (n
     <name>TillLock</name>
     <message>
         <source>Cannot lock %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法锁定 %1：%2</translation>
     </message>
     <message>
         <source>Another till (process %1) is already running on %2. Use that one, or close it first; posctl may run beside it.</source>
-        <translation type="unfinished"></translation>
+        <translation>另一个收银程序（进程 %1）已在使用 %2。请使用那个，或先将其关闭；posctl 可以同时运行。</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
 </context>
 <context>
