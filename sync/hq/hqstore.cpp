@@ -1,5 +1,7 @@
 #include "hqstore.h"
 
+#include "ingestcheck.h"
+
 #include "core/attribution/replay.h"
 #include "core/csvreader.h"
 #include "core/showninput.h"
@@ -511,6 +513,26 @@ Result<bool> HqStore::insertEvent(const Terminal &from, const QJsonObject &event
     return inserted > 0;
 }
 
+// What is left to refund of `order` of `store` (nothing when HQ has no such order), not
+// counting the refund `refundId` itself (a resend of it must still find room).
+Result<std::optional<qint64>> HqStore::refundableLeft(const QString &store, const QString &order, const QString &refundId) const
+{
+    using R = Result<std::optional<qint64>>;
+    std::optional<qint64> total;
+    if (Status s = select(u"SELECT total_fen FROM orders WHERE id = ? AND store_id = ?"_s, {order, store},
+                          [&](const QSqlQuery &q) { total = q.value(0).toLongLong(); });
+        !s)
+        return R::failure(s.error(), ErrorKind::System);
+    if (!total)
+        return std::optional<qint64>();
+    qint64 refunded = 0;
+    if (Status s = select(u"SELECT COALESCE(SUM(amount_fen), 0) FROM refunds WHERE order_id = ? AND id <> ?"_s, {order, refundId},
+                          [&](const QSqlQuery &q) { refunded = q.value(0).toLongLong(); });
+        !s)
+        return R::failure(s.error(), ErrorKind::System);
+    return std::optional<qint64>(*total - refunded);
+}
+
 // The result of one event: status "accepted", "duplicate" or "rejected" (with the reason
 // returned); an empty status when the database failed (the reason returned).
 QString HqStore::ingestOne(const Terminal &from, const QJsonObject &event, const QString &receivedAt, QString *status)
@@ -529,6 +551,8 @@ QString HqStore::ingestOne(const Terminal &from, const QJsonObject &event, const
     const QJsonObject payload = event.value(u"payload"_s).toObject();
     if (id.isEmpty() || ref.isEmpty() || payload.isEmpty())
         return reject(tr("an event needs id, topic, ref and payload"));
+    if (const QString why = IngestCheck::envelope(event); !why.isEmpty())
+        return reject(why);
 
     if (topic == u"binding.created"_s)
         return ingestBinding(from, event, receivedAt, status);
@@ -557,6 +581,19 @@ QString HqStore::ingestOne(const Terminal &from, const QJsonObject &event, const
     if (store != from.store || terminal != from.terminal)
         return reject(tr("%1 %2 belongs to %3/%4, not to the terminal that sent it (%5/%6)")
                           .arg(docKey, shownInput(number), shownInput(store), shownInput(terminal), from.store, from.terminal));
+
+    // An enrolled till is still not trusted: the document must hold together, and a refund
+    // must be of an order of this store, for no more than is left of it.
+    if (isOrder) {
+        if (const QString why = IngestCheck::order(payload, event); !why.isEmpty())
+            return reject(why);
+    } else {
+        const auto left = refundableLeft(from.store, payload.value(u"order"_s).toString(), ref);
+        if (!left)
+            return failed(Status::failure(left.error()));
+        if (const QString why = IngestCheck::refund(payload, event, *left); !why.isEmpty())
+            return reject(why);
+    }
 
     // The happy path is two statements: the event id, then the document, each inserted only
     // if new. A conflict on either is a resend (or the same document under another event id).

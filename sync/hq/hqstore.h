@@ -141,6 +141,7 @@ private:
     Result<bool> insertEvent(const Terminal &from, const QJsonObject &event, const QString &payload, const QString &receivedAt);
     QString ingestBinding(const Terminal &from, const QJsonObject &event, const QString &receivedAt, QString *status);
     QString ingestOne(const Terminal &from, const QJsonObject &event, const QString &receivedAt, QString *status);
+    Result<std::optional<qint64>> refundableLeft(const QString &store, const QString &order, const QString &refundId) const;
 
     QString m_connection;
     DatabaseUrl m_url;

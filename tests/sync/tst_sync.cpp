@@ -825,6 +825,102 @@ private slots:
         QCOMPARE(hq->store.eventCount(u"z.report"_s, u"S01"_s), 1);
     }
 
+    // An order.paid event as a till sends it: ¥699, paid ¥700 cash (¥1 change), credited to G01.
+    static QJsonObject orderEvent(const QString &event, const QString &id, const QString &number, const QString &terminal = u"T01"_s)
+    {
+        return QJsonObject{
+            {u"id"_s, event}, {u"topic"_s, u"order.paid"_s}, {u"ref"_s, id}, {u"created_at"_s, u"2026-11-22T14:30:00+08:00"_s},
+            {u"payload"_s,
+             QJsonObject{{u"order"_s, id}, {u"number"_s, number}, {u"store"_s, u"S01"_s}, {u"terminal"_s, terminal},
+                         {u"business_date"_s, u"2026-11-22"_s}, {u"paid_at"_s, u"2026-11-22T14:30:00+08:00"_s},
+                         {u"channel"_s, u"store"_s}, {u"subtotal"_s, 69900}, {u"discount"_s, 0}, {u"total"_s, 69900},
+                         {u"paid"_s, 70000}, {u"change"_s, 100},
+                         {u"lines"_s, QJsonArray{QJsonObject{{u"line"_s, 1}, {u"sku"_s, u"WF0101"_s}, {u"qty"_s, 1}, {u"amount"_s, 69900}}}},
+                         {u"payments"_s, QJsonArray{QJsonObject{{u"method"_s, u"cash"_s}, {u"amount"_s, 69900}, {u"tendered"_s, 70000}}}},
+                         {u"credits"_s, QJsonArray{QJsonObject{{u"guide"_s, u"G01"_s}, {u"kind"_s, u"sales"_s}, {u"amount"_s, 69900}}}}}}};
+    }
+    // The refund of `amount` fen of order `orderId`, reversing G01's credit.
+    static QJsonObject refundEvent(const QString &event, const QString &id, const QString &orderId, qint64 amount)
+    {
+        return QJsonObject{
+            {u"id"_s, event}, {u"topic"_s, u"order.refunded"_s}, {u"ref"_s, id}, {u"created_at"_s, u"2026-11-22T15:00:00+08:00"_s},
+            {u"payload"_s,
+             QJsonObject{{u"refund"_s, id}, {u"number"_s, QString(u"S01-T01-R"_s + id)}, {u"order"_s, orderId}, {u"store"_s, u"S01"_s},
+                         {u"terminal"_s, u"T01"_s}, {u"business_date"_s, u"2026-11-22"_s},
+                         {u"refunded_at"_s, u"2026-11-22T15:00:00+08:00"_s}, {u"amount"_s, QJsonValue(amount)},
+                         {u"lines"_s, QJsonArray{QJsonObject{{u"line"_s, 1}, {u"amount"_s, QJsonValue(amount)}}}},
+                         {u"payments"_s, QJsonArray{QJsonObject{{u"method"_s, u"cash"_s}, {u"amount"_s, QJsonValue(amount)}}}},
+                         {u"credits"_s, QJsonArray{QJsonObject{{u"guide"_s, u"G01"_s}, {u"kind"_s, u"sales"_s}, {u"amount"_s, QJsonValue(-amount)}}}}}}};
+    }
+    // One payload field of an event changed (or removed, with an undefined value).
+    static QJsonObject withPayload(QJsonObject event, const QString &field, const QJsonValue &value)
+    {
+        QJsonObject p = event.value(u"payload"_s).toObject();
+        if (value.isUndefined())
+            p.remove(field);
+        else
+            p.insert(field, value);
+        event.insert(u"payload"_s, p);
+        return event;
+    }
+
+    // An enrolled till is not trusted: forged figures, a store till's "online" order, credits
+    // beyond the sale, a refund of nothing or of more than is left, an event without its time —
+    // each refused alone with its reason, the good events of the same batch stored, never a
+    // failure of the whole batch (which HQ answered with 500).
+    void ingestTrustsNoTill_data() { databaseKinds(); }
+    void ingestTrustsNoTill()
+    {
+        SKIP_WITHOUT_DATABASE();
+        hq::HqStore store(u"trust-"_s + kind);
+        QString error;
+        QVERIFY(store.open(*hq::DatabaseUrl::parse(hqDatabase(kind, u"hq_trust"_s), &error)));
+        QVERIFY(store.addStore(u"S01"_s, u"西湖店"_s));
+        const hq::Terminal t01{u"S01"_s, u"T01"_s, "secret", {}, {}};
+        const QJsonObject good = orderEvent(u"g1"_s, u"o1"_s, u"S01-T01-000001"_s);
+        QJsonObject noTime = orderEvent(u"f1"_s, u"of1"_s, u"S01-T01-000101"_s);
+        noTime.remove(u"created_at"_s);
+        auto forged = [](int n, const QString &field, const QJsonValue &value) {
+            return withPayload(orderEvent(u"f%1"_s.arg(n), u"of%1"_s.arg(n), u"S01-T01-0001%1"_s.arg(n, 2, 10, QChar(u'0'))), field, value);
+        };
+        QJsonObject bigCredit = forged(7, u"credits"_s, QJsonArray{QJsonObject{{u"guide"_s, u"G01"_s}, {u"kind"_s, u"sales"_s}, {u"amount"_s, 99999900}}});
+        const QJsonArray batch{
+            noTime,
+            forged(2, u"total"_s, -100000000),
+            forged(3, u"total"_s, 9e15),
+            forged(4, u"total"_s, 12.5),
+            forged(5, u"channel"_s, u"online"_s),
+            forged(6, u"total"_s, 100), // lines and payments no longer add up to it
+            bigCredit,
+            forged(8, u"paid_at"_s, u"2031-01-01T00:00:00+08:00"_s),
+            good,
+            refundEvent(u"r1"_s, u"rf1"_s, u"no-such-order"_s, 100),
+            refundEvent(u"r2"_s, u"rf2"_s, u"o1"_s, 69901),
+            refundEvent(u"r3"_s, u"rf3"_s, u"o1"_s, 20000),
+            refundEvent(u"r4"_s, u"rf4"_s, u"o1"_s, 49901),
+            refundEvent(u"r5"_s, u"rf5"_s, u"o1"_s, 49900),
+            refundEvent(u"r5"_s, u"rf5"_s, u"o1"_s, 49900), // the same refund again: a resend, not "too much"
+        };
+        const auto results = store.ingest(t01, batch, QDateTime::currentMSecsSinceEpoch());
+        QVERIFY2(results, qPrintable(results.error()));
+        QStringList statuses;
+        for (const QJsonValue &r : *results)
+            statuses.append(r.toObject().value(u"status"_s).toString());
+        QCOMPARE(statuses, (QStringList{u"rejected"_s, u"rejected"_s, u"rejected"_s, u"rejected"_s, u"rejected"_s,
+                                        u"rejected"_s, u"rejected"_s, u"rejected"_s, u"accepted"_s, u"rejected"_s,
+                                        u"rejected"_s, u"accepted"_s, u"rejected"_s, u"accepted"_s, u"duplicate"_s}));
+        const QStringList reasons{u"created_at"_s, u"total"_s, u"total"_s, u"total"_s, u"store"_s, u"add"_s, u"credit"_s,
+                                  u"paid_at"_s, QString(), u"no-such-order"_s, u"left"_s, QString(), u"left"_s};
+        for (int i = 0; i < reasons.size(); ++i)
+            QVERIFY2((*results)[i].toObject().value(u"error"_s).toString().contains(reasons[i]),
+                     qPrintable(u"%1: %2"_s.arg(i).arg((*results)[i].toObject().value(u"error"_s).toString())));
+        // Nothing forged is stored: one order, its two refunds, G01's credit net of them.
+        QCOMPARE(store.orders(u"S01"_s, u"2026-11-22"_s).size(), 1);
+        const QList<QJsonObject> board = store.leaderboard(u"S01"_s, u"2026-11-22"_s);
+        QCOMPARE(board.size(), 1);
+        QCOMPARE(board[0].value(u"total_fen"_s).toInteger(), 69900 - 20000 - 49900);
+    }
+
     // HQ's ingest on its own: each event's fate, on both databases.
     void ingestDecidesEachEvent_data() { databaseKinds(); }
     void ingestDecidesEachEvent()
@@ -836,11 +932,7 @@ private slots:
         QVERIFY(store.addStore(u"S01"_s, u"西湖店"_s));
         const hq::Terminal t01{u"S01"_s, u"T01"_s, "secret", {}, {}};
         auto order = [](const QString &event, const QString &id, const QString &number, const QString &terminal = u"T01"_s) {
-            return QJsonObject{{u"id"_s, event}, {u"topic"_s, u"order.paid"_s}, {u"ref"_s, id}, {u"created_at"_s, u"2026-11-22T14:30:00+08:00"_s},
-                               {u"payload"_s, QJsonObject{{u"order"_s, id}, {u"number"_s, number}, {u"store"_s, u"S01"_s},
-                                                          {u"terminal"_s, terminal}, {u"business_date"_s, u"2026-11-22"_s},
-                                                          {u"paid_at"_s, u"2026-11-22T14:30:00+08:00"_s}, {u"total"_s, 69900},
-                                                          {u"credits"_s, QJsonArray{QJsonObject{{u"guide"_s, u"G01"_s}, {u"kind"_s, u"sales"_s}, {u"amount"_s, 69900}}}}}}};
+            return orderEvent(event, id, number, terminal);
         };
         QJsonObject noTotal = order(u"e6"_s, u"o6"_s, u"S01-T01-000006"_s);
         QJsonObject p = noTotal.value(u"payload"_s).toObject();
