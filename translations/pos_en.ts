@@ -400,6 +400,85 @@
     </message>
 </context>
 <context>
+    <name>IngestCheck</name>
+    <message>
+        <source>created_at must be a date and time with its offset, not &quot;%1&quot;</source>
+        <translation>created_at must be a date and time with its offset, not &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the total must be whole fen from 0 to %1</source>
+        <translation>the total must be whole fen from 0 to %1</translation>
+    </message>
+    <message>
+        <source>%1 must be whole fen from 0 to %2</source>
+        <translation>%1 must be whole fen from 0 to %2</translation>
+    </message>
+    <message>
+        <source>a till&apos;s order is a store order (channel &quot;store&quot;), not &quot;%1&quot;</source>
+        <translation>a till&apos;s order is a store order (channel &quot;store&quot;), not &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the lines&apos; amounts must be whole fen adding up to the total</source>
+        <translation>the lines&apos; amounts must be whole fen adding up to the total</translation>
+    </message>
+    <message>
+        <source>the payments must be whole fen adding up to the total</source>
+        <translation>the payments must be whole fen adding up to the total</translation>
+    </message>
+    <message>
+        <source>what was paid less the change must be the total</source>
+        <translation>what was paid less the change must be the total</translation>
+    </message>
+    <message>
+        <source>the guides&apos; credits must be whole fen above 0, together no more than the total</source>
+        <translation>the guides&apos; credits must be whole fen above 0, together no more than the total</translation>
+    </message>
+    <message>
+        <source>each credit names a guide and is a sales or an exclusive credit</source>
+        <translation>each credit names a guide and is a sales or an exclusive credit</translation>
+    </message>
+    <message>
+        <source>paid_at and business_date must be a real time and the day it fell on</source>
+        <translation>paid_at and business_date must be a real time and the day it fell on</translation>
+    </message>
+    <message>
+        <source>paid_at must be within a day of the event&apos;s created_at</source>
+        <translation>paid_at must be within a day of the event&apos;s created_at</translation>
+    </message>
+    <message>
+        <source>a refund&apos;s amount must be whole fen from 1 to %1</source>
+        <translation>a refund&apos;s amount must be whole fen from 1 to %1</translation>
+    </message>
+    <message>
+        <source>there is no order %1 of this store to refund</source>
+        <translation>there is no order %1 of this store to refund</translation>
+    </message>
+    <message>
+        <source>the refund of %1 fen is more than the %2 fen left of order %3</source>
+        <translation>the refund of %1 fen is more than the %2 fen left of order %3</translation>
+    </message>
+    <message>
+        <source>the refunded lines must be whole fen adding up to the amount</source>
+        <translation>the refunded lines must be whole fen adding up to the amount</translation>
+    </message>
+    <message>
+        <source>the refunded payments must be whole fen adding up to the amount</source>
+        <translation>the refunded payments must be whole fen adding up to the amount</translation>
+    </message>
+    <message>
+        <source>a refund&apos;s credits are reversals: whole fen below 0</source>
+        <translation>a refund&apos;s credits are reversals: whole fen below 0</translation>
+    </message>
+    <message>
+        <source>the reversed credits must be no more than the amount refunded</source>
+        <translation>the reversed credits must be no more than the amount refunded</translation>
+    </message>
+    <message>
+        <source>refunded_at must be a real time within a day of the event&apos;s created_at</source>
+        <translation>refunded_at must be a real time within a day of the event&apos;s created_at</translation>
+    </message>
+</context>
+<context>
     <name>LookupService</name>
     <message>
         <source>No barcode or SKU was given.</source>

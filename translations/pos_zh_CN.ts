@@ -400,6 +400,85 @@
     </message>
 </context>
 <context>
+    <name>IngestCheck</name>
+    <message>
+        <source>created_at must be a date and time with its offset, not &quot;%1&quot;</source>
+        <translation>created_at 必须是带时区偏移的日期时间，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>the total must be whole fen from 0 to %1</source>
+        <translation>总额必须是 0 到 %1 之间的整数（分）</translation>
+    </message>
+    <message>
+        <source>%1 must be whole fen from 0 to %2</source>
+        <translation>%1 必须是 0 到 %2 之间的整数（分）</translation>
+    </message>
+    <message>
+        <source>a till&apos;s order is a store order (channel &quot;store&quot;), not &quot;%1&quot;</source>
+        <translation>收银台的订单只能是门店订单（渠道“store”），而不是“%1”</translation>
+    </message>
+    <message>
+        <source>the lines&apos; amounts must be whole fen adding up to the total</source>
+        <translation>各行金额必须是整数（分），且合计等于总额</translation>
+    </message>
+    <message>
+        <source>the payments must be whole fen adding up to the total</source>
+        <translation>各笔付款必须是整数（分），且合计等于总额</translation>
+    </message>
+    <message>
+        <source>what was paid less the change must be the total</source>
+        <translation>实收减去找零必须等于总额</translation>
+    </message>
+    <message>
+        <source>the guides&apos; credits must be whole fen above 0, together no more than the total</source>
+        <translation>导购业绩必须是大于 0 的整数（分），合计不超过总额</translation>
+    </message>
+    <message>
+        <source>each credit names a guide and is a sales or an exclusive credit</source>
+        <translation>每条业绩都须注明导购，且为销售业绩或专属业绩</translation>
+    </message>
+    <message>
+        <source>paid_at and business_date must be a real time and the day it fell on</source>
+        <translation>paid_at 和 business_date 必须是真实的时间及其所在的营业日</translation>
+    </message>
+    <message>
+        <source>paid_at must be within a day of the event&apos;s created_at</source>
+        <translation>paid_at 与事件的 created_at 相差不得超过一天</translation>
+    </message>
+    <message>
+        <source>a refund&apos;s amount must be whole fen from 1 to %1</source>
+        <translation>退款金额必须是 1 到 %1 之间的整数（分）</translation>
+    </message>
+    <message>
+        <source>there is no order %1 of this store to refund</source>
+        <translation>本店没有可退款的订单 %1</translation>
+    </message>
+    <message>
+        <source>the refund of %1 fen is more than the %2 fen left of order %3</source>
+        <translation>退款 %1 分超过了订单 %3 剩余可退的 %2 分</translation>
+    </message>
+    <message>
+        <source>the refunded lines must be whole fen adding up to the amount</source>
+        <translation>退款各行必须是整数（分），且合计等于退款金额</translation>
+    </message>
+    <message>
+        <source>the refunded payments must be whole fen adding up to the amount</source>
+        <translation>退款各笔付款必须是整数（分），且合计等于退款金额</translation>
+    </message>
+    <message>
+        <source>a refund&apos;s credits are reversals: whole fen below 0</source>
+        <translation>退款的业绩是冲回：必须是小于 0 的整数（分）</translation>
+    </message>
+    <message>
+        <source>the reversed credits must be no more than the amount refunded</source>
+        <translation>冲回的业绩不得超过退款金额</translation>
+    </message>
+    <message>
+        <source>refunded_at must be a real time within a day of the event&apos;s created_at</source>
+        <translation>refunded_at 必须是真实的时间，且与事件的 created_at 相差不超过一天</translation>
+    </message>
+</context>
+<context>
     <name>LookupService</name>
     <message>
         <source>No barcode or SKU was given.</source>
