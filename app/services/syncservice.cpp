@@ -151,11 +151,10 @@ Status SyncService::moveSecretOutOfDatabase() const
         return {};
     // Older frames of the WAL still hold it until the WAL starts over, which it can't while
     // someone reads: tried again at every start until it could.
-    auto checkpoint = db.exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
-    if (checkpoint && checkpoint->next() && checkpoint->value(0).toInt() == 0) {
-        checkpoint = Result<QSqlQuery>::failure({}); // the statement done before the next one
+    int busy = -1;
+    db.run(u"PRAGMA wal_checkpoint(TRUNCATE)"_s, {}, [&](const QSqlQuery &q) { busy = q.value(0).toInt(); });
+    if (busy == 0)
         settings.setValue(settingKey(secretWipeKey), QString());
-    }
     return {};
 }
 
@@ -383,27 +382,35 @@ QString itemOf(const QString &kind, const QJsonObject &d)
 
 } // namespace
 
+Status SyncService::applyAlone(const QJsonObject &change, Status &outcome) const
+{
+    Savepoint savepoint(m_till.database(), u"hq_change"_s);
+    if (!savepoint.begun())
+        return savepoint.begun();
+    outcome = apply(change);
+    // A failed change is undone alone; the rest of the page goes on. (The schema's foreign keys
+    // are checked at each statement, none deferred to COMMIT, so a bad change fails here.)
+    return outcome ? savepoint.release() : savepoint.rollback();
+}
+
+QString SyncService::parkReason(const QString &kind, const QString &item, const Status &outcome)
+{
+    return tr("%1 %2: %3").arg(shownInput(kind), shownInput(item), outcome.error());
+}
+
 Status SyncService::applyOrPark(const QJsonObject &change, bool &applied) const
 {
     const QString kind = change.value(u"kind"_s).toString();
     const QString item = itemOf(kind, change.value(u"data"_s).toObject());
     const qint64 seq = change.value(u"seq"_s).toInteger();
     const ParkedChangeRepository parked(m_till.database());
-    Savepoint savepoint(m_till.database(), u"hq_change"_s);
-    if (!savepoint.begun())
-        return savepoint.begun();
-    const Status s = apply(change);
-    applied = s.ok();
-    if (applied) {
-        if (Status r = savepoint.release(); !r)
-            return r;
+    Status outcome;
+    if (Status s = applyAlone(change, outcome); !s)
+        return s;
+    applied = outcome.ok();
+    if (applied)
         return parked.applied(kind, item, seq);
-    }
-    // Undone alone; the rest of the page goes on. (The schema's foreign keys are checked at
-    // each statement, none deferred to COMMIT, so a bad change fails here and not there.)
-    if (Status r = savepoint.rollback(); !r)
-        return r;
-    const QString reason = tr("%1 %2: %3").arg(shownInput(kind), shownInput(item), s.error());
+    const QString reason = parkReason(kind, item, outcome);
     qCWarning(lcSync) << "parked a change from HQ:" << seq << reason;
     return parked.park({kind, item, seq, change, reason, m_till.now().toString(Qt::ISODate), {}, 1});
 }
@@ -419,24 +426,16 @@ Result<SyncService::ParkedRetry> SyncService::retryParkedChanges()
     bool credits = false;
     const QString at = m_till.now().toString(Qt::ISODate);
     for (const ParkedChange &p : parked.all()) {
-        Savepoint savepoint(m_till.database(), u"hq_parked"_s);
-        if (!savepoint.begun())
-            return R::failure(savepoint.begun().error(), ErrorKind::System);
-        if (const Status s = apply(p.change); s) {
-            if (Status r = savepoint.release(); !r)
-                return R::failure(r.error(), ErrorKind::System);
-            if (Status r = parked.applied(p.kind, p.item, p.seq); !r)
-                return R::failure(r.error(), ErrorKind::System);
-            ++result.applied;
-            credits = credits || p.kind == u"online_credit"_s;
-        } else {
-            if (Status r = savepoint.rollback(); !r)
-                return R::failure(r.error(), ErrorKind::System);
-            if (Status r = parked.noteTry(p.kind, p.item, tr("%1 %2: %3").arg(shownInput(p.kind), shownInput(p.item), s.error()), at);
-                !r)
-                return R::failure(r.error(), ErrorKind::System);
-            ++result.stillParked;
-        }
+        Status outcome;
+        Status stored = applyAlone(p.change, outcome);
+        if (stored && outcome)
+            stored = parked.applied(p.kind, p.item, p.seq);
+        else if (stored)
+            stored = parked.noteTry(p.kind, p.item, parkReason(p.kind, p.item, outcome), at);
+        if (!stored)
+            return R::failure(stored.error(), ErrorKind::System);
+        ++(outcome ? result.applied : result.stillParked);
+        credits = credits || (outcome && p.kind == u"online_credit"_s);
     }
     if (credits)
         SettingsRepository(m_till.database()).setValue(QString::fromLatin1(LeaderboardService::onlineAsOfKey), at);

@@ -122,6 +122,10 @@ private:
     // its item it makes stale dropped), or rolled back and parked. `applied` says which. Fails
     // only when the transaction itself can't go on.
     Status applyOrPark(const QJsonObject &change, bool &applied) const;
+    // One change in a savepoint of its own, undone alone when it fails: the change's outcome in
+    // `outcome`; the failure returned is the database's (the savepoint itself).
+    Status applyAlone(const QJsonObject &change, Status &outcome) const;
+    static QString parkReason(const QString &kind, const QString &item, const Status &outcome);
     const Till &m_till;
     int m_timeoutMs = 30000;
 };
