@@ -37,7 +37,7 @@ Status Till::openAsTheTill(const QString &path)
     // A new machine has no folder yet: made (0700) before the lock that lives in it.
     if (const QString failed = PrivateFiles::prepareFolder(QFileInfo(file).absolutePath()); !failed.isEmpty())
         return Status::failure(failed, ErrorKind::System);
-    if (Status s = m_lock.acquire(Database::fileOf(path)); !s)
+    if (Status s = m_lock.acquire(file); !s)
         return s;
     if (Status s = open(path); !s)
         return s;

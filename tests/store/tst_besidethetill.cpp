@@ -162,13 +162,17 @@ class TestBesideTheTill : public QObject
     }
 
     // HQ serving store S01 on loopback, and the till enrolled with it as posctl does it.
-    void enrollWithHq(const QString &db, test::HqProcess &hq)
+    bool enrollWithHq(const QString &db, test::HqProcess &hq)
     {
-        QVERIFY(!hq.admin({u"stores"_s, u"add"_s, u"S01"_s, u"西湖店"_s}).isNull());
+        if (hq.admin({u"stores"_s, u"add"_s, u"S01"_s, u"西湖店"_s}).isNull())
+            return false;
         const QString code = hq.admin({u"enroll"_s, u"--store"_s, u"S01"_s, u"--terminal"_s, u"T01"_s});
-        QVERIFY(hq.serve());
+        if (!hq.serve())
+            return false;
         const auto enrolled = test::runPosctl(db, {u"enroll"_s, hq.url(), code, u"--ca"_s, m_pki.caPem});
-        QVERIFY2(enrolled.status == 0, qPrintable(enrolled.err));
+        if (enrolled.status != 0)
+            qWarning("%s", qPrintable(enrolled.err));
+        return enrolled.status == 0;
     }
 
 private slots:
@@ -224,9 +228,7 @@ private slots:
         const QString db = preparedDatabase(dir);
         QVERIFY(!db.isEmpty());
         test::HqProcess hq(u"sqlite:"_s + dir.filePath(u"hq.db"_s), m_pki);
-        enrollWithHq(db, hq);
-        if (QTest::currentTestFailed())
-            return;
+        QVERIFY(enrollWithHq(db, hq));
 
         DrivenTill till;
         QVERIFY(till.start(db));
@@ -559,9 +561,7 @@ private slots:
         const QString db = preparedDatabase(dir);
         QVERIFY(!db.isEmpty());
         test::HqProcess hq(u"sqlite:"_s + dir.filePath(u"hq.db"_s), m_pki);
-        enrollWithHq(db, hq);
-        if (QTest::currentTestFailed())
-            return;
+        QVERIFY(enrollWithHq(db, hq));
         QVERIFY(QFile::exists(db + u".hq-secret"_s));
         QCOMPARE(modeOf(db + u".hq-secret"_s), mode_t(0600));
         const QByteArray secretText = bytesOf(db + u".hq-secret"_s).trimmed();
